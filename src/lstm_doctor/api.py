@@ -1,0 +1,298 @@
+"""The Python API, in the style of scikit-learn.
+
+    >>> from lstm_doctor import Forecaster
+    >>> model = Forecaster(lookback=96, horizon=24, split="8640,2880,2880")
+    >>> model.fit("ETTh1.csv", target="OT", time="date")       # doctest: +SKIP
+    >>> model.metrics_["test"]["mse"], model.history_.best_epoch  # doctest: +SKIP
+    >>> model.predict(frame)   # the next 24 steps after the end of each series
+    >>> model.save("runs/etth1"); Forecaster.load("runs/etth1")
+
+Learned state ends in ``_`` and is set only by ``fit`` (or ``load``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+from time import perf_counter
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import torch
+
+from lstm_doctor.artifacts import load_run, save_run
+from lstm_doctor.config import DataConfig, ModelConfig, RunConfig, TrainConfig
+from lstm_doctor.data.load import read_table
+from lstm_doctor.data.prepare import Prepared, apply_scaler, prepare
+from lstm_doctor.data.validate import Panel, validate_frame
+from lstm_doctor.data.windows import Windows
+from lstm_doctor.diagnosis.baselines import detect_season
+from lstm_doctor.errors import ConfigError, DataError, NotFittedError
+from lstm_doctor.evaluation import evaluate_split, skill_summary
+from lstm_doctor.models.lstm import build_model
+from lstm_doctor.training.device import resolve_device
+from lstm_doctor.training.inference import predict_windows
+from lstm_doctor.training.trainer import EpochCallback, train
+
+__all__ = ["Forecaster"]
+
+log = logging.getLogger(__name__)
+
+_SECTIONS = {
+    "data": {f.name for f in dataclasses.fields(DataConfig)},
+    "model": {f.name for f in dataclasses.fields(ModelConfig)},
+    "train": {f.name for f in dataclasses.fields(TrainConfig)},
+}
+_FIT_COLUMNS = ("target", "time", "id", "covariates")
+
+
+def _split_settings(settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {"data": {}, "model": {}, "train": {}}
+    for name, value in settings.items():
+        section = next((k for k, names in _SECTIONS.items() if name in names), None)
+        if section is None:
+            known = sorted(set().union(*_SECTIONS.values()))
+            raise ConfigError(
+                f"Forecaster got an unknown setting {name!r}. Known settings: {', '.join(known)}."
+            )
+        out[section][name] = value
+    return out
+
+
+class Forecaster:
+    """An LSTM forecaster with a leak-free pipeline, honest metrics and naive baselines.
+
+    Every keyword is a field of ``DataConfig``, ``ModelConfig`` or ``TrainConfig`` (the CLI
+    flags of ``lstm-doctor fit`` have the same names). ``fit`` splits the data
+    chronologically, fits the scaler on the training split only, trains with early stopping
+    on the validation split, and scores the model and the baselines on validation and test.
+
+    Attributes (after fit):
+        config_: the resolved RunConfig.
+        model_: the trained LSTMForecaster (best weights).
+        scaler_: the training-split Scaler.
+        history_: the per-epoch History.
+        metrics_: {"val": {...}, "test": {...}} in scaled units, plus baselines,
+            original units and the model's skill over the best baseline.
+        season_: the season used by seasonal naive and MASE (None if none found).
+    """
+
+    def __init__(self, **settings: Any) -> None:
+        self.settings = dict(settings)
+        _split_settings(self.settings)  # reject unknown names now, not at fit time
+
+    def get_params(self) -> dict[str, Any]:
+        return dict(self.settings)
+
+    # ----------------------------------------------------------------------------- fitting
+    def _resolve_config(self, columns: dict[str, Any]) -> RunConfig:
+        sections = _split_settings(self.settings)
+        given = {k: v for k, v in columns.items() if v is not None}
+        if "target" not in given and "target" not in sections["data"]:
+            raise ConfigError("Forecaster.fit needs a target column: fit(data, target='OT').")
+        sections["data"].update(given)
+        return RunConfig(
+            data=DataConfig(**sections["data"]),
+            model=ModelConfig(**sections["model"]),
+            train=TrainConfig(**sections["train"]),
+        )
+
+    def fit(
+        self,
+        data: pd.DataFrame | str | Path,
+        target: str | list[str] | None = None,
+        *,
+        time: str | None = None,
+        id: str | None = None,
+        covariates: str | list[str] | None = None,
+        on_epoch: EpochCallback | None = None,
+    ) -> Forecaster:
+        """Train on ``data`` (DataFrame, CSV or Parquet path) and score on val and test."""
+        config = self._resolve_config(
+            {"target": target, "time": time, "id": id, "covariates": covariates}
+        )
+        frame = read_table(data)
+        panel = validate_frame(frame, config.data)
+        prepared = prepare(panel, config.data)
+        train_windows = prepared.windows("train")
+        val_windows = prepared.windows("val")
+        prepared.windows("test")  # fail now, before training, if the test split is too short
+        season = config.data.season or detect_season(
+            [t[:, 0] for t in prepared.train_targets(scaled=True)],
+            max_lag=config.data.lookback,
+        )
+        device = resolve_device(config.train.device)
+        torch.manual_seed(config.train.seed)
+        model = build_model(
+            config.model, len(panel.columns), panel.n_targets, config.data.horizon
+        ).to(device)
+        started = perf_counter()
+        history = train(model, train_windows, val_windows, config.train, on_epoch=on_epoch)
+        seconds = perf_counter() - started
+        model = model.cpu()
+        self.config_, self.model_, self.scaler_ = config, model, prepared.scaler
+        self.history_, self.season_ = history, season
+        self.metrics_ = self._score(prepared, ("val", "test"))
+        self.metrics_["training"] = {
+            "epochs": len(history),
+            "best_epoch": history.best_epoch,
+            "stop_reason": history.stop_reason,
+            "seconds": seconds,
+            "n_windows": {"train": len(train_windows), "val": len(val_windows)},
+            "device": str(device),
+        }
+        return self
+
+    def _score(self, prepared: Prepared, splits: tuple[str, ...]) -> dict[str, Any]:
+        precision = self.config_.train.precision
+        results = {
+            s: evaluate_split(self.model_, prepared, s, self.season_, precision) for s in splits
+        }
+        metrics: dict[str, Any] = {s: r["model"] for s, r in results.items()}
+        metrics["n_windows"] = {s: r["n_windows"] for s, r in results.items()}
+        metrics["season"] = self.season_
+        headline = splits[-1]
+        for units, pick in (("scaled", lambda r: r), ("original", lambda r: r["original_units"])):
+            baselines = {}
+            for name in results[headline]["baselines"]:
+                per_split = {s: pick(results[s])["baselines"][name] for s in splits}
+                if per_split[headline] is None:
+                    baselines[name] = None
+                    continue
+                baselines[name] = {**per_split[headline]}
+                baselines[name].update({s: per_split[s] for s in splits if s != headline})
+            if units == "scaled":
+                metrics["baselines"] = baselines
+            else:
+                metrics["original_units"] = {
+                    "metrics": {s: pick(results[s])["model"] for s in splits},
+                    "baselines": baselines,
+                }
+        metrics["skill"] = skill_summary(results[headline])
+        return metrics
+
+    # ---------------------------------------------------------------------------- using it
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "model_"):
+            raise NotFittedError(
+                "This Forecaster is not fitted yet; call fit(...) or Forecaster.load(path) first."
+            )
+
+    def _prepare(self, data: pd.DataFrame | str | Path) -> Prepared:
+        panel = validate_frame(read_table(data), self.config_.data)
+        return prepare(panel, self.config_.data, scaler=self.scaler_)
+
+    def evaluate(self, data: pd.DataFrame | str | Path, split: str = "test") -> dict[str, Any]:
+        """Score the fitted model and the baselines on ``data``, without refitting anything.
+
+        ``split="test"`` applies the run's own split to ``data`` and scores its test windows
+        (on the training file this reproduces ``metrics_``); ``"all"`` scores every window.
+        """
+        self._check_fitted()
+        if split not in ("val", "test", "all"):
+            raise ConfigError(f"evaluate's split must be val, test or all. Got {split!r}.")
+        return self._score(self._prepare(data), (split,))
+
+    def predict(self, data: pd.DataFrame | str | Path) -> pd.DataFrame:
+        """Forecast the ``horizon`` steps after the end of each series in ``data``.
+
+        Returns one row per series and step: the id column (if any), ``step`` (1..horizon),
+        the forecast time (when the time column is datetime with a regular last step), and
+        one column per target in original units.
+        """
+        self._check_fitted()
+        config = self.config_.data
+        panel = validate_frame(read_table(data), config)
+        lookback, horizon = config.lookback, config.horizon
+        short = np.flatnonzero(panel.series_lengths() < lookback)
+        if short.size:
+            raise DataError(
+                f"Series {panel.series_ids[short[0]]!r} has {panel.series_lengths()[short[0]]} "
+                f"rows; predict needs the last {lookback} (the lookback)."
+            )
+        data, scaler_index = apply_scaler(panel, self.scaler_)
+        windows = _last_windows(panel, data, lookback, horizon)
+        forecast = predict_windows(self.model_, windows, self.config_.train.precision)
+        series = windows.series.numpy()
+        original = self.scaler_.inverse_transform(
+            forecast, scaler_index[series], list(range(panel.n_targets))
+        )
+        return _forecast_frame(panel, config, original, series, horizon)
+
+    # --------------------------------------------------------------------------- persistence
+    def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
+        """Write the run directory (safetensors + JSON); see ``lstm_doctor.artifacts``."""
+        self._check_fitted()
+        meta = {
+            "shape": {
+                "n_inputs": self.model_.n_inputs,
+                "n_targets": self.model_.n_targets,
+                "horizon": self.model_.horizon,
+            },
+            "season": self.season_,
+            "training": {
+                "best_epoch": self.history_.best_epoch,
+                "stop_reason": self.history_.stop_reason,
+                "events": self.history_.events,
+            },
+        }
+        return save_run(
+            path,
+            config=self.config_,
+            model=self.model_,
+            scaler=self.scaler_,
+            history=self.history_,
+            metrics=self.metrics_,
+            meta=meta,
+            overwrite=overwrite,
+        )
+
+    @classmethod
+    def load(cls, path: str | Path) -> Forecaster:
+        """Rebuild a fitted Forecaster from a run directory (never unpickles anything)."""
+        run = load_run(path)
+        settings = {**run.config.data.to_dict(), **run.config.model.to_dict()}
+        settings.update(run.config.train.to_dict())
+        settings = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
+        forecaster = cls(**settings)
+        forecaster.config_, forecaster.model_, forecaster.scaler_ = (
+            run.config,
+            run.model,
+            run.scaler,
+        )
+        forecaster.history_, forecaster.metrics_ = run.history, run.metrics
+        forecaster.season_ = run.meta.get("season")
+        return forecaster
+
+
+def _last_windows(panel: Panel, data: torch.Tensor, lookback: int, horizon: int) -> Windows:
+    """One window per series whose inputs are its last ``lookback`` rows (targets unknown)."""
+    # Pad ``horizon`` rows after the data so the strided view reaches the last inputs; the
+    # pad only fills the target slots of these windows, which nobody reads.
+    padded = torch.cat([data, data.new_zeros(horizon, data.shape[1])])
+    starts = torch.from_numpy(panel.offsets[1:] - lookback)
+    series = torch.arange(panel.n_series)
+    return Windows(padded, starts, series, lookback, horizon, panel.n_targets)
+
+
+def _forecast_frame(
+    panel: Panel, config: DataConfig, values: np.ndarray, series: np.ndarray, horizon: int
+) -> pd.DataFrame:
+    columns: dict[str, Any] = {}
+    if config.id is not None:
+        columns[config.id] = np.repeat([panel.series_ids[s] for s in series], horizon)
+    columns["step"] = np.tile(np.arange(1, horizon + 1), len(series))
+    if config.time is not None and panel.time is not None:
+        times = []
+        for s in series:
+            t = panel.time[panel.offsets[s] : panel.offsets[s + 1]]
+            if len(t) > 1:
+                times.append(t[-1] + (t[-1] - t[-2]) * np.arange(1, horizon + 1))
+            else:
+                times.append(np.full(horizon, t[-1]))
+        columns[config.time] = np.concatenate(times)
+    for j, name in enumerate(config.target):
+        columns[name] = values[:, :, j].reshape(-1)
+    return pd.DataFrame(columns)

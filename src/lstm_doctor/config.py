@@ -1,0 +1,240 @@
+"""Settings for one run: what data, which model, how to train.
+
+Frozen dataclasses that check themselves when built, so a bad value fails where it enters
+(the CLI flag or the API argument), not deep inside training. A config field and its CLI
+flag share a name: ``weight_decay`` <-> ``--weight-decay``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import dataclass
+from typing import Any, Self
+
+from lstm_doctor.errors import ConfigError
+
+__all__ = ["DataConfig", "ModelConfig", "RunConfig", "TrainConfig"]
+
+SCALERS = ("standard", "robust", "minmax", "none")
+FILLS = ("ffill", "interpolate")
+OPTIMIZERS = ("adam", "adamw", "rmsprop", "sgd")
+SCHEDULES = ("plateau", "cosine", "onecycle", "none")
+PRECISIONS = ("fp32", "bf16")
+
+
+def _check_choice(owner: str, name: str, value: Any, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise ConfigError(
+            f"The '{name}' parameter of {owner} must be one of {', '.join(choices)}. "
+            f"Got {value!r} instead."
+        )
+
+
+def _check_int(owner: str, name: str, value: Any, minimum: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigError(
+            f"The '{name}' parameter of {owner} must be an integer >= {minimum}. "
+            f"Got {value!r} instead."
+        )
+
+
+def _check_float(
+    owner: str, name: str, value: Any, low: float, high: float = math.inf, *, open_low: bool
+) -> None:
+    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    ok = ok and (value > low if open_low else value >= low) and value <= high
+    if not ok:
+        bound = f"> {low}" if open_low else f">= {low}"
+        if high != math.inf:
+            bound += f" and <= {high}"
+        raise ConfigError(
+            f"The '{name}' parameter of {owner} must be a finite number {bound}. "
+            f"Got {value!r} instead."
+        )
+
+
+class _FromDict:
+    """``from_dict`` that rejects unknown keys and ``to_dict`` that round-trips through JSON."""
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> Self:
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        unknown = sorted(set(values) - names)
+        if unknown:
+            raise ConfigError(
+                f"Unknown setting(s) for {cls.__name__}: {', '.join(unknown)}. "
+                f"Known settings: {', '.join(sorted(names))}."
+            )
+        fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        return cls(**fixed)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)  # type: ignore[call-overload]
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class DataConfig(_FromDict):
+    """Which columns to read and how to cut them into splits and windows.
+
+    ``split`` is a string: fractions ``"0.7,0.1,0.2"``, row counts per series
+    ``"8640,2880,2880"`` (rows after the last count are unused, as in the ETT protocol), or
+    dates ``"2017-06-26,2017-10-24[,END]"`` where validation and test start.
+    """
+
+    target: tuple[str, ...]
+    time: str | None = None
+    id: str | None = None
+    covariates: tuple[str, ...] = ()
+    lookback: int = 96
+    horizon: int = 24
+    stride: int = 1
+    split: str = "0.7,0.1,0.2"
+    embargo: int = 0
+    scaler: str = "standard"
+    fill: str | None = None
+    season: int | None = None
+
+    def __post_init__(self) -> None:
+        owner = "DataConfig"
+        if isinstance(self.target, str):
+            object.__setattr__(self, "target", (self.target,))
+        if isinstance(self.covariates, str):
+            object.__setattr__(self, "covariates", (self.covariates,))
+        if not self.target or not all(isinstance(t, str) and t for t in self.target):
+            raise ConfigError(
+                "The 'target' parameter of DataConfig needs at least one column name."
+            )
+        columns = list(self.target) + list(self.covariates)
+        named = [c for c in (self.time, self.id) if c is not None]
+        for col in set(columns + named):
+            if (columns + named).count(col) > 1:
+                raise ConfigError(
+                    f"Column {col!r} is given more than one role (target, covariate, time, id); "
+                    "give each column one role."
+                )
+        _check_int(owner, "lookback", self.lookback, 1)
+        _check_int(owner, "horizon", self.horizon, 1)
+        _check_int(owner, "stride", self.stride, 1)
+        _check_int(owner, "embargo", self.embargo, 0)
+        if self.season is not None:
+            _check_int(owner, "season", self.season, 2)
+        _check_choice(owner, "scaler", self.scaler, SCALERS)
+        if self.fill is not None:
+            _check_choice(owner, "fill", self.fill, FILLS)
+        from lstm_doctor.data.split import parse_split  # validates the split string
+
+        parse_split(self.split)
+
+
+@dataclass(frozen=True)
+class ModelConfig(_FromDict):
+    """Shape of the LSTM: ``layers`` stacked layers of ``units`` cells, a linear head."""
+
+    layers: int = 2
+    units: int = 64
+    dropout: float = 0.0
+    bidirectional: bool = False
+
+    def __post_init__(self) -> None:
+        _check_int("ModelConfig", "layers", self.layers, 1)
+        _check_int("ModelConfig", "units", self.units, 1)
+        _check_float("ModelConfig", "dropout", self.dropout, 0.0, 0.95, open_low=False)
+        if not isinstance(self.bidirectional, bool):
+            raise ConfigError(
+                f"The 'bidirectional' parameter of ModelConfig must be true or false. "
+                f"Got {self.bidirectional!r} instead."
+            )
+
+
+@dataclass(frozen=True)
+class TrainConfig(_FromDict):
+    """Optimization settings for one training run.
+
+    ``weight_decay`` is decoupled (AdamW-style) for every optimizer and never touches biases;
+    ``None`` means 0.01 for adamw and 0 otherwise. ``l2`` and ``l1`` are Keras-style penalties
+    on the LSTM kernels, added to the loss. ``patience=None`` turns early stopping off.
+    """
+
+    optimizer: str = "adam"
+    lr: float = 1e-3
+    weight_decay: float | None = None
+    l2: float = 0.0
+    l1: float = 0.0
+    momentum: float = 0.9
+    clip: float | None = 1.0
+    batch_size: int = 64
+    epochs: int = 100
+    patience: int | None = 10
+    min_delta: float = 0.0
+    schedule: str = "plateau"
+    lr_patience: int = 4
+    lr_factor: float = 0.5
+    precision: str = "fp32"
+    device: str = "auto"
+    seed: int = 0
+    max_nan_events: int = 3
+
+    def __post_init__(self) -> None:
+        owner = "TrainConfig"
+        _check_choice(owner, "optimizer", self.optimizer, OPTIMIZERS)
+        _check_float(owner, "lr", self.lr, 0.0, open_low=True)
+        if self.weight_decay is not None:
+            _check_float(owner, "weight_decay", self.weight_decay, 0.0, open_low=False)
+        _check_float(owner, "l2", self.l2, 0.0, open_low=False)
+        _check_float(owner, "l1", self.l1, 0.0, open_low=False)
+        _check_float(owner, "momentum", self.momentum, 0.0, 1.0, open_low=False)
+        if self.clip is not None:
+            _check_float(owner, "clip", self.clip, 0.0, open_low=True)
+        _check_int(owner, "batch_size", self.batch_size, 1)
+        _check_int(owner, "epochs", self.epochs, 1)
+        if self.patience is not None:
+            _check_int(owner, "patience", self.patience, 1)
+        _check_float(owner, "min_delta", self.min_delta, 0.0, open_low=False)
+        _check_choice(owner, "schedule", self.schedule, SCHEDULES)
+        _check_int(owner, "lr_patience", self.lr_patience, 1)
+        _check_float(owner, "lr_factor", self.lr_factor, 0.0, 1.0, open_low=True)
+        _check_choice(owner, "precision", self.precision, PRECISIONS)
+        if not (self.device in ("auto", "cpu") or str(self.device).startswith(("cuda", "mps"))):
+            raise ConfigError(
+                f"The 'device' parameter of TrainConfig must be auto, cpu, cuda, cuda:N or mps. "
+                f"Got {self.device!r} instead."
+            )
+        _check_int(owner, "seed", self.seed, 0)
+        _check_int(owner, "max_nan_events", self.max_nan_events, 1)
+
+    @property
+    def resolved_weight_decay(self) -> float:
+        if self.weight_decay is not None:
+            return self.weight_decay
+        return 0.01 if self.optimizer == "adamw" else 0.0
+
+
+@dataclass(frozen=True)
+class RunConfig(_FromDict):
+    """Everything that defines a run; written as ``config.json`` in every run directory."""
+
+    data: DataConfig
+    model: ModelConfig = dataclasses.field(default_factory=ModelConfig)
+    train: TrainConfig = dataclasses.field(default_factory=TrainConfig)
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> RunConfig:
+        unknown = sorted(set(values) - {"data", "model", "train"})
+        if unknown:
+            raise ConfigError(f"Unknown section(s) in run config: {', '.join(unknown)}.")
+        if "data" not in values:
+            raise ConfigError("The run config has no 'data' section.")
+        return cls(
+            data=DataConfig.from_dict(values["data"]),
+            model=ModelConfig.from_dict(values.get("model", {})),
+            train=TrainConfig.from_dict(values.get("train", {})),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "data": self.data.to_dict(),
+            "model": self.model.to_dict(),
+            "train": self.train.to_dict(),
+        }

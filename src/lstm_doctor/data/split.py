@@ -1,0 +1,117 @@
+"""Chronological train/validation/test splits, per series.
+
+A split is three consecutive row ranges of each series: train ``[0, b0)``, val ``[b0, b1)``,
+test ``[b1, b2)``. Rows after ``b2`` are unused (as in the ETT protocol). These ranges say
+where a window's *targets* may lie; a window's inputs may reach back into earlier rows, as
+they would in deployment (see ``windows.window_starts``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from lstm_doctor.errors import ConfigError, DataError
+
+__all__ = ["SPLITS", "SplitSpec", "parse_split", "split_bounds"]
+
+SPLITS = ("train", "val", "test")
+
+
+@dataclass(frozen=True)
+class SplitSpec:
+    """A parsed ``--split``: ``kind`` is ``fractions``, ``counts`` or ``dates``."""
+
+    kind: str
+    values: tuple
+
+
+def _fail(text: str, why: str) -> ConfigError:
+    return ConfigError(
+        f"The 'split' setting {text!r} {why}. Use fractions like 0.7,0.1,0.2, row counts per "
+        "series like 8640,2880,2880, or the dates where validation and test start like "
+        "2017-06-26,2017-10-24."
+    )
+
+
+def parse_split(text: str) -> SplitSpec:
+    """Parse a ``--split`` string into a ``SplitSpec``.
+
+    Raises:
+        ConfigError: the string is none of the three forms, or its numbers are out of range.
+    """
+    if not isinstance(text, str):
+        raise _fail(repr(text), "is not a string")
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if not parts:
+        raise _fail(text, "is empty")
+    if all(p.isdigit() for p in parts):
+        counts = tuple(int(p) for p in parts)
+        if len(counts) != 3 or min(counts) < 1:
+            raise _fail(text, "must have three positive row counts")
+        return SplitSpec("counts", counts)
+    try:
+        fractions = tuple(float(p) for p in parts)
+    except ValueError:
+        fractions = None
+    if fractions is not None:
+        if len(fractions) != 3 or min(fractions) <= 0 or sum(fractions) > 1 + 1e-9:
+            raise _fail(text, "must have three fractions > 0 that sum to at most 1")
+        return SplitSpec("fractions", fractions)
+    if len(parts) not in (2, 3):
+        raise _fail(text, "must have two or three dates")
+    try:
+        dates = tuple(np.datetime64(p, "ns") for p in parts)
+    except ValueError as exc:
+        raise _fail(text, f"has a value that is not a date ({exc})") from None
+    if any(b <= a for a, b in itertools.pairwise(dates)):
+        raise _fail(text, "must list dates in increasing order")
+    return SplitSpec("dates", tuple(str(d) for d in dates))
+
+
+def _bounds_of_series(spec: SplitSpec, n_rows: int, time: np.ndarray | None) -> tuple[int, ...]:
+    if spec.kind == "fractions":
+        f_train, f_val, f_test = spec.values
+        n_train, n_val = int(n_rows * f_train), int(n_rows * f_val)
+        if abs(f_train + f_val + f_test - 1.0) < 1e-9:  # the test split takes the remainder
+            return n_train, n_train + n_val, n_rows
+        return n_train, n_train + n_val, n_train + n_val + int(n_rows * f_test)
+    if spec.kind == "counts":
+        b0 = spec.values[0]
+        b1 = b0 + spec.values[1]
+        return b0, b1, b0 + spec.values[1] + spec.values[2]
+    assert time is not None  # checked by split_bounds
+    edges = [np.datetime64(v, "ns") for v in spec.values]
+    bounds = [int(np.searchsorted(time, e, side="left")) for e in edges]
+    if len(bounds) == 2:
+        bounds.append(n_rows)
+    return tuple(bounds)
+
+
+def split_bounds(
+    spec: SplitSpec, lengths: np.ndarray, time: np.ndarray | None, offsets: np.ndarray
+) -> np.ndarray:
+    """Return (n_series, 3) series-local row bounds ``b0, b1, b2`` of train/val/test targets.
+
+    Raises:
+        DataError: a row-count split needs more rows than a series has, or a date split is
+            used without a datetime time column.
+    """
+    if spec.kind == "dates" and (time is None or not np.issubdtype(time.dtype, np.datetime64)):
+        raise DataError(
+            "A date split needs a datetime time column; pass --time COLUMN or split by "
+            "fractions or row counts."
+        )
+    out = np.empty((len(lengths), 3), dtype=np.int64)
+    for s, n_rows in enumerate(lengths):
+        series_time = None if time is None else time[offsets[s] : offsets[s + 1]]
+        bounds = _bounds_of_series(spec, int(n_rows), series_time)
+        if bounds[2] > n_rows:
+            raise DataError(
+                f"The split {','.join(map(str, spec.values))} needs {bounds[2]} rows but series "
+                f"{s} has {int(n_rows)}; lower the counts or split by fractions."
+            )
+        out[s] = bounds
+    return out

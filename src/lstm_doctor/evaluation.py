@@ -1,0 +1,81 @@
+"""Score a model and the naive baselines on the same windows, in scaled and original units."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from torch import nn
+
+from lstm_doctor.data.prepare import Prepared
+from lstm_doctor.diagnosis.baselines import baseline_forecasts
+from lstm_doctor.metrics import forecast_metrics, mase_scale
+from lstm_doctor.training.inference import predict_windows
+
+__all__ = ["evaluate_split", "skill_summary"]
+
+
+def evaluate_split(
+    model: nn.Module, prepared: Prepared, split: str, season: int | None, precision: str = "fp32"
+) -> dict[str, Any]:
+    """Metrics of the model and of every baseline on the windows of ``split``.
+
+    Returns ``{"n_windows", "model", "baselines", "original_units": {"model", "baselines"}}``;
+    a baseline that cannot be computed (seasonal naive without a season) is None.
+    """
+    windows = prepared.windows(split)
+    starts, series = windows.starts.numpy(), windows.series.numpy()
+    data = prepared.data.numpy()
+    lookback, horizon, n_targets = windows.lookback, windows.horizon, windows.n_targets
+    target_rows = starts[:, None] + lookback + np.arange(horizon)[None, :]
+    truth = data[target_rows, :n_targets]
+    train_scaled = prepared.train_targets(scaled=True)
+    train_means = np.stack([t.mean(axis=0) for t in train_scaled])
+    forecasts = {"model": predict_windows(model, windows, precision)}
+    forecasts.update(
+        baseline_forecasts(
+            data,
+            starts,
+            series,
+            train_means,
+            lookback=lookback,
+            horizon=horizon,
+            n_targets=n_targets,
+            season=season,
+        )
+    )
+    scale_scaled = mase_scale(train_scaled, season)
+    scale_original = mase_scale(prepared.train_targets(scaled=False), season)
+    scaler_rows = prepared.scaler_index[series]
+    target_columns = list(range(n_targets))
+
+    def original(values: np.ndarray) -> np.ndarray:
+        return prepared.scaler.inverse_transform(values, scaler_rows, target_columns)
+
+    truth_original = original(truth)
+    scaled, in_original = {}, {}
+    for name, forecast in forecasts.items():
+        if forecast is None:
+            scaled[name] = in_original[name] = None
+            continue
+        scaled[name] = forecast_metrics(forecast, truth, scale_scaled)
+        in_original[name] = forecast_metrics(original(forecast), truth_original, scale_original)
+    model_scaled, model_original = scaled.pop("model"), in_original.pop("model")
+    return {
+        "n_windows": len(windows),
+        "model": model_scaled,
+        "baselines": scaled,
+        "original_units": {"model": model_original, "baselines": in_original},
+    }
+
+
+def skill_summary(result: dict[str, Any]) -> dict[str, Any]:
+    """The best baseline by MSE and the model's skill over it: ``1 - mse_model / mse_best``.
+
+    Skill > 0 means the model beats every baseline; <= 0 means a naive rule does as well.
+    """
+    candidates = {k: v["mse"] for k, v in result["baselines"].items() if v is not None}
+    best = min(candidates, key=candidates.__getitem__)
+    best_mse = candidates[best]
+    skill = 1.0 - result["model"]["mse"] / best_mse if best_mse > 0 else float("nan")
+    return {"best_baseline": best, "best_baseline_mse": best_mse, "skill": skill}

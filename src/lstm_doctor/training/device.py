@@ -1,0 +1,25 @@
+"""Pick the device a run uses: CUDA when available, else CPU, unless told otherwise."""
+
+from __future__ import annotations
+
+import torch
+
+from lstm_doctor.errors import ConfigError
+
+__all__ = ["resolve_device"]
+
+
+def resolve_device(name: str) -> torch.device:
+    """``auto`` -> cuda if available else cpu; anything else is checked before use."""
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    device = torch.device(name)
+    if device.type == "cuda" and not torch.cuda.is_available():
+        raise ConfigError(
+            f"--device {name} was asked for, but this torch build sees no CUDA GPU "
+            f"(torch {torch.__version__}). Use --device cpu, or install the CUDA build "
+            "(see README, 'GPU')."
+        )
+    if device.type == "mps" and not torch.backends.mps.is_available():
+        raise ConfigError(f"--device {name} was asked for, but MPS is not available here.")
+    return device
