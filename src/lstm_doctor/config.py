@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
+import re
 from dataclasses import dataclass
 from typing import Any, Self
 
@@ -21,6 +23,7 @@ FILLS = ("ffill", "interpolate")
 OPTIMIZERS = ("adam", "adamw", "rmsprop", "sgd")
 SCHEDULES = ("plateau", "cosine", "onecycle", "none")
 PRECISIONS = ("fp32", "bf16")
+_DEVICE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
 
 
 def _check_choice(owner: str, name: str, value: Any, choices: tuple[str, ...]) -> None:
@@ -32,7 +35,7 @@ def _check_choice(owner: str, name: str, value: Any, choices: tuple[str, ...]) -
 
 
 def _check_int(owner: str, name: str, value: Any, minimum: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
         raise ConfigError(
             f"The '{name}' parameter of {owner} must be an integer >= {minimum}. "
             f"Got {value!r} instead."
@@ -42,7 +45,7 @@ def _check_int(owner: str, name: str, value: Any, minimum: int) -> None:
 def _check_float(
     owner: str, name: str, value: Any, low: float, high: float = math.inf, *, open_low: bool
 ) -> None:
-    ok = isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
     ok = ok and (value > low if open_low else value >= low) and value <= high
     if not ok:
         bound = f"> {low}" if open_low else f">= {low}"
@@ -67,6 +70,14 @@ class _FromDict:
                 f"Known settings: {', '.join(sorted(names))}."
             )
         fixed = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        required = [
+            f.name
+            for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        ]
+        missing = [name for name in required if name not in fixed]
+        if missing:
+            raise ConfigError(f"{cls.__name__} needs the setting(s): {', '.join(missing)}.")
         return cls(**fixed)
 
     def to_dict(self) -> dict[str, Any]:
@@ -98,10 +109,11 @@ class DataConfig(_FromDict):
 
     def __post_init__(self) -> None:
         owner = "DataConfig"
-        if isinstance(self.target, str):
-            object.__setattr__(self, "target", (self.target,))
-        if isinstance(self.covariates, str):
-            object.__setattr__(self, "covariates", (self.covariates,))
+        # Accept a single name or any sequence, store a tuple: configs stay hashable and equal
+        # to their own JSON round trip.
+        for name in ("target", "covariates"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, (value,) if isinstance(value, str) else tuple(value))
         if not self.target or not all(isinstance(t, str) and t for t in self.target):
             raise ConfigError(
                 "The 'target' parameter of DataConfig needs at least one column name."
@@ -196,7 +208,7 @@ class TrainConfig(_FromDict):
         _check_int(owner, "lr_patience", self.lr_patience, 1)
         _check_float(owner, "lr_factor", self.lr_factor, 0.0, 1.0, open_low=True)
         _check_choice(owner, "precision", self.precision, PRECISIONS)
-        if not (self.device in ("auto", "cpu") or str(self.device).startswith(("cuda", "mps"))):
+        if not (isinstance(self.device, str) and _DEVICE.fullmatch(self.device)):
             raise ConfigError(
                 f"The 'device' parameter of TrainConfig must be auto, cpu, cuda, cuda:N or mps. "
                 f"Got {self.device!r} instead."
@@ -224,8 +236,11 @@ class RunConfig(_FromDict):
         unknown = sorted(set(values) - {"data", "model", "train"})
         if unknown:
             raise ConfigError(f"Unknown section(s) in run config: {', '.join(unknown)}.")
-        if "data" not in values:
-            raise ConfigError("The run config has no 'data' section.")
+        if not isinstance(values.get("data"), dict):
+            raise ConfigError("The run config has no 'data' section (a table of settings).")
+        for section in ("model", "train"):
+            if not isinstance(values.get(section, {}), dict):
+                raise ConfigError(f"The run config's {section!r} section must be a table.")
         return cls(
             data=DataConfig.from_dict(values["data"]),
             model=ModelConfig.from_dict(values.get("model", {})),

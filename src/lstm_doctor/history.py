@@ -63,7 +63,13 @@ class History:
         missing = [c for c in ("epoch", "train_loss", "val_loss") if c not in frame.columns]
         if missing:
             raise ArtifactError(f"History {str(path)!r} lacks column(s) {', '.join(missing)}.")
-        rows = [{k: float(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-        for row in rows:
-            row["epoch"] = int(row["epoch"])
+        try:
+            rows = [{k: float(v) for k, v in r.items()} for r in frame.to_dict(orient="records")]
+            for row in rows:
+                row["epoch"] = int(row["epoch"])
+        except (TypeError, ValueError) as exc:
+            raise ArtifactError(
+                f"History {str(path)!r} has a value that is not a number ({exc}); every "
+                "column must be numeric and every epoch filled in."
+            ) from None
         return cls(rows=rows)

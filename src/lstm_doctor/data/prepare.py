@@ -98,8 +98,15 @@ def prepare(panel: Panel, config: DataConfig, scaler: Scaler | None = None) -> P
     is never allowed to change the statistics a model was trained with.
     """
     spec = parse_split(config.split)
-    bounds = split_bounds(spec, panel.series_lengths(), panel.time, panel.offsets)
+    bounds = split_bounds(spec, panel.series_lengths(), panel.time, panel.offsets, panel.series_ids)
     if scaler is None:
+        empty = np.flatnonzero(bounds[:, 0] == 0)
+        if empty.size:  # a scaler fitted on no rows would be NaN
+            raise DataError(
+                f"Series {panel.series_ids[empty[0]]!r} has no rows in the train split "
+                f"{config.split!r}, so no scaler can be fitted on it. Move the split later or "
+                "drop that series."
+            )
         scaler = fit_scaler(
             config.scaler,
             panel.values,

@@ -47,7 +47,7 @@ def parse_split(text: str) -> SplitSpec:
     parts = [p.strip() for p in text.split(",") if p.strip()]
     if not parts:
         raise _fail(text, "is empty")
-    if all(p.isdigit() for p in parts):
+    if all(p.isdecimal() for p in parts):  # isdigit() also accepts "²", which int() rejects
         counts = tuple(int(p) for p in parts)
         if len(counts) != 3 or min(counts) < 1:
             raise _fail(text, "must have three positive row counts")
@@ -57,7 +57,8 @@ def parse_split(text: str) -> SplitSpec:
     except ValueError:
         fractions = None
     if fractions is not None:
-        if len(fractions) != 3 or min(fractions) <= 0 or sum(fractions) > 1 + 1e-9:
+        in_range = all(f > 0 for f in fractions) and sum(fractions) <= 1 + 1e-9  # NaN fails
+        if len(fractions) != 3 or not in_range:
             raise _fail(text, "must have three fractions > 0 that sum to at most 1")
         return SplitSpec("fractions", fractions)
     if len(parts) not in (2, 3):
@@ -91,7 +92,11 @@ def _bounds_of_series(spec: SplitSpec, n_rows: int, time: np.ndarray | None) -> 
 
 
 def split_bounds(
-    spec: SplitSpec, lengths: np.ndarray, time: np.ndarray | None, offsets: np.ndarray
+    spec: SplitSpec,
+    lengths: np.ndarray,
+    time: np.ndarray | None,
+    offsets: np.ndarray,
+    series_ids: tuple[str, ...] | None = None,
 ) -> np.ndarray:
     """Return (n_series, 3) series-local row bounds ``b0, b1, b2`` of train/val/test targets.
 
@@ -111,7 +116,8 @@ def split_bounds(
         if bounds[2] > n_rows:
             raise DataError(
                 f"The split {','.join(map(str, spec.values))} needs {bounds[2]} rows but series "
-                f"{s} has {int(n_rows)}; lower the counts or split by fractions."
+                f"{series_ids[s] if series_ids else s!r} has {int(n_rows)}; lower the counts or "
+                "split by fractions."
             )
         out[s] = bounds
     return out

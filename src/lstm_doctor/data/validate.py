@@ -64,7 +64,7 @@ def _check_columns(frame: pd.DataFrame, config: DataConfig) -> None:
             )
 
 
-def _to_numeric(frame: pd.DataFrame, column: str) -> np.ndarray:
+def _to_numeric(frame: pd.DataFrame, column: str, source_rows: np.ndarray) -> np.ndarray:
     raw = frame[column]
     if pd.api.types.is_bool_dtype(raw):
         return raw.to_numpy(dtype=np.float64)
@@ -73,13 +73,14 @@ def _to_numeric(frame: pd.DataFrame, column: str) -> np.ndarray:
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
         raise DataError(
-            f"Column {column!r} must be numeric, but row {row} holds {raw.iloc[row]!r} "
+            f"Column {column!r} must be numeric, but row {int(source_rows[row])} holds "
+            f"{raw.iloc[row]!r} "
             f"({int(bad.sum())} non-numeric value(s) in all). Clean the column or drop it."
         )
     return numeric.to_numpy(dtype=np.float64)
 
 
-def _parse_time(frame: pd.DataFrame, column: str) -> np.ndarray:
+def _parse_time(frame: pd.DataFrame, column: str, source_rows: np.ndarray) -> np.ndarray:
     raw = frame[column]
     if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
         values = raw.to_numpy(dtype=np.float64)
@@ -89,7 +90,8 @@ def _parse_time(frame: pd.DataFrame, column: str) -> np.ndarray:
         if bad.any():
             row = int(np.flatnonzero(bad.to_numpy())[0])
             raise DataError(
-                f"Time column {column!r} has a value that is not a date at row {row}: "
+                f"Time column {column!r} has a value that is not a date at row "
+                f"{int(source_rows[row])}: "
                 f"{raw.iloc[row]!r}. Fix the value or pass another --time column."
             )
         if parsed.dt.tz is not None:
@@ -98,7 +100,10 @@ def _parse_time(frame: pd.DataFrame, column: str) -> np.ndarray:
     missing = pd.isna(values)
     if missing.any():
         row = int(np.flatnonzero(missing)[0])
-        raise DataError(f"Time column {column!r} is empty at row {row}; every row needs a time.")
+        raise DataError(
+            f"Time column {column!r} is empty at row {int(source_rows[row])}; every row needs a "
+            "time."
+        )
     return values
 
 
@@ -171,6 +176,11 @@ def _repair_missing(
     still = np.isnan(repaired)
     if still.any():
         row, col = (int(x) for x in np.argwhere(still)[0])
+        if fill == "interpolate":  # only a column with no value at all in a series is left
+            raise DataError(
+                f"Column {columns[col]!r} has no values at all in the series that holds row "
+                f"{int(source_rows[row])}; --fill cannot repair it. Drop that column or series."
+            )
         raise DataError(
             f"Column {columns[col]!r} starts with missing values (row {int(source_rows[row])}) "
             "that --fill ffill cannot fill; drop those leading rows or use --fill interpolate."
@@ -199,10 +209,10 @@ def validate_frame(frame: pd.DataFrame, config: DataConfig) -> Panel:
 
     time = None
     if config.time is not None:
-        time = _parse_time(frame, config.time)
+        time = _parse_time(frame, config.time, source_rows)
         _check_time_order(time, offsets, source_rows, ids, config.time)
 
-    values = np.column_stack([_to_numeric(frame, c) for c in columns])
+    values = np.column_stack([_to_numeric(frame, c, source_rows) for c in columns])
     values = _repair_missing(values, offsets, columns, source_rows, config.fill)
 
     for s, (start, stop) in enumerate(itertools.pairwise(offsets)):

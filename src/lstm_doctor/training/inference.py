@@ -55,6 +55,7 @@ def windows_loss(
     try:
         for first in range(0, len(windows), batch_size):
             x, y = windows.batch(slice(first, first + batch_size))
+            x, y = x.to(device), y.to(device)  # as in predict_windows: CPU windows, GPU model
             with autocast_for(device, precision):
                 prediction = model(x).float()
             total += (prediction - y).pow(2).sum(dtype=torch.float64)

@@ -120,10 +120,17 @@ def train(
                 "seconds": time.perf_counter() - started,
             }
             history.append(**row)
+            finite = math.isfinite(train_loss) and math.isfinite(val_loss)
+            # Before the callback: a Ctrl-C inside it must still count this epoch's weights.
+            if finite and val_loss < best_loss - config.min_delta:
+                best_loss, best_state, bad_epochs = val_loss, _snapshot(model), 0
+                history.best_epoch = epoch
+            elif finite:
+                bad_epochs += 1
             if on_epoch is not None:
                 on_epoch(row)
 
-            if not (math.isfinite(train_loss) and math.isfinite(val_loss)):
+            if not finite:
                 lr_scale *= 0.5
                 history.events.append(
                     {"epoch": epoch, "kind": "nonfinite_loss", "lr_after": config.lr * lr_scale}
@@ -141,11 +148,6 @@ def train(
                 current_lr = math.nan
                 continue
 
-            if val_loss < best_loss - config.min_delta:
-                best_loss, best_state, bad_epochs = val_loss, _snapshot(model), 0
-                history.best_epoch = epoch
-            else:
-                bad_epochs += 1
             if config.schedule == "plateau":
                 lr_scale = max(lr_scale * plateau.update(val_loss), _MIN_LR_FRACTION)
             if config.patience is not None and bad_epochs >= config.patience:

@@ -1,0 +1,368 @@
+"""The ``lstm-doctor`` command: fit, evaluate, predict, demo.
+
+Only this module prints or reads ``sys.argv``. A user error (bad file, bad flag) becomes one
+line on stderr and exit status 2; ``--debug`` anywhere on the line shows the traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from lstm_doctor import __version__
+from lstm_doctor.api import Forecaster
+from lstm_doctor.artifacts import to_json
+from lstm_doctor.data.demo import make_demo_frame
+from lstm_doctor.errors import LstmDoctorError
+
+app = typer.Typer(
+    name="lstm-doctor",
+    help="Train LSTM forecasters that generalize, and see why they do not.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+# ----------------------------------------------------------------------------- shared flags
+# Defaults are None so that the config dataclasses stay the one place where defaults live.
+Target = Annotated[str, typer.Option(help="Target column(s), comma-separated.")]
+Time = Annotated[str | None, typer.Option(help="Time column (parsed; increasing per series).")]
+Id = Annotated[str | None, typer.Option("--id", help="Series id column (one global model).")]
+Covariates = Annotated[str | None, typer.Option(help="Covariate columns, comma-separated.")]
+Lookback = Annotated[int | None, typer.Option(help="Input steps per window [96].")]
+Horizon = Annotated[int | None, typer.Option(help="Steps to forecast [24].")]
+Stride = Annotated[int | None, typer.Option(help="Step between training windows [1].")]
+Split = Annotated[
+    str | None,
+    typer.Option(help="Fractions 0.7,0.1,0.2 | row counts 8640,2880,2880 | val,test start dates."),
+]
+Embargo = Annotated[int | None, typer.Option(help="Unused target steps after a split edge [0].")]
+Scaler = Annotated[str | None, typer.Option(help="standard | robust | minmax | none.")]
+Fill = Annotated[str | None, typer.Option(help="Repair NaN/inf: ffill | interpolate.")]
+Season = Annotated[int | None, typer.Option(help="Season for seasonal naive [detected].")]
+
+
+def _columns(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    return tuple(c.strip() for c in text.split(",") if c.strip())
+
+
+def _given(**settings: Any) -> dict[str, Any]:
+    return {k: v for k, v in settings.items() if v is not None}
+
+
+def _progress(epochs: int) -> tuple[Progress, Any]:
+    progress = Progress(
+        TextColumn("[bold]epoch"),
+        MofNCompleteColumn(),
+        BarColumn(),
+        TextColumn("{task.fields[losses]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=False,
+    )
+    task = progress.add_task("fit", total=epochs, losses="")
+
+    def on_epoch(row: dict[str, float]) -> None:
+        # Started on the first epoch, so a data error before training prints only its line.
+        if not progress.live.is_started:
+            progress.start()
+        losses = f"train {row['train_loss']:.4f}  val {row['val_loss']:.4f}  lr {row['lr']:.1e}"
+        progress.update(task, completed=row["epoch"], losses=losses)
+
+    return progress, on_epoch
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.4f}"
+
+
+def _summary_table(metrics: dict[str, Any]) -> Table:
+    table = Table(title="Model vs naive baselines (same windows; scaled units)")
+    for name in ("", "val MSE", "val MAE", "test MSE", "test MAE", "test MAE (orig.)"):
+        table.add_column(name, justify="left" if not name else "right")
+    orig = metrics["original_units"]
+    table.add_row(
+        "[bold]LSTM",
+        _fmt(metrics["val"]["mse"]),
+        _fmt(metrics["val"]["mae"]),
+        _fmt(metrics["test"]["mse"]),
+        _fmt(metrics["test"]["mae"]),
+        _fmt(orig["metrics"]["test"]["mae"]),
+    )
+    for name, values in metrics["baselines"].items():
+        if values is None:
+            table.add_row(name.replace("_", " "), "—", "—", "—", "—", "—")
+            continue
+        val = values.get("val", {})
+        table.add_row(
+            name.replace("_", " "),
+            _fmt(val.get("mse")),
+            _fmt(val.get("mae")),
+            _fmt(values["mse"]),
+            _fmt(values["mae"]),
+            _fmt(orig["baselines"][name]["mae"]),
+        )
+    return table
+
+
+def _verdict(metrics: dict[str, Any]) -> str:
+    skill = metrics["skill"]
+    best = skill["best_baseline"].replace("_", " ")
+    model_mse, base_mse = metrics["test"]["mse"], skill["best_baseline_mse"]
+    if skill["skill"] > 0:
+        return (
+            f"[green]The LSTM beats every baseline on test: MSE {model_mse:.4f} vs {best} "
+            f"{base_mse:.4f} ({100 * skill['skill']:.1f}% better).[/]"
+        )
+    return (
+        f"[bold red]The LSTM does NOT beat {best} on test: MSE {model_mse:.4f} vs "
+        f"{base_mse:.4f} ({model_mse / base_mse:.2f}x the error).[/] "
+        "A naive rule does as well; do not deploy this model as it is."
+    )
+
+
+def _report(forecaster: Forecaster, run: Path, as_json: bool) -> None:
+    metrics = forecaster.metrics_
+    payload = {
+        "run": str(run),
+        "metrics": {"val": metrics["val"], "test": metrics["test"]},
+        "baselines": metrics["baselines"],
+        "original_units": metrics["original_units"],
+        "skill": metrics["skill"],
+        "season": metrics["season"],
+        "n_windows": metrics["n_windows"],
+        "training": metrics["training"],
+    }
+    if as_json:
+        print(to_json(payload).replace("\n", "").replace("  ", ""))
+        return
+    training = metrics["training"]
+    out.print(_summary_table(metrics))
+    out.print(_verdict(metrics))
+    out.print(
+        f"best epoch {training['best_epoch']} of {training['epochs']} "
+        f"({training['stop_reason']}, {training['seconds']:.0f} s on {training['device']}); "
+        f"season {metrics['season']}; run saved to [bold]{run}[/]"
+    )
+
+
+def _fit_and_save(
+    forecaster: Forecaster,
+    data: Any,
+    columns: dict[str, Any],
+    out_dir: Path,
+    as_json: bool,
+    overwrite: bool,
+) -> None:
+    epochs = forecaster.get_params().get("epochs", 100)
+    if as_json:
+        forecaster.fit(data, **columns)
+    else:
+        progress, on_epoch = _progress(epochs)
+        try:
+            forecaster.fit(data, **columns, on_epoch=on_epoch)
+        finally:
+            if progress.live.is_started:
+                progress.stop()
+    run = forecaster.save(out_dir, overwrite=overwrite)
+    _report(forecaster, run, as_json)
+
+
+def _default_out(stem: str) -> Path:
+    return Path("runs") / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}"
+
+
+# ---------------------------------------------------------------------------------- commands
+@app.command()
+def fit(
+    data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
+    target: Target,
+    time: Time = None,
+    id: Id = None,
+    covariates: Covariates = None,
+    lookback: Lookback = None,
+    horizon: Horizon = None,
+    stride: Stride = None,
+    split: Split = None,
+    embargo: Embargo = None,
+    scaler: Scaler = None,
+    fill: Fill = None,
+    season: Season = None,
+    layers: Annotated[int | None, typer.Option(help="Stacked LSTM layers [2].")] = None,
+    units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
+    dropout: Annotated[float | None, typer.Option(help="Dropout between layers [0].")] = None,
+    bidirectional: Annotated[bool | None, typer.Option(help="Bidirectional encoder.")] = None,
+    optimizer: Annotated[str | None, typer.Option(help="adam | adamw | rmsprop | sgd.")] = None,
+    lr: Annotated[float | None, typer.Option(help="Learning rate [1e-3].")] = None,
+    weight_decay: Annotated[float | None, typer.Option(help="Decoupled weight decay.")] = None,
+    l2: Annotated[float | None, typer.Option(help="Keras-style L2 on LSTM kernels.")] = None,
+    l1: Annotated[float | None, typer.Option(help="Keras-style L1 on LSTM kernels.")] = None,
+    clip: Annotated[float | None, typer.Option(help="Gradient norm clip, 0 = off [1].")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Batch size [64].")] = None,
+    epochs: Annotated[int | None, typer.Option(help="Maximum epochs [100].")] = None,
+    patience: Annotated[int | None, typer.Option(help="Early stopping, 0 = off [10].")] = None,
+    min_delta: Annotated[float | None, typer.Option(help="Smallest real improvement.")] = None,
+    schedule: Annotated[
+        str | None, typer.Option(help="plateau | cosine | onecycle | none.")
+    ] = None,
+    precision: Annotated[str | None, typer.Option(help="fp32 | bf16 (autocast forward).")] = None,
+    device: Annotated[str | None, typer.Option(help="auto | cpu | cuda[:N].")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed [0].")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Run directory to write.")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing --out.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Train an LSTM on DATA, score it against naive baselines, save a run directory."""
+    settings = _given(
+        lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
+        scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
+        bidirectional=bidirectional, optimizer=optimizer, lr=lr, weight_decay=weight_decay,
+        l2=l2, l1=l1, batch_size=batch_size, epochs=epochs, min_delta=min_delta,
+        schedule=schedule, precision=precision, device=device, seed=seed,
+    )  # fmt: skip
+    if clip is not None:
+        settings["clip"] = clip if clip > 0 else None
+    if patience is not None:
+        settings["patience"] = patience if patience > 0 else None
+    columns = {
+        "target": _columns(target),
+        "time": time,
+        "id": id,
+        "covariates": _columns(covariates),
+    }
+    forecaster = Forecaster(**settings)
+    _fit_and_save(forecaster, data, columns, out_dir or _default_out(data.stem), as_json, overwrite)
+
+
+@app.command()
+def demo(
+    epochs: Annotated[int, typer.Option(help="Maximum epochs.")] = 30,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Run directory to write.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Fit on the built-in demo series (hourly sensor load with a regime change)."""
+    frame = make_demo_frame()
+    if not as_json:
+        out.print(
+            f"Demo data: {len(frame)} hourly rows of 'load' (target) and 'temperature' "
+            "(covariate): daily and weekly cycles, trend, AR noise, a regime change at 80%."
+        )
+    forecaster = Forecaster(lookback=48, horizon=24, layers=1, units=32, epochs=epochs, patience=6)
+    columns = {"target": "load", "time": "time", "covariates": ("temperature",)}
+    _fit_and_save(forecaster, frame, columns, out_dir or _default_out("demo"), as_json, False)
+
+
+@app.command()
+def evaluate(
+    run: Annotated[Path, typer.Argument(help="Run directory written by fit.")],
+    data: Annotated[Path, typer.Argument(help="CSV or Parquet file with the same columns.")],
+    split: Annotated[str, typer.Option(help="test | val (the run's own split) | all.")] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score a saved model and the baselines on DATA (nothing is refitted)."""
+    forecaster = Forecaster.load(run)
+    metrics = forecaster.evaluate(data, split=split)
+    if as_json:
+        print(to_json(metrics).replace("\n", "").replace("  ", ""))
+        return
+    table = Table(title=f"{split} windows: {metrics['n_windows'][split]} (scaled units)")
+    for name in ("", "MSE", "MAE", "RMSE", "MASE", "MAE (orig.)"):
+        table.add_column(name, justify="left" if not name else "right")
+    rows = [("[bold]LSTM", metrics[split], metrics["original_units"]["metrics"][split])]
+    rows += [
+        (name.replace("_", " "), m, metrics["original_units"]["baselines"][name])
+        for name, m in metrics["baselines"].items()
+    ]
+    for name, m, orig in rows:
+        if m is None:
+            table.add_row(name, "—", "—", "—", "—", "—")
+        else:
+            table.add_row(
+                name, _fmt(m["mse"]), _fmt(m["mae"]), _fmt(m["rmse"]), _fmt(m["mase"]),
+                _fmt(orig["mae"]),
+            )  # fmt: skip
+    out.print(table)
+    metrics["test"] = metrics[split]
+    out.print(_verdict(metrics))
+
+
+@app.command()
+def predict(
+    run: Annotated[Path, typer.Argument(help="Run directory written by fit.")],
+    data: Annotated[Path, typer.Argument(help="Recent data: at least lookback rows per series.")],
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write forecasts to .csv or .parquet.")
+    ] = None,
+) -> None:
+    """Forecast the horizon after the end of each series in DATA (original units)."""
+    forecaster = Forecaster.load(run)
+    frame = forecaster.predict(data)
+    if out_file is None:
+        print(frame.to_csv(index=False), end="")
+        return
+    tmp = out_file.with_name(f".{out_file.name}.partial")
+    if out_file.suffix.lower() in (".parquet", ".pq"):
+        frame.to_parquet(tmp, index=False)
+    else:
+        frame.to_csv(tmp, index=False)
+    tmp.replace(out_file)
+    err.print(f"{len(frame)} forecast rows written to {out_file}")
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
+) -> None:
+    if version:
+        print(f"lstm-doctor {__version__}")
+        raise typer.Exit()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Console entry point: one-line errors and exit status 2 for user errors."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    args = [a for a in args if a != "--debug"]
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        handlers=[RichHandler(console=err, show_path=False)],
+        format="%(message)s",
+    )
+    try:
+        result = app(args=args, prog_name="lstm-doctor", standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.TyperException as exc:  # bad flag or argument: click's UsageError family
+        if debug:
+            raise
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see: lstm-doctor {ctx.info_name} --help)" if ctx is not None else ""
+        message = " ".join(exc.format_message().split())
+        err.print(f"error: {message}{hint}", highlight=False, markup=False, soft_wrap=True)
+        return 2
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("interrupted", highlight=False)
+        return 130
+    except LstmDoctorError as exc:
+        if debug:
+            raise
+        err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
+        return 2
+    return result if isinstance(result, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

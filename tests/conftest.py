@@ -1,0 +1,52 @@
+"""Shared fixtures: small, seeded data that trains in a second on CPU."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import torch
+
+from lstm_doctor.data import make_demo_frame
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+@pytest.fixture(autouse=True)
+def _few_threads():
+    """Keep tests reproducible and polite on a shared 2-core machine."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+@pytest.fixture
+def demo_frame() -> pd.DataFrame:
+    return make_demo_frame(n_hours=1200, seed=1)
+
+
+@pytest.fixture
+def panel_frame() -> pd.DataFrame:
+    """Two series of different lengths in one long frame, interleaved rows."""
+    rng = np.random.default_rng(3)
+    parts = []
+    for sid, n, level in (("a", 400, 10.0), ("b", 300, -5.0)):
+        t = np.arange(n)
+        y = level + np.sin(2 * np.pi * t / 12) + rng.normal(0, 0.1, n)
+        parts.append(
+            pd.DataFrame(
+                {
+                    "sid": sid,
+                    "time": pd.date_range("2024-01-01", periods=n, freq="h"),
+                    "y": y,
+                    "x": rng.normal(size=n),
+                }
+            )
+        )
+    return pd.concat(parts).sort_values(["time", "sid"]).reset_index(drop=True)
+
+
+FAST = {"lookback": 24, "horizon": 6, "layers": 1, "units": 8, "epochs": 3, "batch_size": 32}

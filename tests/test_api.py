@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import FAST
+from lstm_doctor import ConfigError, DataError, Forecaster, NotFittedError
+
+
+@pytest.fixture
+def fitted(demo_frame: pd.DataFrame) -> Forecaster:
+    model = Forecaster(**FAST)
+    return model.fit(demo_frame, target="load", time="time", covariates=["temperature"])
+
+
+def test_fit_sets_learned_state_and_reports_baselines(fitted: Forecaster) -> None:
+    assert len(fitted.history_) == 3
+    assert fitted.history_.best_epoch in (1, 2, 3)
+    metrics = fitted.metrics_
+    for split in ("val", "test"):
+        assert set(metrics[split]) == {"mse", "mae", "rmse", "smape", "mase"}
+    assert set(metrics["baselines"]) == {"naive", "seasonal_naive", "mean"}
+    assert metrics["season"] == 24
+    assert metrics["baselines"]["naive"]["val"]["mse"] > 0
+    assert metrics["skill"]["best_baseline"] in metrics["baselines"]
+    # The original-unit MSE is the scaled one times the target's training variance.
+    scale = fitted.scaler_.scale[0, 0]
+    original = metrics["original_units"]["metrics"]["test"]["mse"]
+    assert original == pytest.approx(metrics["test"]["mse"] * scale**2, rel=1e-4)
+
+
+def test_predict_forecasts_the_horizon_after_the_end(fitted, demo_frame) -> None:
+    forecast = fitted.predict(demo_frame)
+    assert list(forecast.columns) == ["step", "time", "load"]
+    assert forecast["step"].tolist() == list(range(1, 7))
+    last = demo_frame["time"].iloc[-1]
+    assert forecast["time"].iloc[0] == last + pd.Timedelta(hours=1)
+    assert np.isfinite(forecast["load"]).all()
+    # Forecasts are in original units: near the series level, not near 0.
+    assert abs(forecast["load"].mean() - demo_frame["load"].tail(200).mean()) < 5
+
+
+def test_save_load_gives_identical_predictions_and_metrics(fitted, demo_frame, tmp_path) -> None:
+    fitted.save(tmp_path / "run")
+    loaded = Forecaster.load(tmp_path / "run")
+    pd.testing.assert_frame_equal(loaded.predict(demo_frame), fitted.predict(demo_frame))
+    again = loaded.evaluate(demo_frame)
+    assert again["test"]["mse"] == pytest.approx(fitted.metrics_["test"]["mse"], rel=1e-9)
+    assert again["baselines"]["naive"]["mse"] == pytest.approx(
+        fitted.metrics_["baselines"]["naive"]["mse"], rel=1e-9
+    )
+    pd.testing.assert_frame_equal(
+        loaded.history_.to_frame(), fitted.history_.to_frame(), check_dtype=False, rtol=1e-8
+    )
+    assert loaded.history_.best_epoch == fitted.history_.best_epoch
+
+
+def test_evaluate_all_scores_every_window(fitted, demo_frame) -> None:
+    result = fitted.evaluate(demo_frame, split="all")
+    assert result["n_windows"]["all"] == len(demo_frame) - 24 - 6 + 1
+
+
+def test_same_seed_same_run(demo_frame) -> None:
+    runs = [
+        Forecaster(**FAST, seed=7).fit(demo_frame, target="load", time="time") for _ in range(2)
+    ]
+    a, b = (r.history_.to_frame().drop(columns="seconds") for r in runs)
+    pd.testing.assert_frame_equal(a, b)
+    assert runs[0].metrics_["test"] == runs[1].metrics_["test"]
+
+
+def test_global_model_over_several_series(panel_frame) -> None:
+    model = Forecaster(**{**FAST, "lookback": 12, "horizon": 4})
+    model.fit(panel_frame, target="y", time="time", id="sid", covariates="x")
+    assert model.scaler_.series_ids == ("a", "b")
+    # Each series is scaled with its own training statistics.
+    assert model.scaler_.center[0, 0] > 5 > -2 > model.scaler_.center[1, 0]
+    forecast = model.predict(panel_frame)
+    assert forecast.groupby("sid").size().to_dict() == {"a": 4, "b": 4}
+    unknown = panel_frame.assign(sid=panel_frame["sid"].replace({"b": "c"}))
+    with pytest.raises(DataError, match="Series 'c' was not in the training data"):
+        model.predict(unknown)
+
+
+def test_unknown_setting_is_rejected_at_construction() -> None:
+    with pytest.raises(ConfigError, match="unknown setting 'lookbak'"):
+        Forecaster(lookbak=10)
+
+
+def test_fit_without_target_is_a_config_error(demo_frame) -> None:
+    with pytest.raises(ConfigError, match="needs a target column"):
+        Forecaster(**FAST).fit(demo_frame)
+
+
+def test_using_an_unfitted_model_raises() -> None:
+    with pytest.raises(NotFittedError, match="not fitted yet"):
+        Forecaster().predict(pd.DataFrame({"y": [1.0, 2.0]}))
+
+
+def test_predict_needs_a_full_lookback(fitted, demo_frame) -> None:
+    with pytest.raises(DataError, match="predict needs the last 24"):
+        fitted.predict(demo_frame.head(10))
+
+
+def test_evaluate_rejects_unknown_split(fitted, demo_frame) -> None:
+    with pytest.raises(ConfigError, match="val, test or all"):
+        fitted.evaluate(demo_frame, split="train")

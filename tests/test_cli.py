@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from lstm_doctor.cli import main
+
+FAST_FLAGS = ["--lookback", "24", "--horizon", "6", "--layers", "1", "--units", "8"]
+FAST_FLAGS += ["--epochs", "2", "--batch-size", "32"]
+
+
+@pytest.fixture
+def csv(demo_frame, tmp_path):
+    path = tmp_path / "demo.csv"
+    demo_frame.to_csv(path, index=False)
+    return path
+
+
+def _fit(csv, tmp_path, capsys, *extra: str) -> dict:
+    code = main(["fit", str(csv), "--target", "load", "--time", "time", *FAST_FLAGS,
+                 "--out", str(tmp_path / "run"), "--json", *extra])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    return json.loads(captured.out)
+
+
+def test_fit_json_has_model_and_baselines_on_the_same_windows(csv, tmp_path, capsys) -> None:
+    out = _fit(csv, tmp_path, capsys, "--covariates", "temperature")
+    assert out["run"] == str(tmp_path / "run")
+    assert {"mse", "mae"} <= set(out["metrics"]["test"]) and {"mse"} <= set(out["metrics"]["val"])
+    assert set(out["baselines"]) == {"naive", "seasonal_naive", "mean"}
+    assert out["baselines"]["naive"]["mse"] > 0
+    assert set(out["original_units"]) == {"metrics", "baselines"}
+    assert (tmp_path / "run" / "model.safetensors").is_file()
+
+
+def test_fit_prints_a_summary_table(csv, tmp_path, capsys) -> None:
+    code = main(["fit", str(csv), "--target", "load", "--time", "time", *FAST_FLAGS,
+                 "--out", str(tmp_path / "run")])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "seasonal naive" in captured.out and "LSTM" in captured.out
+    assert "on test" in captured.out
+
+
+def test_predict_and_evaluate_use_the_saved_run(csv, tmp_path, capsys) -> None:
+    fitted = _fit(csv, tmp_path, capsys)
+    out_file = tmp_path / "forecast.csv"
+    assert main(["predict", str(tmp_path / "run"), str(csv), "--out", str(out_file)]) == 0
+    forecast = pd.read_csv(out_file)
+    assert list(forecast.columns) == ["step", "time", "load"] and len(forecast) == 6
+    capsys.readouterr()
+    assert main(["evaluate", str(tmp_path / "run"), str(csv), "--json"]) == 0
+    evaluated = json.loads(capsys.readouterr().out)
+    assert evaluated["test"]["mse"] == pytest.approx(fitted["metrics"]["test"]["mse"], rel=1e-6)
+
+
+def test_a_missing_column_is_one_line_and_exit_2(csv, capsys) -> None:
+    code = main(["fit", str(csv), "--target", "nope", "--time", "time"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1, err  # exactly one line, no blank line before it
+    assert err.startswith("error: Target column 'nope' is not in the data")
+
+
+def test_a_bad_flag_is_one_line_and_exit_2(csv, capsys) -> None:
+    code = main(["fit", str(csv), "--target", "load", "--lookbak", "3"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1, err
+    assert "--lookbak" in err
+
+
+def test_a_bad_setting_value_is_one_line_and_exit_2(csv, capsys) -> None:
+    code = main(["fit", str(csv), "--target", "load", "--optimizer", "adamx"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1, err
+    assert "'optimizer'" in err and "adamw" in err
+
+
+def test_missing_file_is_one_line_and_exit_2(tmp_path, capsys) -> None:
+    assert main(["fit", str(tmp_path / "none.csv"), "--target", "y"]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_debug_shows_the_traceback(csv) -> None:
+    from lstm_doctor import DataError
+
+    with pytest.raises(DataError):
+        main(["fit", str(csv), "--target", "nope", "--debug"])
+
+
+def test_version(capsys) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("lstm-doctor ")
