@@ -106,3 +106,31 @@ def test_predict_needs_a_full_lookback(fitted, demo_frame) -> None:
 def test_evaluate_rejects_unknown_split(fitted, demo_frame) -> None:
     with pytest.raises(ConfigError, match="val, test or all"):
         fitted.evaluate(demo_frame, split="train")
+
+
+def test_a_killed_fit_resumes_to_the_same_model(demo_frame, tmp_path) -> None:
+    settings = {**FAST, "epochs": 4, "patience": None}
+    whole = Forecaster(**settings).fit(demo_frame, target="load", time="time")
+
+    def kill_after_epoch_2(row: dict[str, float]) -> None:
+        if row["epoch"] == 2:
+            raise SystemExit("killed")
+
+    checkpoint = tmp_path / "fit.ckpt"
+    with pytest.raises(SystemExit):
+        Forecaster(**settings).fit(
+            demo_frame, target="load", time="time", checkpoint=checkpoint,
+            on_epoch=kill_after_epoch_2,
+        )  # fmt: skip
+    resumed = Forecaster(**settings).fit(
+        demo_frame, target="load", time="time", checkpoint=checkpoint, resume=True
+    )
+    assert resumed.metrics_["test"] == whole.metrics_["test"]
+    assert len(resumed.history_) == 4
+
+
+def test_resume_needs_a_checkpoint(demo_frame, tmp_path) -> None:
+    with pytest.raises(ConfigError, match="Nothing to resume"):
+        Forecaster(**FAST).fit(
+            demo_frame, target="load", checkpoint=tmp_path / "none.ckpt", resume=True
+        )

@@ -94,3 +94,21 @@ def test_debug_shows_the_traceback(csv) -> None:
 def test_version(capsys) -> None:
     assert main(["--version"]) == 0
     assert capsys.readouterr().out.startswith("lstm-doctor ")
+
+
+def test_resume_needs_out(csv, capsys) -> None:
+    assert main(["fit", str(csv), "--target", "load", "--resume"]) == 2
+    assert "--resume needs the --out" in capsys.readouterr().err
+
+
+def test_an_existing_out_is_refused_before_training(csv, tmp_path, capsys) -> None:
+    (tmp_path / "run").mkdir()
+    (tmp_path / "run" / "keep.txt").write_text("mine")
+    code = main(["fit", str(csv), "--target", "load", "--out", str(tmp_path / "run")])
+    assert code == 2 and "already exists" in capsys.readouterr().err
+    assert (tmp_path / "run" / "keep.txt").read_text() == "mine"
+
+
+def test_a_finished_fit_removes_its_checkpoint(csv, tmp_path, capsys) -> None:
+    _fit(csv, tmp_path, capsys)
+    assert not (tmp_path / "run.checkpoint.safetensors").exists()

@@ -13,6 +13,8 @@ Learned state ends in ``_`` and is set only by ``fit`` (or ``load``).
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import json
 import logging
 from pathlib import Path
 from time import perf_counter
@@ -108,8 +110,15 @@ class Forecaster:
         id: str | None = None,
         covariates: str | list[str] | None = None,
         on_epoch: EpochCallback | None = None,
+        checkpoint: str | Path | None = None,
+        resume: bool = False,
     ) -> Forecaster:
-        """Train on ``data`` (DataFrame, CSV or Parquet path) and score on val and test."""
+        """Train on ``data`` (DataFrame, CSV or Parquet path) and score on val and test.
+
+        With ``checkpoint`` (a file path), the training state is saved there after every
+        epoch; ``resume=True`` continues a killed run from it, to the same result as an
+        uninterrupted run. A checkpoint only resumes the same data and settings.
+        """
         config = self._resolve_config(
             {"target": target, "time": time, "id": id, "covariates": covariates}
         )
@@ -129,7 +138,20 @@ class Forecaster:
             config.model, len(panel.columns), panel.n_targets, config.data.horizon
         ).to(device)
         started = perf_counter()
-        history = train(model, train_windows, val_windows, config.train, on_epoch=on_epoch)
+        if resume and (checkpoint is None or not Path(checkpoint).exists()):
+            raise ConfigError(
+                f"Nothing to resume: no checkpoint at {str(checkpoint)!r}. Run without resume."
+            )
+        history = train(
+            model,
+            train_windows,
+            val_windows,
+            config.train,
+            on_epoch=on_epoch,
+            checkpoint=None if checkpoint is None else Path(checkpoint),
+            resume=resume,
+            checkpoint_tag=_fingerprint(config, prepared),
+        )
         seconds = perf_counter() - started
         model = model.cpu()
         self.config_, self.model_, self.scaler_ = config, model, prepared.scaler
@@ -265,6 +287,12 @@ class Forecaster:
         forecaster.history_, forecaster.metrics_ = run.history, run.metrics
         forecaster.season_ = run.meta.get("season")
         return forecaster
+
+
+def _fingerprint(config: RunConfig, prepared: Prepared) -> str:
+    """Names the settings and the exact (scaled) data of a run, for checkpoint matching."""
+    digest = hashlib.sha256(prepared.data.numpy().tobytes()).hexdigest()
+    return json.dumps({"config": config.to_dict(), "data": digest}, sort_keys=True)
 
 
 def _last_windows(panel: Panel, data: torch.Tensor, lookback: int, horizon: int) -> Windows:

@@ -22,7 +22,7 @@ from lstm_doctor import __version__
 from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import to_json
 from lstm_doctor.data.demo import make_demo_frame
-from lstm_doctor.errors import LstmDoctorError
+from lstm_doctor.errors import ArtifactError, ConfigError, LstmDoctorError
 
 app = typer.Typer(
     name="lstm-doctor",
@@ -164,20 +164,34 @@ def _fit_and_save(
     data: Any,
     columns: dict[str, Any],
     out_dir: Path,
+    *,
     as_json: bool,
-    overwrite: bool,
+    overwrite: bool = False,
+    resume: bool = False,
 ) -> None:
+    """Fit with a per-epoch checkpoint beside ``out_dir``; save; drop the checkpoint."""
+    if out_dir.exists() and any(out_dir.iterdir()) and not (overwrite or resume):
+        raise ArtifactError(  # checked now, not after an hour of training
+            f"Output directory {str(out_dir)!r} already exists and is not empty; pass another "
+            "--out or --overwrite."
+        )
+    checkpoint = out_dir.with_name(out_dir.name + ".checkpoint.safetensors")
+    if checkpoint.exists() and not resume:
+        err.print(f"note: starting afresh over the old checkpoint {checkpoint} (see --resume)")
     epochs = forecaster.get_params().get("epochs", 100)
+    fit = {**columns, "checkpoint": checkpoint, "resume": resume}
     if as_json:
-        forecaster.fit(data, **columns)
+        forecaster.fit(data, **fit)
     else:
         progress, on_epoch = _progress(epochs)
         try:
-            forecaster.fit(data, **columns, on_epoch=on_epoch)
+            forecaster.fit(data, **fit, on_epoch=on_epoch)
         finally:
             if progress.live.is_started:
                 progress.stop()
-    run = forecaster.save(out_dir, overwrite=overwrite)
+    run = forecaster.save(out_dir, overwrite=overwrite or resume)
+    if forecaster.history_.stop_reason != "interrupted":
+        checkpoint.unlink(missing_ok=True)
     _report(forecaster, run, as_json)
 
 
@@ -223,9 +237,16 @@ def fit(
     seed: Annotated[int | None, typer.Option(help="Random seed [0].")] = None,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Run directory to write.")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing --out.")] = False,
+    resume: Annotated[
+        bool, typer.Option(help="Continue an interrupted fit from its --out checkpoint.")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
-    """Train an LSTM on DATA, score it against naive baselines, save a run directory."""
+    """Train an LSTM on DATA, score it against naive baselines, save a run directory.
+
+    Training state is checkpointed after every epoch beside --out; if the run is killed, the
+    same command with --resume continues where it stopped, to the same result.
+    """
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
         scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
@@ -243,8 +264,13 @@ def fit(
         "id": id,
         "covariates": _columns(covariates),
     }
+    if resume and out_dir is None:
+        raise ConfigError("--resume needs the --out of the run to continue.")
     forecaster = Forecaster(**settings)
-    _fit_and_save(forecaster, data, columns, out_dir or _default_out(data.stem), as_json, overwrite)
+    out_dir = out_dir or _default_out(data.stem)
+    _fit_and_save(
+        forecaster, data, columns, out_dir, as_json=as_json, overwrite=overwrite, resume=resume
+    )
 
 
 @app.command()
@@ -262,7 +288,7 @@ def demo(
         )
     forecaster = Forecaster(lookback=48, horizon=24, layers=1, units=32, epochs=epochs, patience=6)
     columns = {"target": "load", "time": "time", "covariates": ("temperature",)}
-    _fit_and_save(forecaster, frame, columns, out_dir or _default_out("demo"), as_json, False)
+    _fit_and_save(forecaster, frame, columns, out_dir or _default_out("demo"), as_json=as_json)
 
 
 @app.command()

@@ -353,7 +353,7 @@ def test_training_error_message_says_how_to_fix_it(sine_windows):
     model = NaNOnCalls(make_model(), calls=None)  # every training batch is NaN
     config = make_config(epochs=5, max_nan_events=1)
 
-    with pytest.raises(TrainingError, match=r"2 times.*Lower --lr \(now 0.01\), set --clip"):
+    with pytest.raises(TrainingError, match=r"2 times.*\(now 0\.0025\)\. Lower --lr, set --clip"):
         train(model, train_windows, val_windows, config)
 
 

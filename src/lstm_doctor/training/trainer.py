@@ -7,10 +7,12 @@ per epoch, and the learning rate is written only when it changes.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import torch
 from torch import nn
@@ -19,6 +21,7 @@ from lstm_doctor.config import TrainConfig
 from lstm_doctor.data.windows import Windows
 from lstm_doctor.errors import TrainingError
 from lstm_doctor.history import History
+from lstm_doctor.training.checkpoint import LoopState, load_checkpoint, save_checkpoint
 from lstm_doctor.training.inference import autocast_for, windows_loss
 from lstm_doctor.training.optim import build_optimizer, decay_parameters, kernel_penalty
 from lstm_doctor.training.schedules import PlateauRule, schedule_factor
@@ -49,6 +52,9 @@ def train(
     config: TrainConfig,
     *,
     on_epoch: EpochCallback | None = None,
+    checkpoint: Path | None = None,
+    resume: bool = False,
+    checkpoint_tag: str = "",
 ) -> History:
     """Train ``model`` in place on ``train_windows``, select on ``val_windows``.
 
@@ -56,6 +62,11 @@ def train(
     non-finite loss rolls back to the best weights so far, halves the learning rate and goes
     on; more than ``max_nan_events`` such events raise ``TrainingError``. Ctrl-C stops the
     run cleanly with the best weights restored (``stop_reason == "interrupted"``).
+
+    With ``checkpoint``, the loop's whole state is written there after every epoch; with
+    ``resume`` as well, a run that was killed continues from its last epoch and ends exactly
+    as if it had never stopped. ``checkpoint_tag`` names the data and model settings, so a
+    checkpoint is never resumed by a different run.
 
     Returns:
         The History: one row per epoch with ``train_loss`` (mean over the epoch's batches, in
@@ -71,23 +82,39 @@ def train(
     kernels = model.kernels() if hasattr(model, "kernels") else []
     optimizer = build_optimizer(model, config)
     plateau = PlateauRule(config.lr_patience, config.lr_factor, config.min_delta)
+    tag = json.dumps({"train": config.to_dict(), "run": checkpoint_tag, "n": len(train_windows)})
+    if checkpoint is not None and resume and checkpoint.exists():
+        state = load_checkpoint(
+            checkpoint,
+            model=model,
+            optimizer=optimizer,
+            generator=generator,
+            plateau=plateau,
+            tag=tag,
+        )
+        log.info("resumed from %s after epoch %d", checkpoint, state.epoch)
+    else:
+        state = LoopState(plateau=plateau, best_state=_snapshot(model))
+    history = state.history
 
     n_windows, batch_size = len(train_windows), config.batch_size
     steps_per_epoch = math.ceil(n_windows / batch_size)
     total_steps = steps_per_epoch * config.epochs
-    history = History()
-    best_loss, best_state, bad_epochs = math.inf, _snapshot(model), 0
-    lr_scale, step, current_lr = 1.0, 0, math.nan
+    current_lr = math.nan
 
     try:
-        for epoch in range(1, config.epochs + 1):
+        for epoch in range(state.epoch + 1, config.epochs + 1):
             started = time.perf_counter()
             model.train()
             order = torch.randperm(n_windows, generator=generator).to(device)
             loss_sum = torch.zeros((), device=device, dtype=torch.float64)
             norm_sum = torch.zeros((), device=device, dtype=torch.float64)
             for first in range(0, n_windows, batch_size):
-                lr = config.lr * lr_scale * schedule_factor(config.schedule, step, total_steps)
+                lr = (
+                    config.lr
+                    * state.lr_scale
+                    * schedule_factor(config.schedule, state.step, total_steps)
+                )
                 if lr != current_lr:
                     for group in optimizer.param_groups:
                         group["lr"] = lr
@@ -107,7 +134,7 @@ def train(
                             p.mul_(1.0 - lr * weight_decay)
                 optimizer.step()
                 loss_sum += loss.detach() * x.shape[0]
-                step += 1
+                state.step += 1
 
             train_loss = float(loss_sum) / n_windows
             val_loss = windows_loss(model, val_windows, config.precision)
@@ -120,37 +147,35 @@ def train(
                 "seconds": time.perf_counter() - started,
             }
             history.append(**row)
+            state.epoch = epoch
             finite = math.isfinite(train_loss) and math.isfinite(val_loss)
-            # Before the callback: a Ctrl-C inside it must still count this epoch's weights.
-            if finite and val_loss < best_loss - config.min_delta:
-                best_loss, best_state, bad_epochs = val_loss, _snapshot(model), 0
-                history.best_epoch = epoch
-            elif finite:
-                bad_epochs += 1
+            if finite:
+                if val_loss < state.best_loss - config.min_delta:
+                    state.best_loss, state.bad_epochs = val_loss, 0
+                    state.best_state = _snapshot(model)
+                    history.best_epoch = epoch
+                else:
+                    state.bad_epochs += 1
+                if config.schedule == "plateau":
+                    factor = plateau.update(val_loss)
+                    state.lr_scale = max(state.lr_scale * factor, _MIN_LR_FRACTION)
+            # After the bookkeeping: a Ctrl-C inside the callback keeps this epoch's weights.
             if on_epoch is not None:
                 on_epoch(row)
-
             if not finite:
-                lr_scale *= 0.5
-                history.events.append(
-                    {"epoch": epoch, "kind": "nonfinite_loss", "lr_after": config.lr * lr_scale}
-                )
-                log.warning("epoch %d: non-finite loss; rolled back, lr halved", epoch)
-                if len(history.events) > config.max_nan_events:
-                    raise TrainingError(
-                        f"The loss became NaN or infinite {len(history.events)} times (last at "
-                        f"epoch {epoch}) even after halving the learning rate each time. Lower "
-                        f"--lr (now {config.lr:g}), set --clip, or check the data for extreme "
-                        "values."
-                    )
-                model.load_state_dict(best_state)
+                _roll_back(model, state, config, epoch)
                 optimizer = build_optimizer(model, config)  # its moments hold NaN now
                 current_lr = math.nan
-                continue
-
-            if config.schedule == "plateau":
-                lr_scale = max(lr_scale * plateau.update(val_loss), _MIN_LR_FRACTION)
-            if config.patience is not None and bad_epochs >= config.patience:
+            if checkpoint is not None:
+                save_checkpoint(
+                    checkpoint,
+                    model=model,
+                    optimizer=optimizer,
+                    generator=generator,
+                    state=state,
+                    tag=tag,
+                )
+            if config.patience is not None and state.bad_epochs >= config.patience:
                 history.stop_reason = "early_stopping"
                 break
         else:
@@ -159,6 +184,24 @@ def train(
         history.stop_reason = "interrupted"
         log.warning("interrupted; keeping the best weights so far")
 
-    model.load_state_dict(best_state)
+    model.load_state_dict(state.best_state)
     model.eval()
     return history
+
+
+def _roll_back(model: nn.Module, state: LoopState, config: TrainConfig, epoch: int) -> None:
+    """After a non-finite loss: back to the best weights, half the learning rate."""
+    history = state.history
+    state.lr_scale *= 0.5
+    history.events.append(
+        {"epoch": epoch, "kind": "nonfinite_loss", "lr_after": config.lr * state.lr_scale}
+    )
+    log.warning("epoch %d: non-finite loss; rolled back, lr halved", epoch)
+    if len(history.events) > config.max_nan_events:
+        raise TrainingError(
+            f"The loss became NaN or infinite {len(history.events)} times (last at epoch "
+            f"{epoch}) even after halving the learning rate each time (now "
+            f"{config.lr * state.lr_scale:g}). Lower --lr, set --clip, or check the data for "
+            "extreme values."
+        )
+    model.load_state_dict(state.best_state)
