@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -44,3 +49,36 @@ def test_demo_command_fits_and_saves(tmp_path, capsys) -> None:
     out = json.loads(captured.out)
     assert out["season"] == 24
     assert (tmp_path / "demo" / "model.safetensors").is_file()
+
+
+def test_a_sigkilled_fit_resumes_to_the_same_result(demo_frame, tmp_path) -> None:
+    """Kill the real CLI process mid-training; --resume ends where an uninterrupted run ends."""
+    csv = tmp_path / "demo.csv"
+    demo_frame.to_csv(csv, index=False)
+    flags = ["--target", "load", "--time", "time", "--lookback", "48", "--horizon", "12",
+             "--layers", "2", "--units", "32", "--epochs", "8", "--patience", "0",
+             "--json"]  # fmt: skip
+    command = [sys.executable, "-m", "lstm_doctor.cli", "fit", str(csv), *flags]
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+
+    whole = subprocess.run([*command, "--out", str(tmp_path / "whole")], env=env,
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    expected = json.loads(whole.stdout)
+
+    out = tmp_path / "killed"
+    checkpoint = tmp_path / "killed.checkpoint.safetensors"
+    process = subprocess.Popen([*command, "--out", str(out)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not checkpoint.exists() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert checkpoint.exists() and not out.exists(), "the run was not killed mid-training"
+
+    resumed = subprocess.run([*command, "--out", str(out), "--resume"], env=env,
+                             capture_output=True, text=True, check=True)  # fmt: skip
+    result = json.loads(resumed.stdout)
+    assert result["metrics"] == expected["metrics"]
+    assert result["training"]["epochs"] == 8
+    assert not checkpoint.exists()
