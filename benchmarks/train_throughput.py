@@ -3,10 +3,10 @@
 Same model (2x64 LSTM, linear head), lookback 96, horizon 24, batch 64, same data (the
 built-in demo series, 8000 hourly rows, 2 features), 1 and 2 threads. The bare loop uses
 preloaded tensors, ``unfold`` windows and random batches, and nothing else. lstm-doctor's
-loop runs with its defaults (gradient clipping at 1.0, gradient-norm and loss bookkeeping,
-a validation pass each epoch); its timing includes that validation pass, the bare loop's
-does not. The two alternate epoch by epoch, so machine noise hits both alike, and the median
-epoch time of each is kept. Prints one JSON line.
+loop runs with its defaults (gradient clipping at 1.0, gradient-norm and loss bookkeeping).
+Both do the same work per epoch: one pass over the training windows and one no-grad pass
+over the validation windows. The two alternate epoch by epoch, so machine noise hits both
+alike, and the median epoch time of each is kept. Prints one JSON line.
 
     python benchmarks/train_throughput.py [--epochs 5]
 """
@@ -40,8 +40,10 @@ def _data() -> tuple[torch.Tensor, np.ndarray, np.ndarray]:
     return torch.from_numpy(values.astype(np.float32)), np.array([0, 8000]), bounds
 
 
-def bare_epoch(model: nn.Module, data: torch.Tensor, starts: torch.Tensor, opt) -> float:
-    """One epoch of the minimal loop; returns its seconds."""
+def bare_epoch(
+    model: nn.Module, data: torch.Tensor, starts: torch.Tensor, val_starts: torch.Tensor, opt
+) -> float:
+    """One epoch of the minimal loop (train pass + validation pass); returns its seconds."""
     windows = data.unfold(0, LOOKBACK + HORIZON, 1).transpose(1, 2)  # (pos, width, feat)
     started = time.perf_counter()
     model.train()
@@ -52,6 +54,11 @@ def bare_epoch(model: nn.Module, data: torch.Tensor, starts: torch.Tensor, opt) 
         opt.zero_grad(set_to_none=True)
         loss.backward()
         opt.step()
+    model.eval()
+    with torch.no_grad():
+        for idx in val_starts.split(1024):
+            w = windows[idx]
+            nn.functional.mse_loss(model(w[:, :LOOKBACK]), w[:, LOOKBACK:, :1])
     return time.perf_counter() - started
 
 
@@ -72,7 +79,7 @@ def measure(threads: int, epochs: int, precision: str) -> dict[str, float]:
     for epoch in range(epochs):
         history = train(ours_model, train_w, val_w, dataclasses.replace(config, seed=epoch))
         ours.append(history.rows[0]["seconds"])
-        bare.append(bare_epoch(bare_model, data, train_w.starts, bare_opt))
+        bare.append(bare_epoch(bare_model, data, train_w.starts, val_w.starts, bare_opt))
     n = len(train_w)
     return {
         "ours_windows_per_s": n / statistics.median(ours),

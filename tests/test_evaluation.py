@@ -7,7 +7,7 @@ import torch
 from lstm_doctor.config import DataConfig, ModelConfig
 from lstm_doctor.data import validate_frame
 from lstm_doctor.data.prepare import prepare
-from lstm_doctor.evaluation import evaluate_split, skill_summary
+from lstm_doctor.evaluation import evaluate_split, merge_results, skill_summary
 from lstm_doctor.models import build_model
 
 
@@ -42,3 +42,32 @@ def test_skill_summary_picks_the_best_baseline() -> None:
     }
     summary = skill_summary(result)
     assert summary == {"best_baseline": "naive", "best_baseline_mse": 1.0, "skill": 0.5}
+
+
+def _result(mse: float, seasonal: float | None) -> dict:
+    metrics = {"mse": mse}
+    baselines = {
+        "naive": {"mse": 1.0},
+        "seasonal_naive": None if seasonal is None else {"mse": seasonal},
+    }
+    return {
+        "n_windows": 10,
+        "model": metrics,
+        "baselines": baselines,
+        "original_units": {
+            "model": {"mse": 4 * mse},
+            "baselines": {"naive": {"mse": 4.0}, "seasonal_naive": None},
+        },
+    }
+
+
+def test_merge_results_puts_the_headline_split_on_top() -> None:
+    report = merge_results({"val": _result(0.5, 0.7), "test": _result(0.8, None)}, season=24)
+    assert report["val"] == {"mse": 0.5} and report["test"] == {"mse": 0.8}
+    assert report["baselines"]["naive"] == {"mse": 1.0, "val": {"mse": 1.0}}
+    assert report["baselines"]["seasonal_naive"] is None  # None on the headline split
+    assert report["original_units"]["metrics"]["test"] == {"mse": 3.2}
+    assert report["original_units"]["baselines"]["naive"] == {"mse": 4.0, "val": {"mse": 4.0}}
+    assert report["skill"]["best_baseline"] == "naive"
+    assert report["skill"]["skill"] == pytest.approx(0.2)
+    assert report["season"] == 24 and report["n_windows"] == {"val": 10, "test": 10}

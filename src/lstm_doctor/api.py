@@ -32,7 +32,7 @@ from lstm_doctor.data.validate import Panel, validate_frame
 from lstm_doctor.data.windows import Windows
 from lstm_doctor.diagnosis.baselines import detect_season
 from lstm_doctor.errors import ConfigError, DataError, NotFittedError
-from lstm_doctor.evaluation import evaluate_split, skill_summary
+from lstm_doctor.evaluation import evaluate_split, merge_results
 from lstm_doctor.models.lstm import build_model
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.inference import predict_windows
@@ -122,6 +122,10 @@ class Forecaster:
         config = self._resolve_config(
             {"target": target, "time": time, "id": id, "covariates": covariates}
         )
+        if resume and (checkpoint is None or not Path(checkpoint).exists()):
+            raise ConfigError(
+                f"Nothing to resume: no checkpoint at {str(checkpoint)!r}. Run without resume."
+            )
         frame = read_table(data)
         panel = validate_frame(frame, config.data)
         prepared = prepare(panel, config.data)
@@ -138,10 +142,6 @@ class Forecaster:
             config.model, len(panel.columns), panel.n_targets, config.data.horizon
         ).to(device)
         started = perf_counter()
-        if resume and (checkpoint is None or not Path(checkpoint).exists()):
-            raise ConfigError(
-                f"Nothing to resume: no checkpoint at {str(checkpoint)!r}. Run without resume."
-            )
         history = train(
             model,
             train_windows,
@@ -172,28 +172,7 @@ class Forecaster:
         results = {
             s: evaluate_split(self.model_, prepared, s, self.season_, precision) for s in splits
         }
-        metrics: dict[str, Any] = {s: r["model"] for s, r in results.items()}
-        metrics["n_windows"] = {s: r["n_windows"] for s, r in results.items()}
-        metrics["season"] = self.season_
-        headline = splits[-1]
-        for units, pick in (("scaled", lambda r: r), ("original", lambda r: r["original_units"])):
-            baselines = {}
-            for name in results[headline]["baselines"]:
-                per_split = {s: pick(results[s])["baselines"][name] for s in splits}
-                if per_split[headline] is None:
-                    baselines[name] = None
-                    continue
-                baselines[name] = {**per_split[headline]}
-                baselines[name].update({s: per_split[s] for s in splits if s != headline})
-            if units == "scaled":
-                metrics["baselines"] = baselines
-            else:
-                metrics["original_units"] = {
-                    "metrics": {s: pick(results[s])["model"] for s in splits},
-                    "baselines": baselines,
-                }
-        metrics["skill"] = skill_summary(results[headline])
-        return metrics
+        return merge_results(results, self.season_)
 
     # ---------------------------------------------------------------------------- using it
     def _check_fitted(self) -> None:

@@ -12,7 +12,7 @@ from lstm_doctor.diagnosis.baselines import baseline_forecasts
 from lstm_doctor.metrics import forecast_metrics, mase_scale
 from lstm_doctor.training.inference import predict_windows
 
-__all__ = ["evaluate_split", "skill_summary"]
+__all__ = ["evaluate_split", "merge_results", "skill_summary"]
 
 
 def evaluate_split(
@@ -79,3 +79,41 @@ def skill_summary(result: dict[str, Any]) -> dict[str, Any]:
     best_mse = candidates[best]
     skill = 1.0 - result["model"]["mse"] / best_mse if best_mse > 0 else float("nan")
     return {"best_baseline": best, "best_baseline_mse": best_mse, "skill": skill}
+
+
+def merge_results(results: dict[str, dict[str, Any]], season: int | None) -> dict[str, Any]:
+    """Merge ``evaluate_split`` results of several splits into one report.
+
+    The last split is the headline: ``report[split]`` holds the model's metrics per split;
+    ``report["baselines"][name]`` holds a baseline's headline metrics with the other splits
+    nested under their names (``None`` for a baseline that could not be computed); the same
+    again under ``report["original_units"]``; and the model's ``skill`` on the headline.
+    """
+    splits = list(results)
+    headline = splits[-1]
+
+    def baselines(units: str) -> dict[str, Any]:
+        def view(split: str) -> dict[str, Any]:
+            result = results[split]
+            return result if units == "scaled" else result["original_units"]
+
+        merged: dict[str, Any] = {}
+        for name, metrics in view(headline)["baselines"].items():
+            if metrics is None:
+                merged[name] = None
+                continue
+            others = {s: view(s)["baselines"][name] for s in splits if s != headline}
+            merged[name] = {**metrics, **others}
+        return merged
+
+    return {
+        **{s: results[s]["model"] for s in splits},
+        "n_windows": {s: results[s]["n_windows"] for s in splits},
+        "season": season,
+        "baselines": baselines("scaled"),
+        "original_units": {
+            "metrics": {s: results[s]["original_units"]["model"] for s in splits},
+            "baselines": baselines("original"),
+        },
+        "skill": skill_summary(results[headline]),
+    }
