@@ -112,3 +112,38 @@ def test_an_existing_out_is_refused_before_training(csv, tmp_path, capsys) -> No
 def test_a_finished_fit_removes_its_checkpoint(csv, tmp_path, capsys) -> None:
     _fit(csv, tmp_path, capsys)
     assert not (tmp_path / "run.checkpoint.safetensors").exists()
+
+
+def test_fit_json_has_the_diagnosis(csv, tmp_path, capsys) -> None:
+    out = _fit(csv, tmp_path, capsys)
+    assert out["diagnosis"], "fit must always diagnose"
+    for finding in out["diagnosis"]:
+        assert {"kind", "severity", "evidence", "remedies"} <= set(finding)
+    stored = json.loads((tmp_path / "run" / "diagnosis.json").read_text())
+    assert stored == out["diagnosis"]
+
+
+def test_diagnose_command_reads_a_run_and_a_log(csv, tmp_path, capsys) -> None:
+    _fit(csv, tmp_path, capsys)
+    assert main(["diagnose", str(tmp_path / "run"), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["source"] == "lstm-doctor" and out["diagnosis"]
+    log = tmp_path / "keras.json"
+    log.write_text(json.dumps({"loss": [1.0, 0.5, 0.4], "val_loss": [1.1, 0.6, 0.5]}))
+    assert main(["diagnose", str(log)]) == 0
+    assert "Read 3 epochs" in capsys.readouterr().out
+
+
+def test_diagnose_an_unreadable_log_is_one_line(tmp_path, capsys) -> None:
+    log = tmp_path / "x.csv"
+    log.write_text("a,b\n1,2\n")
+    assert main(["diagnose", str(log)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "error:" in err
+
+
+def test_check_command(csv, capsys) -> None:
+    assert main(["check", str(csv), "--target", "load", "--time", "time", "--lookback", "24",
+                 "--horizon", "6", "--json"]) == 0  # fmt: skip
+    findings = json.loads(capsys.readouterr().out)
+    assert all(f["kind"] != "leakage" for f in findings)

@@ -31,8 +31,14 @@ from lstm_doctor.data.prepare import Prepared, apply_scaler, prepare
 from lstm_doctor.data.validate import Panel, validate_frame
 from lstm_doctor.data.windows import Windows
 from lstm_doctor.diagnosis.baselines import detect_season
+from lstm_doctor.diagnosis.checks import check_data
+from lstm_doctor.diagnosis.curves import RunContext
+from lstm_doctor.diagnosis.diagnose import diagnose
+from lstm_doctor.diagnosis.findings import Diagnosis
+from lstm_doctor.diagnosis.residuals import residual_predictability
+from lstm_doctor.diagnosis.shift import diagnose_shift
 from lstm_doctor.errors import ConfigError, DataError, NotFittedError
-from lstm_doctor.evaluation import evaluate_split, merge_results
+from lstm_doctor.evaluation import baseline_mse, evaluate_split, merge_results
 from lstm_doctor.models.lstm import build_model
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.inference import predict_windows
@@ -79,6 +85,7 @@ class Forecaster:
         metrics_: {"val": {...}, "test": {...}} in scaled units, plus baselines,
             original units and the model's skill over the best baseline.
         season_: the season used by seasonal naive and MASE (None if none found).
+        diagnosis_: the Diagnosis of the run (curves, data checks, shift, baselines).
     """
 
     def __init__(self, **settings: Any) -> None:
@@ -157,6 +164,7 @@ class Forecaster:
         self.config_, self.model_, self.scaler_ = config, model, prepared.scaler
         self.history_, self.season_ = history, season
         self.metrics_ = self._score(prepared, ("val", "test"))
+        self.diagnosis_ = self._diagnose(frame, prepared)
         self.metrics_["training"] = {
             "epochs": len(history),
             "best_epoch": history.best_epoch,
@@ -166,6 +174,43 @@ class Forecaster:
             "device": str(device),
         }
         return self
+
+    def resolved_settings(self) -> dict[str, Any]:
+        """The resolved settings as one flat dict (the names of the CLI flags)."""
+        self._check_fitted()
+        config = self.config_
+        flat = {**config.data.to_dict(), **config.model.to_dict(), **config.train.to_dict()}
+        flat["weight_decay"] = config.train.resolved_weight_decay
+        return flat
+
+    def _diagnose(self, frame: pd.DataFrame, prepared: Prepared) -> Diagnosis:
+        """Curves, data checks, shift and baselines of the fitted run, ranked."""
+        metrics = self.metrics_
+        computed = {k: v for k, v in metrics["baselines"].items() if v is not None}
+        context = RunContext(
+            settings=self.resolved_settings(),
+            baselines_train=baseline_mse(prepared, "train", self.season_),
+            baselines_val={k: v["val"]["mse"] for k, v in computed.items()},
+            baselines_test={k: v["mse"] for k, v in computed.items()},
+            model_val=metrics["val"]["mse"],
+            model_test=metrics["test"]["mse"],
+            residual_r2=residual_predictability(self._train_residuals(prepared)),
+        )
+        data_findings = check_data(frame, prepared) + diagnose_shift(prepared)
+        return diagnose(self.history_, context, data_findings)
+
+    def _train_residuals(self, prepared: Prepared) -> list[np.ndarray]:
+        """One-step-ahead training errors, one array per series and target, in time order."""
+        windows = prepared.windows("train")
+        forecast = predict_windows(self.model_, windows, self.config_.train.precision)
+        starts, series = windows.starts.numpy(), windows.series.numpy()
+        truth = prepared.data.numpy()[starts + windows.lookback, : windows.n_targets]
+        errors = forecast[:, 0, :] - truth
+        return [
+            errors[series == s, j]
+            for s in range(prepared.panel.n_series)
+            for j in range(windows.n_targets)
+        ]
 
     def _score(self, prepared: Prepared, splits: tuple[str, ...]) -> dict[str, Any]:
         precision = self.config_.train.precision
@@ -247,6 +292,7 @@ class Forecaster:
             history=self.history_,
             metrics=self.metrics_,
             meta=meta,
+            diagnosis=self.diagnosis_.to_dict(),
             overwrite=overwrite,
         )
 
@@ -265,6 +311,7 @@ class Forecaster:
         )
         forecaster.history_, forecaster.metrics_ = run.history, run.metrics
         forecaster.season_ = run.meta.get("season")
+        forecaster.diagnosis_ = Diagnosis.from_dict(run.diagnosis)
         return forecaster
 
 

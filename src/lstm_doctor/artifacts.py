@@ -1,7 +1,8 @@
 """The run directory: safetensors weights plus JSON, written atomically, loaded without pickle.
 
 A run directory holds ``model.safetensors``, ``config.json`` (resolved settings, package
-version, format version, model shape), ``scaler.json``, ``history.csv`` and ``metrics.json``.
+version, format version, model shape), ``scaler.json``, ``history.csv``, ``metrics.json``
+and ``diagnosis.json``.
 It is written into a hidden sibling directory first and renamed into place, so a crash never
 leaves a half-written run.
 """
@@ -43,6 +44,7 @@ class Run:
     history: History
     metrics: dict[str, Any]
     meta: dict[str, Any]  # config.json's other entries: shape, season, training, version
+    diagnosis: list[dict[str, Any]]  # diagnosis.json (empty for runs saved without one)
 
 
 def _finite_or_none(value: Any) -> Any:
@@ -55,9 +57,9 @@ def _finite_or_none(value: Any) -> Any:
     return value
 
 
-def to_json(value: Any) -> str:
+def to_json(value: Any, *, indent: int | None = 2) -> str:
     """Strict JSON (NaN and inf become null, which every JSON reader accepts)."""
-    return json.dumps(_finite_or_none(value), indent=2, allow_nan=False)
+    return json.dumps(_finite_or_none(value), indent=indent, allow_nan=False)
 
 
 def write_json_atomic(path: Path, value: Any) -> None:
@@ -76,6 +78,7 @@ def save_run(
     history: History,
     metrics: dict[str, Any],
     meta: dict[str, Any],
+    diagnosis: list[dict[str, Any]] | None = None,
     overwrite: bool = False,
 ) -> Path:
     """Write a run directory atomically and return its path.
@@ -106,7 +109,11 @@ def save_run(
         (staging / "scaler.json").write_text(to_json(scaler.to_dict()) + "\n")
         history.to_csv(staging / "history.csv")
         (staging / "metrics.json").write_text(to_json(metrics) + "\n")
-        for name in RUN_FILES:  # flush to disk before the rename makes the run visible
+        names = list(RUN_FILES)
+        if diagnosis is not None:
+            (staging / "diagnosis.json").write_text(to_json(diagnosis) + "\n")
+            names.append("diagnosis.json")
+        for name in names:  # flush to disk before the rename makes the run visible
             with open(staging / name, "rb") as handle:
                 os.fsync(handle.fileno())
         if path.exists():
@@ -184,4 +191,12 @@ def load_run(path: str | Path) -> Run:
     history.events = list(training.get("events", []))
     metrics = _read_json(path / "metrics.json")
     meta = {k: v for k, v in header.items() if k not in ("config",)}
-    return Run(config, model, scaler, history, metrics, meta)
+    diagnosis: list[dict[str, Any]] = []
+    if (path / "diagnosis.json").is_file():
+        try:
+            diagnosis = json.loads((path / "diagnosis.json").read_text())
+        except ValueError as exc:
+            raise ArtifactError(
+                f"diagnosis.json of {str(path)!r} is not valid JSON: {exc}"
+            ) from None
+    return Run(config, model, scaler, history, metrics, meta, diagnosis)

@@ -16,13 +16,21 @@ import typer
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from lstm_doctor import __version__
 from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import to_json
+from lstm_doctor.config import DataConfig
 from lstm_doctor.data.demo import make_demo_frame
+from lstm_doctor.diagnosis.logs import read_log
+from lstm_doctor.diagnosis.sources import check_frame, diagnose_log
 from lstm_doctor.errors import ArtifactError, ConfigError, LstmDoctorError
+from lstm_doctor.reporting.terminal import (
+    diagnosis_view,
+    evaluation_table,
+    summary_table,
+    verdict,
+)
 
 app = typer.Typer(
     name="lstm-doctor",
@@ -85,78 +93,36 @@ def _progress(epochs: int) -> tuple[Progress, Any]:
     return progress, on_epoch
 
 
-def _fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:.4f}"
-
-
-def _summary_table(metrics: dict[str, Any]) -> Table:
-    table = Table(title="Model vs naive baselines (same windows; scaled units)")
-    for name in ("", "val MSE", "val MAE", "test MSE", "test MAE", "test MAE (orig.)"):
-        table.add_column(name, justify="left" if not name else "right")
-    orig = metrics["original_units"]
-    table.add_row(
-        "[bold]LSTM",
-        _fmt(metrics["val"]["mse"]),
-        _fmt(metrics["val"]["mae"]),
-        _fmt(metrics["test"]["mse"]),
-        _fmt(metrics["test"]["mae"]),
-        _fmt(orig["metrics"]["test"]["mae"]),
-    )
-    for name, values in metrics["baselines"].items():
-        if values is None:
-            table.add_row(name.replace("_", " "), "—", "—", "—", "—", "—")
-            continue
-        val = values.get("val", {})
-        table.add_row(
-            name.replace("_", " "),
-            _fmt(val.get("mse")),
-            _fmt(val.get("mae")),
-            _fmt(values["mse"]),
-            _fmt(values["mae"]),
-            _fmt(orig["baselines"][name]["mae"]),
-        )
-    return table
-
-
-def _verdict(metrics: dict[str, Any]) -> str:
-    skill = metrics["skill"]
-    best = skill["best_baseline"].replace("_", " ")
-    model_mse, base_mse = metrics["test"]["mse"], skill["best_baseline_mse"]
-    if skill["skill"] > 0:
-        return (
-            f"[green]The LSTM beats every baseline on test: MSE {model_mse:.4f} vs {best} "
-            f"{base_mse:.4f} ({100 * skill['skill']:.1f}% better).[/]"
-        )
-    return (
-        f"[bold red]The LSTM does NOT beat {best} on test: MSE {model_mse:.4f} vs "
-        f"{base_mse:.4f} ({model_mse / base_mse:.2f}x the error).[/] "
-        "A naive rule does as well; do not deploy this model as it is."
-    )
+def _compact(value: Any) -> str:
+    return to_json(value, indent=None)
 
 
 def _report(forecaster: Forecaster, run: Path, as_json: bool) -> None:
     metrics = forecaster.metrics_
-    payload = {
-        "run": str(run),
-        "metrics": {"val": metrics["val"], "test": metrics["test"]},
-        "baselines": metrics["baselines"],
-        "original_units": metrics["original_units"],
-        "skill": metrics["skill"],
-        "season": metrics["season"],
-        "n_windows": metrics["n_windows"],
-        "training": metrics["training"],
-    }
     if as_json:
-        print(to_json(payload).replace("\n", "").replace("  ", ""))
+        payload = {
+            "run": str(run),
+            "metrics": {"val": metrics["val"], "test": metrics["test"]},
+            "baselines": metrics["baselines"],
+            "original_units": metrics["original_units"],
+            "skill": metrics["skill"],
+            "season": metrics["season"],
+            "n_windows": metrics["n_windows"],
+            "training": metrics["training"],
+            "diagnosis": forecaster.diagnosis_.to_dict(),
+        }
+        print(_compact(payload))
         return
     training = metrics["training"]
-    out.print(_summary_table(metrics))
-    out.print(_verdict(metrics))
+    out.print(summary_table(metrics))
+    out.print(verdict(metrics["test"]["mse"], metrics["skill"]))
     out.print(
         f"best epoch {training['best_epoch']} of {training['epochs']} "
         f"({training['stop_reason']}, {training['seconds']:.0f} s on {training['device']}); "
         f"season {metrics['season']}; run saved to [bold]{run}[/]"
     )
+    out.print()
+    out.print(diagnosis_view(forecaster.diagnosis_, forecaster.history_))
 
 
 def _fit_and_save(
@@ -302,27 +268,11 @@ def evaluate(
     forecaster = Forecaster.load(run)
     metrics = forecaster.evaluate(data, split=split)
     if as_json:
-        print(to_json(metrics).replace("\n", "").replace("  ", ""))
+        print(_compact(metrics))
         return
-    table = Table(title=f"{split} windows: {metrics['n_windows'][split]} (scaled units)")
-    for name in ("", "MSE", "MAE", "RMSE", "MASE", "MAE (orig.)"):
-        table.add_column(name, justify="left" if not name else "right")
-    rows = [("[bold]LSTM", metrics[split], metrics["original_units"]["metrics"][split])]
-    rows += [
-        (name.replace("_", " "), m, metrics["original_units"]["baselines"][name])
-        for name, m in metrics["baselines"].items()
-    ]
-    for name, m, orig in rows:
-        if m is None:
-            table.add_row(name, "—", "—", "—", "—", "—")
-        else:
-            table.add_row(
-                name, _fmt(m["mse"]), _fmt(m["mae"]), _fmt(m["rmse"]), _fmt(m["mase"]),
-                _fmt(orig["mae"]),
-            )  # fmt: skip
+    table = evaluation_table(metrics, split)
     out.print(table)
-    metrics["test"] = metrics[split]
-    out.print(_verdict(metrics))
+    out.print(verdict(metrics[split]["mse"], metrics["skill"], split))
 
 
 @app.command()
@@ -346,6 +296,55 @@ def predict(
         frame.to_csv(tmp, index=False)
     tmp.replace(out_file)
     err.print(f"{len(frame)} forecast rows written to {out_file}")
+
+
+@app.command()
+def check(
+    data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
+    target: Target,
+    time: Time = None,
+    id: Id = None,
+    covariates: Covariates = None,
+    lookback: Lookback = None,
+    horizon: Horizon = None,
+    stride: Stride = None,
+    split: Split = None,
+    embargo: Embargo = None,
+    scaler: Scaler = None,
+    fill: Fill = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON list.")] = False,
+) -> None:
+    """Check DATA and the pipeline for leakage and data problems (no training)."""
+    settings = _given(
+        target=_columns(target), time=time, id=id, covariates=_columns(covariates),
+        lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
+        scaler=scaler, fill=fill,
+    )  # fmt: skip
+    diagnosis = check_frame(data, DataConfig(**settings))
+    if as_json:
+        print(_compact(diagnosis.to_dict()))
+        return
+    if not diagnosis.findings:
+        out.print("[green]No leakage or data problems found.[/]")
+        return
+    out.print(diagnosis_view(diagnosis))
+
+
+@app.command()
+def diagnose(
+    path: Annotated[Path, typer.Argument(help="A run directory, or a training log file/dir.")],
+    train_col: Annotated[str | None, typer.Option(help="Train loss column of a log.")] = None,
+    val_col: Annotated[str | None, typer.Option(help="Val loss column of a log.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Diagnose a run of ours, or a Keras / Lightning / TensorBoard / CSV training log."""
+    log = read_log(path, train_col=train_col, val_col=val_col)
+    diagnosis = diagnose_log(log, path)
+    if as_json:
+        print(_compact({"source": log.source, "diagnosis": diagnosis.to_dict()}))
+        return
+    out.print(f"Read {len(log.history)} epochs from {path} ({log.source}).")
+    out.print(diagnosis_view(diagnosis, log.history))
 
 
 @app.callback(invoke_without_command=True)

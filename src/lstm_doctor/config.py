@@ -16,7 +16,7 @@ from typing import Any, Self
 
 from lstm_doctor.errors import ConfigError
 
-__all__ = ["DataConfig", "ModelConfig", "RunConfig", "TrainConfig"]
+__all__ = ["DataConfig", "ModelConfig", "RunConfig", "TrainConfig", "setting_names"]
 
 SCALERS = ("standard", "robust", "minmax", "none")
 FILLS = ("ffill", "interpolate")
@@ -253,3 +253,9 @@ class RunConfig(_FromDict):
             "model": self.model.to_dict(),
             "train": self.train.to_dict(),
         }
+
+
+def setting_names() -> set[str]:
+    """Every setting name of DataConfig, ModelConfig and TrainConfig (= the CLI flags)."""
+    classes = (DataConfig, ModelConfig, TrainConfig)
+    return {f.name for cls in classes for f in dataclasses.fields(cls)}

@@ -8,11 +8,44 @@ import numpy as np
 from torch import nn
 
 from lstm_doctor.data.prepare import Prepared
+from lstm_doctor.data.windows import Windows
 from lstm_doctor.diagnosis.baselines import baseline_forecasts
 from lstm_doctor.metrics import forecast_metrics, mase_scale
 from lstm_doctor.training.inference import predict_windows
 
-__all__ = ["evaluate_split", "merge_results", "skill_summary"]
+__all__ = ["baseline_mse", "evaluate_split", "merge_results", "skill_summary"]
+
+
+def _truth_and_baselines(
+    prepared: Prepared, windows: Windows, season: int | None
+) -> tuple[np.ndarray, dict[str, np.ndarray | None]]:
+    """Targets (windows, horizon, targets) of ``windows`` and each baseline's forecast."""
+    starts, series = windows.starts.numpy(), windows.series.numpy()
+    data = prepared.data.numpy()
+    lookback, horizon, n_targets = windows.lookback, windows.horizon, windows.n_targets
+    target_rows = starts[:, None] + lookback + np.arange(horizon)[None, :]
+    train_means = np.stack([t.mean(axis=0) for t in prepared.train_targets(scaled=True)])
+    forecasts = baseline_forecasts(
+        data,
+        starts,
+        series,
+        train_means,
+        lookback=lookback,
+        horizon=horizon,
+        n_targets=n_targets,
+        season=season,
+    )
+    return data[target_rows, :n_targets], forecasts
+
+
+def baseline_mse(prepared: Prepared, split: str, season: int | None) -> dict[str, float]:
+    """Scaled MSE of every computable baseline on the windows of ``split`` (no model)."""
+    truth, forecasts = _truth_and_baselines(prepared, prepared.windows(split), season)
+    return {
+        name: float(np.mean((forecast - truth) ** 2))
+        for name, forecast in forecasts.items()
+        if forecast is not None
+    }
 
 
 def evaluate_split(
@@ -24,27 +57,10 @@ def evaluate_split(
     a baseline that cannot be computed (seasonal naive without a season) is None.
     """
     windows = prepared.windows(split)
-    starts, series = windows.starts.numpy(), windows.series.numpy()
-    data = prepared.data.numpy()
-    lookback, horizon, n_targets = windows.lookback, windows.horizon, windows.n_targets
-    target_rows = starts[:, None] + lookback + np.arange(horizon)[None, :]
-    truth = data[target_rows, :n_targets]
-    train_scaled = prepared.train_targets(scaled=True)
-    train_means = np.stack([t.mean(axis=0) for t in train_scaled])
-    forecasts = {"model": predict_windows(model, windows, precision)}
-    forecasts.update(
-        baseline_forecasts(
-            data,
-            starts,
-            series,
-            train_means,
-            lookback=lookback,
-            horizon=horizon,
-            n_targets=n_targets,
-            season=season,
-        )
-    )
-    scale_scaled = mase_scale(train_scaled, season)
+    series, n_targets = windows.series.numpy(), windows.n_targets
+    truth, baselines = _truth_and_baselines(prepared, windows, season)
+    forecasts = {"model": predict_windows(model, windows, precision), **baselines}
+    scale_scaled = mase_scale(prepared.train_targets(scaled=True), season)
     scale_original = mase_scale(prepared.train_targets(scaled=False), season)
     scaler_rows = prepared.scaler_index[series]
     target_columns = list(range(n_targets))

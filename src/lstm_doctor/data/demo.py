@@ -27,7 +27,7 @@ def make_demo_frame(n_hours: int = 24 * 240, seed: int = 0) -> pd.DataFrame:
     for t in range(1, n_hours):  # AR(1): errors that persist for hours, like real sensors
         noise[t] = 0.8 * noise[t - 1] + shocks[t]
     regime = hours >= int(0.8 * n_hours)
-    load = 20 + 0.0004 * hours + 2.5 * daily * np.where(regime, 1.3, 1.0) + weekly
-    load += 0.15 * (temperature - 12) + noise + np.where(regime, 1.5, 0.0)
+    load = 20 + 0.0004 * hours + 2.5 * daily * np.where(regime, 1.4, 1.0) + weekly
+    load += 0.15 * (temperature - 12) + noise + np.where(regime, 3.5, 0.0)
     time = pd.date_range("2024-01-01", periods=n_hours, freq="h")
     return pd.DataFrame({"time": time, "load": load.round(4), "temperature": temperature.round(3)})

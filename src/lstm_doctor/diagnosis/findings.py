@@ -40,8 +40,15 @@ class Remedy:
     change: dict[str, Any]
     reason: str
 
+    @property
+    def available(self) -> bool:
+        """Whether every changed setting exists in this version's config."""
+        from lstm_doctor.config import setting_names
+
+        return set(self.change) <= setting_names()
+
     def to_dict(self) -> dict[str, Any]:
-        return {"change": dict(self.change), "reason": self.reason}
+        return {"change": dict(self.change), "reason": self.reason, "available": self.available}
 
 
 @dataclass(frozen=True)
@@ -75,15 +82,28 @@ class Finding:
         }
 
 
+# Symptoms: they say *that* the model fails, not why, so they rank as warnings whatever
+# their own severity, behind any cause that was found.
+SYMPTOMS = ("worse_than_naive",)
+
+
 def rank_findings(findings: list[Finding]) -> list[Finding]:
-    """Most important first: problems before notes (``info``), then causes before symptoms
-    (KINDS order), then by severity and confidence."""
+    """Most important first: problems before notes (``info``), the good-fit verdict before
+    other notes, then by severity (a symptom counting as a warning), then causes before
+    symptoms (KINDS order), then by confidence."""
+
+    def severity(f: Finding) -> int:
+        if f.kind in SYMPTOMS and f.severity == "critical":
+            return SEVERITIES.index("warning")
+        return SEVERITIES.index(f.severity)
+
     return sorted(
         findings,
         key=lambda f: (
             f.severity == "info",
+            f.kind != "good_fit",
+            severity(f),
             KINDS.index(f.kind),
-            SEVERITIES.index(f.severity),
             -f.confidence,
         ),
     )
@@ -104,3 +124,22 @@ class Diagnosis:
 
     def to_dict(self) -> list[dict[str, Any]]:
         return [f.to_dict() for f in self.findings]
+
+    @classmethod
+    def from_dict(cls, findings: list[dict[str, Any]]) -> Diagnosis:
+        """Rebuild from ``to_dict`` output (as stored in ``diagnosis.json``)."""
+        return cls(
+            tuple(
+                Finding(
+                    kind=f["kind"],
+                    severity=f["severity"],
+                    summary=f["summary"],
+                    evidence=dict(f.get("evidence", {})),
+                    remedies=tuple(
+                        Remedy(dict(r["change"]), r["reason"]) for r in f.get("remedies", [])
+                    ),
+                    confidence=float(f.get("confidence", 1.0)),
+                )
+                for f in findings
+            )
+        )

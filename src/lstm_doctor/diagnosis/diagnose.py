@@ -1,0 +1,121 @@
+"""``diagnose``: the curve, data and baseline findings of one run, ranked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from lstm_doctor.diagnosis.curves import RunContext, curve_stats, diagnose_curves
+from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy, rank_findings
+from lstm_doctor.history import History
+
+__all__ = ["diagnose"]
+
+
+def _worse_than_naive(context: RunContext) -> Finding | None:
+    """The model does not beat the best baseline on validation, or (when given) on test."""
+    if context.model_val is None or not context.baselines_val:
+        return None
+    name = min(context.baselines_val, key=context.baselines_val.__getitem__)
+    reference = context.baselines_val[name]
+    ratio_val = context.model_val / reference
+    evidence: dict[str, Any] = {
+        "baseline": name,
+        "model_val_mse": context.model_val,
+        "baseline_val_mse": reference,
+        "ratio_val": round(ratio_val, 3),
+    }
+    ratio_test = None
+    if context.model_test is not None and context.baselines_test:
+        test_name = min(context.baselines_test, key=context.baselines_test.__getitem__)
+        test_reference = context.baselines_test[test_name]
+        ratio_test = context.model_test / test_reference
+        evidence.update(
+            test_baseline=test_name,
+            model_test_mse=context.model_test,
+            baseline_test_mse=test_reference,
+            ratio_test=round(ratio_test, 3),
+        )
+    worse_val = ratio_val >= 1.0
+    worse_test = ratio_test is not None and ratio_test >= 1.0
+    if not (worse_val or worse_test):
+        return None
+    label = name.replace("_", " ")
+    if worse_val and (worse_test or ratio_test is None):
+        where = "validation and test" if worse_test else "validation"
+        summary = (
+            f"worse than naive: the model's {where} MSE is {ratio_val:.2f}x that of "
+            f"{label} on the same windows"
+        )
+    elif worse_val:
+        summary = f"worse than naive on validation ({ratio_val:.2f}x {label}), though not on test"
+    else:
+        test_label = str(evidence["test_baseline"]).replace("_", " ")
+        summary = (
+            f"worse than naive on test: {ratio_test:.2f}x the MSE of {test_label}, while "
+            f"it beat {label} on validation ({ratio_val:.2f}x): the test period differs "
+            "from what validation showed"
+        )
+    return Finding(
+        "worse_than_naive",
+        "critical",
+        summary,
+        evidence,
+        (
+            Remedy(
+                {"normalization": "last_value"},
+                "Forecast the change from the last value, which naive gets for free.",
+            ),
+            Remedy(
+                {"lookback": 2 * int(context.settings.get("lookback") or 48)},
+                "A longer lookback shows the model more of the season.",
+            ),
+        ),
+        min(1.0, 0.5 * max(ratio_val, ratio_test or 0.0)),
+    )
+
+
+def _good_fit(history: History, context: RunContext) -> Finding:
+    stats = curve_stats(history)
+    evidence: dict[str, Any] = {"epochs": stats.n_epochs}
+    if stats.n_epochs:
+        best = stats.best_index
+        evidence.update(
+            best_epoch=int(stats.epochs[best]),
+            val_loss_best=float(stats.val[best]),
+            val_over_train_at_best=round(float(stats.val[best] / stats.train[best]), 3),
+        )
+    if context.model_val is not None and context.baselines_val:
+        name = min(context.baselines_val, key=context.baselines_val.__getitem__)
+        evidence.update(
+            best_baseline=name,
+            skill_val=round(1 - context.model_val / context.baselines_val[name], 3),
+        )
+    return Finding(
+        "good_fit",
+        "info",
+        "good fit: no overfitting, underfitting or instability in the curves"
+        + (", and the model beats every baseline on validation" if "skill_val" in evidence else ""),
+        evidence,
+        (),
+        1.0,
+    )
+
+
+def diagnose(
+    history: History,
+    context: RunContext | None = None,
+    data_findings: Iterable[Finding] = (),
+) -> Diagnosis:
+    """Diagnose a run from its History (ours or anyone's), its context and data findings.
+
+    ``good_fit`` is reported only when nothing else is a warning or worse.
+    """
+    context = context or RunContext()
+    findings = diagnose_curves(history, context) + list(data_findings)
+    worse = _worse_than_naive(context)
+    if worse is not None:
+        findings.append(worse)
+    if not any(f.severity in ("critical", "warning") for f in findings):
+        findings.append(_good_fit(history, context))
+    return Diagnosis(tuple(rank_findings(findings)))

@@ -1,0 +1,1 @@
+"""Reporting: what a person reads (rich renderables; the CLI decides where they go)."""

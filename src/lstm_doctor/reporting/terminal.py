@@ -1,0 +1,155 @@
+"""Rich renderables for the terminal: the model-vs-baselines table, the verdict, the
+diagnosis with its evidence and remedies, and text sparklines of the learning curves.
+
+Nothing here prints: the CLI owns the console.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from lstm_doctor.diagnosis.findings import Diagnosis, Finding
+from lstm_doctor.history import History
+
+__all__ = ["diagnosis_view", "evaluation_table", "sparkline", "summary_table", "verdict"]
+
+_BARS = "▁▂▃▄▅▆▇█"
+_MARKS = {"critical": ("✖", "bold red"), "warning": ("▲", "yellow"), "info": ("●", "green")}
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:.4f}"
+
+
+def summary_table(metrics: dict[str, Any]) -> Table:
+    """Model and baselines, val and test, on the same windows (scaled units)."""
+    table = Table(title="Model vs naive baselines (same windows; scaled units)")
+    for name in ("", "val MSE", "val MAE", "test MSE", "test MAE", "test MAE (orig.)"):
+        table.add_column(name, justify="left" if not name else "right")
+    orig = metrics["original_units"]
+    table.add_row(
+        "[bold]LSTM",
+        _fmt(metrics["val"]["mse"]),
+        _fmt(metrics["val"]["mae"]),
+        _fmt(metrics["test"]["mse"]),
+        _fmt(metrics["test"]["mae"]),
+        _fmt(orig["metrics"]["test"]["mae"]),
+    )
+    for name, values in metrics["baselines"].items():
+        if values is None:
+            table.add_row(name.replace("_", " "), "—", "—", "—", "—", "—")
+            continue
+        val = values.get("val", {})
+        table.add_row(
+            name.replace("_", " "),
+            _fmt(val.get("mse")),
+            _fmt(val.get("mae")),
+            _fmt(values["mse"]),
+            _fmt(values["mae"]),
+            _fmt(orig["baselines"][name]["mae"]),
+        )
+    return table
+
+
+def evaluation_table(metrics: dict[str, Any], split: str) -> Table:
+    """Model and baselines on one split: MSE, MAE, RMSE, MASE, and MAE in original units."""
+    table = Table(title=f"{split} windows: {metrics['n_windows'][split]} (scaled units)")
+    for name in ("", "MSE", "MAE", "RMSE", "MASE", "MAE (orig.)"):
+        table.add_column(name, justify="left" if not name else "right")
+    original = metrics["original_units"]
+    rows = [("[bold]LSTM", metrics[split], original["metrics"][split])]
+    rows += [
+        (name.replace("_", " "), values, original["baselines"][name])
+        for name, values in metrics["baselines"].items()
+    ]
+    for name, values, in_original in rows:
+        if values is None:
+            table.add_row(name, "—", "—", "—", "—", "—")
+            continue
+        table.add_row(
+            name,
+            _fmt(values["mse"]),
+            _fmt(values["mae"]),
+            _fmt(values["rmse"]),
+            _fmt(values["mase"]),
+            _fmt(in_original["mae"]),
+        )
+    return table
+
+
+def verdict(model_mse: float, skill: dict[str, Any], split: str = "test") -> Text:
+    """One line: does the model beat the best baseline on ``split``?"""
+    best = skill["best_baseline"].replace("_", " ")
+    base_mse = skill["best_baseline_mse"]
+    if skill["skill"] > 0:
+        return Text(
+            f"The LSTM beats every baseline on {split}: MSE {model_mse:.4f} vs {best} "
+            f"{base_mse:.4f} ({100 * skill['skill']:.1f}% better).",
+            style="green",
+        )
+    return Text.assemble(
+        (
+            f"The LSTM does NOT beat {best} on {split}: MSE {model_mse:.4f} vs {base_mse:.4f} "
+            f"({model_mse / base_mse:.2f}x the error).",
+            "bold red",
+        ),
+        " A naive rule does as well; do not deploy this model as it is.",
+    )
+
+
+def sparkline(values: list[float], width: int = 40) -> str:
+    """A text sparkline of ``values`` on a log scale (NaN shows as a gap)."""
+    finite = [v for v in values if math.isfinite(v) and v > 0]
+    if not finite:
+        return ""
+    if len(values) > width:  # keep the last value; sample the rest evenly
+        step = len(values) / width
+        values = [values[min(int(i * step), len(values) - 1)] for i in range(width - 1)]
+        values.append(values[-1])
+    low, high = math.log(min(finite)), math.log(max(finite))
+    span = high - low or 1.0
+    chars = []
+    for v in values:
+        if not (math.isfinite(v) and v > 0):
+            chars.append(" ")
+        else:
+            chars.append(_BARS[min(int((math.log(v) - low) / span * len(_BARS)), len(_BARS) - 1)])
+    return "".join(chars)
+
+
+def _evidence_text(evidence: dict[str, Any]) -> str:
+    parts = []
+    for key, value in evidence.items():
+        if isinstance(value, float):
+            value = f"{value:.4g}"
+        parts.append(f"{key}={value}")
+    return ", ".join(parts)
+
+
+def _finding_view(finding: Finding) -> Group:
+    mark, style = _MARKS[finding.severity]
+    lines: list[Text] = [Text.assemble((f"{mark} {finding.severity:<8} ", style), finding.summary)]
+    if finding.evidence:
+        lines.append(Text(f"    evidence: {_evidence_text(finding.evidence)}", style="dim"))
+    for remedy in finding.remedies:
+        change = ", ".join(f"{k}={v}" for k, v in remedy.change.items())
+        note = "" if remedy.available else " (coming with the treatment loop)"
+        lines.append(Text(f"    → {change + ': ' if change else ''}{remedy.reason}{note}"))
+    return Group(*lines)
+
+
+def diagnosis_view(diagnosis: Diagnosis, history: History | None = None) -> Group:
+    """The findings, most important first, and the curves as sparklines."""
+    parts: list[Any] = [Text("Diagnosis", style="bold underline")]
+    parts += [_finding_view(f) for f in diagnosis.findings]
+    if history is not None and len(history):
+        best = f", best epoch {history.best_epoch}" if history.best_epoch else ""
+        parts.append(Text(f"curves (log scale, {len(history)} epochs{best}):", style="dim"))
+        parts.append(Text(f"  train {sparkline(history.column('train_loss'))}"))
+        parts.append(Text(f"  val   {sparkline(history.column('val_loss'))}"))
+    return Group(*parts)

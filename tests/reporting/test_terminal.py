@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import math
+
+from rich.console import Console
+
+from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy
+from lstm_doctor.history import History
+from lstm_doctor.reporting.terminal import diagnosis_view, sparkline, verdict
+
+
+def render(renderable) -> str:
+    console = Console(width=120, record=True, color_system=None)
+    console.print(renderable)
+    return console.export_text()
+
+
+def test_sparkline_is_log_scaled_and_shows_gaps() -> None:
+    assert sparkline([1.0, 0.1, 0.01]) == "█▅▁"
+    assert sparkline([1.0, math.nan, 0.01])[1] == " "
+    assert sparkline([]) == ""
+    assert len(sparkline(list(range(1, 200)), width=40)) == 40
+
+
+def test_diagnosis_view_shows_evidence_remedies_and_curves() -> None:
+    finding = Finding(
+        "overfitting", "warning", "overfitting: val rose", {"best_epoch": 4, "gap": 1.5},
+        (Remedy({"dropout": 0.3}, "Dropout helps."), Remedy({"normalization": "revin"}, "RevIN.")),
+    )  # fmt: skip
+    history = History(best_epoch=2)
+    for epoch, (t, v) in enumerate([(1.0, 1.0), (0.5, 0.6), (0.3, 0.8)], start=1):
+        history.append(epoch=epoch, train_loss=t, val_loss=v)
+    text = render(diagnosis_view(Diagnosis((finding,)), history))
+    assert "▲ warning  overfitting: val rose" in text
+    assert "evidence: best_epoch=4, gap=1.5" in text
+    assert "→ dropout=0.3: Dropout helps." in text
+    assert "(coming with the treatment loop)" in text
+    assert "train █" in text and "best epoch 2" in text
+
+
+def test_verdict_says_plainly_when_naive_wins() -> None:
+    text = render(verdict(0.06, {"best_baseline": "naive", "best_baseline_mse": 0.03,
+                                 "skill": -1.0}))  # fmt: skip
+    assert "does NOT beat naive" in text and "2.00x" in text
+    text = render(verdict(0.02, {"best_baseline": "naive", "best_baseline_mse": 0.03,
+                                 "skill": 1 / 3}))  # fmt: skip
+    assert "beats every baseline" in text and "33.3% better" in text
