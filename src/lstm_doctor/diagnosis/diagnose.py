@@ -5,11 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from lstm_doctor.diagnosis.curves import RunContext, curve_stats, diagnose_curves
+from lstm_doctor.diagnosis.curves import RunContext, curve_stats
 from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy, rank_findings
+from lstm_doctor.diagnosis.generalization import generalization_findings
+from lstm_doctor.diagnosis.optimization import optimization_findings
 from lstm_doctor.history import History
 
-__all__ = ["diagnose"]
+__all__ = ["diagnose", "diagnose_curves"]
+
+
+def diagnose_curves(history: History, context: RunContext | None = None) -> list[Finding]:
+    """Every curve finding (optimization and generalization) that applies, unranked."""
+    context = context or RunContext()
+    stats = curve_stats(history)
+    optimization = optimization_findings(stats, history, context)
+    converged = not any(f is not None and f.kind == "slow_convergence" for f in optimization)
+    found = optimization + generalization_findings(stats, context, converged=converged)
+    return [f for f in found if f is not None]
 
 
 def _worse_than_naive(context: RunContext) -> Finding | None:

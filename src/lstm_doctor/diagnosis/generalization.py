@@ -1,0 +1,242 @@
+"""Generalization findings: overfitting, underfitting, noisy validation, val below train."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from lstm_doctor.diagnosis.curves import (
+    MATERIAL,
+    MIN_EPOCHS,
+    SIGNIFICANT,
+    CurveStats,
+    RunContext,
+    confidence,
+    drop_pct,
+    pct,
+    setting,
+)
+from lstm_doctor.diagnosis.findings import Finding, Remedy
+
+__all__ = ["generalization_findings"]
+
+
+def _overfitting(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
+    if stats.n_epochs < MIN_EPOCHS:
+        return None
+    best_smooth = int(np.argmin(stats.smooth_val))
+    after = stats.n_epochs - 1 - best_smooth
+    if after < 3:  # val has not had the time to turn up
+        return None
+    val_rise = float(stats.smooth_val[-1] - stats.smooth_val[best_smooth])
+    train_drop = float(stats.smooth_train[best_smooth] - stats.smooth_train[-1])
+    gap_best = float(stats.smooth_val[best_smooth] - stats.smooth_train[best_smooth])
+    gap_end = float(stats.smooth_val[-1] - stats.smooth_train[-1])
+    rise_threshold = max(SIGNIFICANT * stats.noise_val, MATERIAL)
+    train_falls = train_drop > SIGNIFICANT * stats.noise_train
+    rising = val_rise > rise_threshold and train_falls
+    # "Stalls": val flat while train keeps falling and the gap widens by > 25% (beyond noise).
+    widening = gap_end - gap_best
+    stalling = (
+        train_falls and after >= 5 and widening > max(math.log(1.25), SIGNIFICANT * stats.noise_val)
+    )
+    if not (rising or stalling):
+        return None
+    dropout = float(setting(settings, "dropout", 0.0))
+    units = int(setting(settings, "units", 64))
+    weight_decay = float(setting(settings, "weight_decay", 0.0) or 0.0)
+    remedies = [
+        Remedy(
+            {"dropout": round(min(dropout + 0.2, 0.5), 2)},
+            "Dropout between layers makes the network rely on no single path.",
+        ),
+        Remedy(
+            {"weight_decay": max(weight_decay * 10, 1e-4)},
+            "Weight decay shrinks weights the data does not support.",
+        ),
+        Remedy(
+            {"units": max(units // 2, 4)},
+            "A smaller model has less room to memorize the training windows.",
+        ),
+    ]
+    statistic = val_rise if rising else widening
+    return Finding(
+        "overfitting",
+        "warning",
+        (
+            f"overfitting: val loss rose {pct(val_rise)}% after epoch "
+            f"{int(stats.epochs[best_smooth])} while train loss fell {drop_pct(train_drop):.1f}%"
+            if rising
+            else f"overfitting: val loss stalled after epoch {int(stats.epochs[best_smooth])} "
+            f"while train loss fell {drop_pct(train_drop):.1f}% and the gap grew"
+        ),
+        {
+            "best_epoch": int(stats.epochs[stats.best_index]),
+            "epochs_after_best": after,
+            "val_rise_pct": pct(val_rise),
+            "train_drop_pct": drop_pct(train_drop),
+            "gap_at_best": round(math.exp(gap_best), 3),
+            "gap_at_end": round(math.exp(gap_end), 3),
+            "val_noise_pct": pct(stats.noise_val),
+            "threshold": f"val rise > {SIGNIFICANT:g} x val noise, train drop > "
+            f"{SIGNIFICANT:g} x train noise",
+        },
+        tuple(remedies),
+        confidence(statistic, rise_threshold if rising else math.log(1.25)),
+    )
+
+
+# Underfitting needs train and val close: a val loss over 1.25x the train loss is a gap (the
+# overfitting side), not a model too weak for both.
+MAX_GAP_FOR_UNDERFIT = 1.25
+# At least a tenth of the remaining training error predictable from past errors: structure
+# the model left on the table (white-noise residuals score 0 after the adjustment).
+RESIDUAL_STRUCTURE = 0.10
+# Less than a 10% improvement over the best trivial rule on the very data it trains on.
+BASELINE_RATIO = 0.9
+
+
+def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
+    if stats.n_epochs < 2:
+        return None
+    settings = context.settings
+    best_val = float(stats.val[stats.best_index])
+    train_end = float(np.exp(stats.smooth_train[-1]))
+    gap = best_val / float(stats.train[stats.best_index])
+    evidence: dict[str, Any] = {
+        "train_loss_end": train_end,
+        "val_loss_best": best_val,
+        "val_over_train_at_best": round(gap, 3),
+        "max_gap": MAX_GAP_FOR_UNDERFIT,
+    }
+    if gap > MAX_GAP_FOR_UNDERFIT:
+        return None
+    reasons, statistics = [], []
+    if context.baselines_train:
+        name = min(context.baselines_train, key=context.baselines_train.__getitem__)
+        ratio = train_end / context.baselines_train[name]
+        evidence.update(
+            best_train_baseline=name,
+            train_over_baseline=round(ratio, 3),
+            baseline_threshold=BASELINE_RATIO,
+        )
+        if ratio >= BASELINE_RATIO:
+            reasons.append(f"train loss is {ratio:.2f}x that of {name.replace('_', ' ')}")
+            statistics.append(confidence(ratio, BASELINE_RATIO))
+    if context.residual_r2 is not None and math.isfinite(context.residual_r2):
+        evidence.update(
+            residual_r2=round(context.residual_r2, 3), residual_threshold=RESIDUAL_STRUCTURE
+        )
+        if context.residual_r2 > RESIDUAL_STRUCTURE:
+            reasons.append(
+                f"{100 * context.residual_r2:.0f}% of its training error is predictable from "
+                "its own past errors"
+            )
+            statistics.append(confidence(context.residual_r2, RESIDUAL_STRUCTURE))
+    if not context.baselines_train and context.residual_r2 is None:
+        # Curves alone (anyone's logs): a training loss that barely moved at all.
+        drop = float(stats.smooth_train[0] - stats.smooth_train[-1])
+        evidence.update(train_drop_pct=drop_pct(drop), threshold="train drop < 10%")
+        if stats.n_epochs >= MIN_EPOCHS and drop < math.log(1.1):
+            reasons.append(f"train loss fell only {drop_pct(drop):.1f}% in {stats.n_epochs} epochs")
+            statistics.append(0.5)
+    if not reasons:
+        return None
+    units = int(setting(settings, "units", 64))
+    layers = int(setting(settings, "layers", 2))
+    lr = setting(settings, "lr", None)
+    remedies = [
+        Remedy({"units": units * 2}, "More units give the model room for the signal."),
+        Remedy({"layers": layers + 1}, "Another layer lets it compose patterns."),
+        Remedy(
+            {"lr": lr * 3} if lr else {"lr": "x3"},
+            "A larger step helps when the loss has barely moved.",
+        ),
+    ]
+    return Finding(
+        "underfitting",
+        "warning",
+        "underfitting: train and val loss are close and high: " + "; ".join(reasons),
+        evidence,
+        tuple(remedies),
+        max(statistics),
+    )
+
+
+def _noisy_validation(stats: CurveStats) -> Finding | None:
+    if stats.n_epochs < MIN_EPOCHS:
+        return None
+    # Epoch-to-epoch val noise above 10% (and 3x the train noise) makes picking the best
+    # epoch a lottery: differences between epochs are mostly noise.
+    limit = max(math.log(1.10), SIGNIFICANT * stats.noise_train)
+    if stats.noise_val <= limit:
+        return None
+    return Finding(
+        "noisy_validation",
+        "warning",
+        f"noisy validation: val loss wobbles {pct(stats.noise_val)}% from epoch to epoch",
+        {
+            "val_noise_pct": pct(stats.noise_val),
+            "train_noise_pct": pct(stats.noise_train),
+            "threshold_pct": pct(limit),
+        },
+        (Remedy({"split": "0.6,0.2,0.2"}, "A larger validation split averages out the noise."),),
+        confidence(stats.noise_val, limit),
+    )
+
+
+def _val_below_train(stats: CurveStats, context: RunContext) -> Finding | None:
+    if stats.n_epochs < 1:
+        return None
+    best = stats.best_index
+    ratio = float(stats.val[best] / stats.train[best])
+    # 10% or 3 noise sigmas, whichever is larger, below the training loss of the same epoch.
+    limit = min(math.exp(-SIGNIFICANT * max(stats.noise_val, stats.noise_train)), 0.9)
+    if ratio >= limit:
+        return None
+    settings = context.settings
+    evidence: dict[str, Any] = {
+        "val_over_train_at_best": round(ratio, 3),
+        "threshold": round(limit, 3),
+    }
+    reasons = []
+    if float(setting(settings, "dropout", 0.0)) > 0 and int(setting(settings, "layers", 1)) > 1:
+        reasons.append("dropout is active while the train loss is measured, not for val")
+    reasons.append("the train loss is averaged over the epoch while the weights still improve")
+    severity = "info"
+    if context.baselines_train and context.baselines_val:
+        name = min(context.baselines_val, key=context.baselines_val.__getitem__)
+        easier = context.baselines_val[name] / context.baselines_train[name]
+        evidence.update(baseline=name, baseline_val_over_train=round(easier, 3))
+        if easier < 1.0:
+            reasons.append(f"the val period is easier: {name} also scores {easier:.2f}x there")
+        else:
+            severity = "warning"
+    else:
+        severity = "warning" if len(reasons) == 1 else "info"
+    summary = f"val loss is {ratio:.2f}x the train loss: " + "; ".join(reasons)
+    remedies: tuple[Remedy, ...] = ()
+    if severity == "warning":
+        summary += "; if none of this explains it, check for leakage (lstm-doctor check)"
+        remedies = (Remedy({}, "Run `lstm-doctor check` on the data to rule out leakage."),)
+    return Finding(
+        "val_below_train", severity, summary, evidence, remedies, confidence(limit, ratio)
+    )
+
+
+def generalization_findings(
+    stats: CurveStats, context: RunContext, *, converged: bool
+) -> list[Finding | None]:
+    """Each generalization finding, or None where it does not apply.
+
+    ``converged=False`` (the loss was still falling steadily) rules out underfitting: the
+    level of a loss that has not converged says nothing yet about the model's capacity.
+    """
+    return [
+        _overfitting(stats, context.settings),
+        _underfitting(stats, context) if converged else None,
+        _noisy_validation(stats),
+        _val_below_train(stats, context),
+    ]

@@ -1,0 +1,187 @@
+"""Optimization findings: diverging, unstable, slow convergence, stopped too early."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from lstm_doctor.diagnosis.curves import (
+    MATERIAL,
+    MIN_EPOCHS,
+    SIGNIFICANT,
+    SPIKE,
+    WARMUP_EPOCHS,
+    CurveStats,
+    RunContext,
+    confidence,
+    drop_pct,
+    pct,
+    setting,
+)
+from lstm_doctor.diagnosis.findings import Finding, Remedy
+from lstm_doctor.history import History
+
+__all__ = ["optimization_findings"]
+
+
+def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) -> Finding | None:
+    events = [e for e in history.events if e.get("kind") == "nonfinite_loss"]
+    n_bad = max(stats.n_nonfinite, len(events))
+    exploded = False
+    if stats.n_epochs >= 2:
+        # Training loss that ends far above its own minimum (beyond noise) is blowing up.
+        rise = float(np.log(stats.train[-1]) - np.log(stats.train.min()))
+        exploded = rise > math.log(2.0) and rise > SIGNIFICANT * stats.noise_train
+    if not (n_bad or exploded):
+        return None
+    lr = setting(settings, "lr", None)
+    change = {"lr": lr * 0.3} if lr else {"lr": "x0.3"}
+    evidence: dict[str, Any] = {"nonfinite_epochs": n_bad}
+    if stats.n_epochs:
+        evidence.update(train_min=float(stats.train.min()), train_last=float(stats.train[-1]))
+    return Finding(
+        "diverging",
+        "critical",
+        f"training diverged: {n_bad} non-finite epoch(s)"
+        + (
+            f", train loss ended {stats.train[-1] / stats.train.min():.1f}x its minimum"
+            if exploded
+            else ""
+        ),
+        evidence,
+        (
+            Remedy(change, "The learning rate is too high for this loss surface; lower it."),
+            Remedy({"clip": 1.0}, "Clip the gradient norm so one bad batch cannot explode."),
+        ),
+        1.0,
+    )
+
+
+def _unstable(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
+    if stats.n_epochs < MIN_EPOCHS:
+        return None
+    jumps = np.diff(np.log(stats.train))
+    # A spike: the epoch-mean training loss rising by over 10% in one epoch. An epoch mean
+    # averages many batches, so once past the first epochs it falls or wobbles by a few
+    # percent; a 10% rise means the optimizer was thrown out of its basin: steps too long.
+    # (The curve's own noise is no yardstick here: oscillation is what inflates it.)
+    threshold = SPIKE
+    spikes = np.flatnonzero(jumps > threshold) + 1
+    spikes = spikes[spikes >= WARMUP_EPOCHS]
+    if len(spikes) < 2:
+        return None
+    lr = setting(settings, "lr", None)
+    return Finding(
+        "unstable",
+        "warning",
+        f"unstable optimization: the training loss jumped up {len(spikes)} times",
+        {
+            "spike_epochs": [int(stats.epochs[i]) for i in spikes[:10]],
+            "largest_jump_pct": pct(float(jumps.max())),
+            "threshold_pct": pct(threshold),
+            "train_noise_pct": pct(stats.noise_train),
+        },
+        (
+            Remedy(
+                {"lr": lr * 0.3} if lr else {"lr": "x0.3"},
+                "Spikes in the training loss mean steps that are too long.",
+            ),
+            Remedy({"clip": 1.0}, "Clip gradients to bound each step."),
+        ),
+        confidence(len(spikes), 2),
+    )
+
+
+def _still_improving(stats: CurveStats, upto: int) -> tuple[float, float, int]:
+    """Drop of the smoothed val curve over the last k epochs up to ``upto`` and its threshold."""
+    k = max(3, (upto + 1) // 5)
+    k = min(k, upto)
+    drop = float(stats.smooth_val[upto - k] - stats.smooth_val[upto]) if k > 0 else 0.0
+    return drop, SIGNIFICANT * stats.noise_val, k
+
+
+def _slow_convergence(
+    stats: CurveStats, history: History, settings: dict[str, Any]
+) -> Finding | None:
+    if stats.n_epochs < MIN_EPOCHS or history.stop_reason == "early_stopping":
+        return None
+    if history.stop_reason not in (None, "max_epochs"):
+        return None
+    last = stats.n_epochs - 1
+    drop, threshold, k = _still_improving(stats, last)
+    if drop <= max(threshold, MATERIAL):
+        return None
+    epochs = int(setting(settings, "epochs", stats.n_epochs))
+    lr = setting(settings, "lr", None)
+    return Finding(
+        "slow_convergence",
+        "warning",
+        f"slow convergence: val loss was still falling ({drop_pct(drop):.1f}% over the last "
+        f"{k} epochs) when training stopped at epoch {int(stats.epochs[-1])}",
+        {
+            "val_drop_last_epochs_pct": drop_pct(drop),
+            "window_epochs": k,
+            "threshold_pct": pct(threshold),
+            "stop_reason": history.stop_reason,
+        },
+        (
+            Remedy(
+                {"lr": lr * 3} if lr else {"lr": "x3"},
+                "A steadily falling loss at the end means steps that are too short.",
+            ),
+            Remedy({"epochs": epochs * 2}, "Or give it more epochs to finish."),
+        ),
+        confidence(drop, threshold),
+    )
+
+
+def _stopped_too_early(
+    stats: CurveStats, history: History, settings: dict[str, Any]
+) -> Finding | None:
+    if history.stop_reason != "early_stopping" or stats.n_epochs < MIN_EPOCHS:
+        return None
+    best = stats.best_index
+    after = stats.n_epochs - 1 - best
+    rise = float(stats.smooth_val[-1] - stats.smooth_val[min(best, stats.n_epochs - 1)])
+    if rise > SIGNIFICANT * stats.noise_val or best < 3:
+        return None  # val really turned up (overfitting), or too little history before it
+    drop, threshold, k = _still_improving(stats, best)
+    if drop <= threshold:
+        return None
+    # To see the trend again beyond the noise takes about noise / slope epochs; patience
+    # shorter than twice that stops on noise.
+    slope = drop / k
+    needed = math.ceil(2 * SIGNIFICANT * stats.noise_val / slope)
+    patience = int(setting(settings, "patience", after))
+    if patience >= needed:
+        return None
+    return Finding(
+        "stopped_too_early",
+        "warning",
+        f"stopped too early: val loss was still trending down ({drop_pct(drop):.1f}% over "
+        f"{k} epochs) when a noisy plateau triggered early stopping after {after} epochs",
+        {
+            "best_epoch": int(stats.epochs[best]),
+            "patience": patience,
+            "patience_needed": needed,
+            "val_noise_pct": pct(stats.noise_val),
+            "val_slope_pct_per_epoch": drop_pct(slope),
+        },
+        (Remedy({"patience": needed}, "Patience must outlast the noise of the val curve."),),
+        confidence(needed, patience),
+    )
+
+
+def optimization_findings(
+    stats: CurveStats, history: History, context: RunContext
+) -> list[Finding | None]:
+    """Each optimization finding, or None where it does not apply."""
+    settings = context.settings
+    return [
+        _diverging(stats, history, settings),
+        _unstable(stats, settings),
+        _slow_convergence(stats, history, settings),
+        _stopped_too_early(stats, history, settings),
+    ]

@@ -1,0 +1,61 @@
+"""Optimization findings on hand-made learning curves."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from curve_histories import history, kinds
+
+from lstm_doctor.diagnosis.curves import RunContext
+from lstm_doctor.diagnosis.diagnose import diagnose_curves
+
+
+def test_nan_epochs_are_a_divergence() -> None:
+    train = [1.0, 0.8, math.nan, 0.7, 0.6, 0.5]
+    val = [1.0, 0.8, math.nan, 0.7, 0.6, 0.55]
+    events = [{"epoch": 3, "kind": "nonfinite_loss", "lr_after": 5e-4}]
+    found = {f.kind: f for f in diagnose_curves(history(train, val, events=events))}
+    assert found["diverging"].severity == "critical"
+    assert found["diverging"].evidence["nonfinite_epochs"] == 1
+
+
+def test_an_exploding_train_loss_is_a_divergence() -> None:
+    train = [1.0, 0.5, 0.4, 0.6, 1.5, 3.0, 8.0]
+    val = [1.0, 0.5, 0.45, 0.7, 1.6, 3.2, 9.0]
+    assert "diverging" in kinds(history(train, val))
+
+
+def test_oscillating_train_loss_is_unstable() -> None:
+    train = [2.0, 1.0, 0.8, 1.2, 0.7, 1.1, 0.6, 0.9, 0.65, 1.0]
+    val = [2.0, 1.0, 0.85, 1.1, 0.8, 1.0, 0.75, 0.9, 0.7, 0.95]
+    assert "unstable" in kinds(history(train, val))
+
+
+def test_still_falling_at_max_epochs_is_slow_convergence() -> None:
+    n = 20
+    train = np.geomspace(1.0, 0.3, n)
+    val = np.geomspace(1.0, 0.35, n)
+    found = {f.kind: f for f in diagnose_curves(history(train, val), RunContext({"lr": 1e-4}))}
+    assert "slow_convergence" in found
+    assert found["slow_convergence"].remedies[0].change == {"lr": pytest.approx(3e-4)}
+
+
+def test_early_stopping_on_a_noisy_downward_plateau_is_too_early() -> None:
+    rng = np.random.default_rng(0)
+    n = 30
+    trend = np.geomspace(1.0, 0.6, n)
+    val = trend * np.exp(rng.normal(0, 0.05, n))
+    train = trend
+    best = int(np.argmin(val[:27]))
+    val[best + 1 :] = val[best] * 1.01  # patience 3 ran out on noise while the trend fell
+    h = history(train[: best + 4], val[: best + 4], stop_reason="early_stopping")
+    found = {f.kind: f for f in diagnose_curves(h, RunContext({"patience": 3}))}
+    assert "stopped_too_early" in found
+    assert found["stopped_too_early"].evidence["patience_needed"] > 3
+
+
+def test_all_nan_run() -> None:
+    h = history([math.nan] * 3, [math.nan] * 3, events=[{"kind": "nonfinite_loss"}] * 3)
+    assert kinds(h) == {"diverging"}
