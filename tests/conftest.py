@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
 import torch
 
 from lstm_doctor.data import make_demo_frame
-
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +43,3 @@ def panel_frame() -> pd.DataFrame:
             )
         )
     return pd.concat(parts).sort_values(["time", "sid"]).reset_index(drop=True)
-
-
-FAST = {"lookback": 24, "horizon": 6, "layers": 1, "units": 8, "epochs": 3, "batch_size": 32}

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from conftest import FAST
+from fast_settings import FAST
 from lstm_doctor import ConfigError, DataError, Forecaster, NotFittedError
 
 
@@ -134,3 +134,13 @@ def test_resume_needs_a_checkpoint(demo_frame, tmp_path) -> None:
         Forecaster(**FAST).fit(
             demo_frame, target="load", checkpoint=tmp_path / "none.ckpt", resume=True
         )
+
+
+def test_fit_can_leave_the_test_split_unread_until_finish(demo_frame) -> None:
+    model = Forecaster(**FAST).fit(demo_frame, target="load", time="time", evaluate_test=False)
+    assert "test" not in model.metrics_
+    assert all(f.evidence.get("split") != "test" for f in model.diagnosis_.findings)
+    whole = Forecaster(**FAST).fit(demo_frame, target="load", time="time")
+    model.finish(demo_frame)
+    assert model.metrics_["test"] == whole.metrics_["test"]
+    assert model.diagnosis_.to_dict() == whole.diagnosis_.to_dict()

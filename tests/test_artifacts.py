@@ -5,7 +5,7 @@ import json
 import pytest
 from safetensors.torch import load_file
 
-from conftest import FAST
+from fast_settings import FAST
 from lstm_doctor import ArtifactError, Forecaster
 from lstm_doctor.artifacts import FORMAT, RUN_FILES, load_run, to_json
 

@@ -147,3 +147,16 @@ def test_check_command(csv, capsys) -> None:
                  "--horizon", "6", "--json"]) == 0  # fmt: skip
     findings = json.loads(capsys.readouterr().out)
     assert all(f["kind"] != "leakage" for f in findings)
+
+
+def test_heal_command_writes_a_run_with_its_treatment(csv, tmp_path, capsys) -> None:
+    code = main(["heal", str(csv), "--target", "load", "--time", "time", "--lookback", "24",
+                 "--horizon", "6", "--epochs", "2", "--max-steps", "1",
+                 "--out", str(tmp_path / "healed"), "--json"])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    out = json.loads(captured.out)
+    assert {"metrics", "baselines", "diagnosis", "treatment"} <= set(out)
+    assert len(out["treatment"]["steps"]) <= 1
+    stored = json.loads((tmp_path / "healed" / "treatment.json").read_text())
+    assert stored == out["treatment"]

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from conftest import SHARED_DATA
+from fast_settings import SHARED_DATA
 from lstm_doctor.cli import main
 
 pytestmark = pytest.mark.slow

@@ -24,6 +24,10 @@ def __getattr__(name: str):  # lazy: importing the package must not import torch
         from lstm_doctor.api import Forecaster
 
         return Forecaster
+    if name == "heal":
+        from lstm_doctor.heal import heal
+
+        return heal
     raise AttributeError(f"module 'lstm_doctor' has no attribute {name!r}")
 
 
@@ -36,4 +40,5 @@ __all__ = [
     "NotFittedError",
     "TrainingError",
     "__version__",
+    "heal",
 ]

@@ -39,9 +39,10 @@ from lstm_doctor.diagnosis.residuals import residual_predictability
 from lstm_doctor.diagnosis.shift import diagnose_shift
 from lstm_doctor.errors import ConfigError, DataError, NotFittedError
 from lstm_doctor.evaluation import baseline_mse, evaluate_split, merge_results
-from lstm_doctor.models.lstm import build_model
+from lstm_doctor.models.lstm import LSTMForecaster, build_model
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.inference import predict_windows
+from lstm_doctor.training.lr_find import LrFindResult, lr_range_test
 from lstm_doctor.training.trainer import EpochCallback, train
 
 __all__ = ["Forecaster"]
@@ -119,12 +120,15 @@ class Forecaster:
         on_epoch: EpochCallback | None = None,
         checkpoint: str | Path | None = None,
         resume: bool = False,
+        evaluate_test: bool = True,
     ) -> Forecaster:
         """Train on ``data`` (DataFrame, CSV or Parquet path) and score on val and test.
 
         With ``checkpoint`` (a file path), the training state is saved there after every
         epoch; ``resume=True`` continues a killed run from it, to the same result as an
         uninterrupted run. A checkpoint only resumes the same data and settings.
+        ``evaluate_test=False`` leaves the test split unread (metrics and diagnosis use
+        train and validation only), for model selection; ``finish(data)`` scores it later.
         """
         config = self._resolve_config(
             {"target": target, "time": time, "id": id, "covariates": covariates}
@@ -133,21 +137,9 @@ class Forecaster:
             raise ConfigError(
                 f"Nothing to resume: no checkpoint at {str(checkpoint)!r}. Run without resume."
             )
-        frame = read_table(data)
-        panel = validate_frame(frame, config.data)
-        prepared = prepare(panel, config.data)
-        train_windows = prepared.windows("train")
-        val_windows = prepared.windows("val")
-        prepared.windows("test")  # fail now, before training, if the test split is too short
-        season = config.data.season or detect_season(
-            [t[:, 0] for t in prepared.train_targets(scaled=True)],
-            max_lag=config.data.lookback,
-        )
-        device = resolve_device(config.train.device)
-        torch.manual_seed(config.train.seed)
-        model = build_model(
-            config.model, len(panel.columns), panel.n_targets, config.data.horizon
-        ).to(device)
+        frame, prepared, season, model = self._setup(data, config)
+        train_windows, val_windows = prepared.windows("train"), prepared.windows("val")
+        device = next(model.parameters()).device
         started = perf_counter()
         history = train(
             model,
@@ -163,8 +155,9 @@ class Forecaster:
         model = model.cpu()
         self.config_, self.model_, self.scaler_ = config, model, prepared.scaler
         self.history_, self.season_ = history, season
-        self.metrics_ = self._score(prepared, ("val", "test"))
-        self.diagnosis_ = self._diagnose(frame, prepared)
+        splits = ("val", "test") if evaluate_test else ("val",)
+        self.metrics_ = self._score(prepared, splits)
+        self.diagnosis_ = self._diagnose(frame, prepared, include_test=evaluate_test)
         self.metrics_["training"] = {
             "epochs": len(history),
             "best_epoch": history.best_epoch,
@@ -175,6 +168,45 @@ class Forecaster:
         }
         return self
 
+    def _setup(
+        self, data: pd.DataFrame | str | Path, config: RunConfig
+    ) -> tuple[pd.DataFrame, Prepared, int | None, LSTMForecaster]:
+        """Read, validate, split, scale; detect the season; build the seeded model."""
+        frame = read_table(data)
+        prepared = prepare(validate_frame(frame, config.data), config.data)
+        for split in ("train", "val", "test"):  # fail now, not after training: too short
+            prepared.windows(split)
+        season = config.data.season or detect_season(
+            [t[:, 0] for t in prepared.train_targets(scaled=True)],
+            max_lag=config.data.lookback,
+        )
+        device = resolve_device(config.train.device)
+        torch.manual_seed(config.train.seed)
+        n_inputs, n_targets = len(prepared.panel.columns), prepared.panel.n_targets
+        model = build_model(config.model, n_inputs, n_targets, config.data.horizon)
+        return frame, prepared, season, model.to(device)
+
+    def lr_find(
+        self,
+        data: pd.DataFrame | str | Path,
+        target: str | list[str] | None = None,
+        *,
+        time: str | None = None,
+        id: str | None = None,
+        covariates: str | list[str] | None = None,
+        **options: Any,
+    ) -> LrFindResult:
+        """LR range test on the training windows of ``data`` with this estimator's settings.
+
+        ``options`` go to ``lr_range_test`` (min_lr, max_lr, n_steps, ...). Nothing is
+        fitted: the test trains a throwaway copy of a freshly built model.
+        """
+        config = self._resolve_config(
+            {"target": target, "time": time, "id": id, "covariates": covariates}
+        )
+        _, prepared, _, model = self._setup(data, config)
+        return lr_range_test(model, prepared.windows("train"), config.train, **options)
+
     def resolved_settings(self) -> dict[str, Any]:
         """The resolved settings as one flat dict (the names of the CLI flags)."""
         self._check_fitted()
@@ -183,20 +215,40 @@ class Forecaster:
         flat["weight_decay"] = config.train.resolved_weight_decay
         return flat
 
-    def _diagnose(self, frame: pd.DataFrame, prepared: Prepared) -> Diagnosis:
-        """Curves, data checks, shift and baselines of the fitted run, ranked."""
+    def finish(self, data: pd.DataFrame | str | Path) -> Forecaster:
+        """Score the test split once, after ``fit(..., evaluate_test=False)``, and diagnose
+        with it: ``metrics_`` and ``diagnosis_`` become those of a plain ``fit``."""
+        self._check_fitted()
+        frame = read_table(data)
+        prepared = self._prepare(frame)
+        training = self.metrics_.get("training")
+        self.metrics_ = self._score(prepared, ("val", "test"))
+        if training is not None:
+            self.metrics_["training"] = training
+        self.diagnosis_ = self._diagnose(frame, prepared, include_test=True)
+        return self
+
+    def _diagnose(self, frame: pd.DataFrame, prepared: Prepared, include_test: bool) -> Diagnosis:
+        """Curves, shift, baselines (and, with the test split, the data checks), ranked."""
         metrics = self.metrics_
         computed = {k: v for k, v in metrics["baselines"].items() if v is not None}
+
+        def val_mse(baseline: dict[str, Any]) -> float:  # val is nested unless it is the headline
+            return baseline["val"]["mse"] if "val" in baseline else baseline["mse"]
+
         context = RunContext(
             settings=self.resolved_settings(),
             baselines_train=baseline_mse(prepared, "train", self.season_),
-            baselines_val={k: v["val"]["mse"] for k, v in computed.items()},
-            baselines_test={k: v["mse"] for k, v in computed.items()},
+            baselines_val={k: val_mse(v) for k, v in computed.items()},
+            baselines_test={k: v["mse"] for k, v in computed.items()} if include_test else None,
             model_val=metrics["val"]["mse"],
-            model_test=metrics["test"]["mse"],
+            model_test=metrics["test"]["mse"] if include_test else None,
             residual_r2=residual_predictability(self._train_residuals(prepared)),
         )
-        data_findings = check_data(frame, prepared) + diagnose_shift(prepared)
+        if include_test:
+            data_findings = check_data(frame, prepared) + diagnose_shift(prepared)
+        else:  # the data checks and the test shift read test rows: not during selection
+            data_findings = diagnose_shift(prepared, splits=("val",))
         return diagnose(self.history_, context, data_findings)
 
     def _train_residuals(self, prepared: Prepared) -> list[np.ndarray]:
@@ -227,6 +279,7 @@ class Forecaster:
             )
 
     def _prepare(self, data: pd.DataFrame | str | Path) -> Prepared:
+        """``data`` split by the run's settings and scaled by its fitted scaler."""
         panel = validate_frame(read_table(data), self.config_.data)
         return prepare(panel, self.config_.data, scaler=self.scaler_)
 

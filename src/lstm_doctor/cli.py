@@ -19,18 +19,22 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from lstm_doctor import __version__
 from lstm_doctor.api import Forecaster
-from lstm_doctor.artifacts import to_json
+from lstm_doctor.artifacts import to_json, write_json_atomic
 from lstm_doctor.config import DataConfig
 from lstm_doctor.data.demo import make_demo_frame
 from lstm_doctor.diagnosis.logs import read_log
 from lstm_doctor.diagnosis.sources import check_frame, diagnose_log
 from lstm_doctor.errors import ArtifactError, ConfigError, LstmDoctorError
+from lstm_doctor.heal import heal as run_heal
 from lstm_doctor.reporting.terminal import (
     diagnosis_view,
     evaluation_table,
+    sparkline,
+    step_line,
     summary_table,
     verdict,
 )
+from lstm_doctor.treatment.heal import HealStep
 
 app = typer.Typer(
     name="lstm-doctor",
@@ -97,7 +101,9 @@ def _compact(value: Any) -> str:
     return to_json(value, indent=None)
 
 
-def _report(forecaster: Forecaster, run: Path, as_json: bool) -> None:
+def _report(
+    forecaster: Forecaster, run: Path, as_json: bool, extra: dict[str, Any] | None = None
+) -> None:
     metrics = forecaster.metrics_
     if as_json:
         payload = {
@@ -110,6 +116,7 @@ def _report(forecaster: Forecaster, run: Path, as_json: bool) -> None:
             "n_windows": metrics["n_windows"],
             "training": metrics["training"],
             "diagnosis": forecaster.diagnosis_.to_dict(),
+            **(extra or {}),
         }
         print(_compact(payload))
         return
@@ -185,6 +192,24 @@ def fit(
     units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
     dropout: Annotated[float | None, typer.Option(help="Dropout between layers [0].")] = None,
     bidirectional: Annotated[bool | None, typer.Option(help="Bidirectional encoder.")] = None,
+    weight_drop: Annotated[
+        float | None, typer.Option(help="DropConnect on recurrent weights [0].")
+    ] = None,
+    layer_norm: Annotated[bool | None, typer.Option(help="LayerNorm between layers.")] = None,
+    head: Annotated[str | None, typer.Option(help="last | attention.")] = None,
+    normalization: Annotated[
+        str | None, typer.Option(help="Per window: none | revin | last_value | difference.")
+    ] = None,
+    revin_affine: Annotated[bool | None, typer.Option(help="Learned RevIN affine.")] = None,
+    channel_independent: Annotated[
+        bool | None, typer.Option(help="One shared LSTM per target channel.")
+    ] = None,
+    jitter: Annotated[float | None, typer.Option(help="Augment: noise std [0].")] = None,
+    scaling: Annotated[float | None, typer.Option(help="Augment: magnitude std [0].")] = None,
+    time_warp: Annotated[float | None, typer.Option(help="Augment: warp strength [0].")] = None,
+    window_slice: Annotated[
+        float | None, typer.Option(help="Augment: max cropped fraction [0].")
+    ] = None,
     optimizer: Annotated[str | None, typer.Option(help="adam | adamw | rmsprop | sgd.")] = None,
     lr: Annotated[float | None, typer.Option(help="Learning rate [1e-3].")] = None,
     weight_decay: Annotated[float | None, typer.Option(help="Decoupled weight decay.")] = None,
@@ -216,7 +241,11 @@ def fit(
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
         scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
-        bidirectional=bidirectional, optimizer=optimizer, lr=lr, weight_decay=weight_decay,
+        bidirectional=bidirectional, weight_drop=weight_drop, layer_norm=layer_norm, head=head,
+        normalization=normalization, revin_affine=revin_affine,
+        channel_independent=channel_independent, jitter=jitter, scaling=scaling,
+        time_warp=time_warp, window_slice=window_slice,
+        optimizer=optimizer, lr=lr, weight_decay=weight_decay,
         l2=l2, l1=l1, batch_size=batch_size, epochs=epochs, min_delta=min_delta,
         schedule=schedule, precision=precision, device=device, seed=seed,
     )  # fmt: skip
@@ -296,6 +325,116 @@ def predict(
         frame.to_csv(tmp, index=False)
     tmp.replace(out_file)
     err.print(f"{len(frame)} forecast rows written to {out_file}")
+
+
+@app.command()
+def heal(
+    data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
+    target: Target,
+    time: Time = None,
+    id: Id = None,
+    covariates: Covariates = None,
+    lookback: Lookback = None,
+    horizon: Horizon = None,
+    stride: Stride = None,
+    split: Split = None,
+    embargo: Embargo = None,
+    scaler: Scaler = None,
+    fill: Fill = None,
+    season: Season = None,
+    epochs: Annotated[int | None, typer.Option(help="Maximum epochs per fit [100].")] = None,
+    patience: Annotated[int | None, typer.Option(help="Early stopping patience [10].")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Batch size [64].")] = None,
+    precision: Annotated[str | None, typer.Option(help="fp32 | bf16.")] = None,
+    device: Annotated[str | None, typer.Option(help="auto | cpu | cuda[:N].")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed [0].")] = None,
+    budget: Annotated[float, typer.Option(help="Time budget in minutes.")] = 20.0,
+    max_steps: Annotated[int, typer.Option(help="Most treatment steps.")] = 20,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Run directory to write.")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing --out.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Treat the model: start small, diagnose, change one thing, keep what helps on val.
+
+    Never reads the test split until the end; then scores it once and saves a run
+    directory with treatment.json (every step: finding, change, val before/after, kept).
+    """
+    settings = _given(
+        lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
+        scaler=scaler, fill=fill, season=season, epochs=epochs, batch_size=batch_size,
+        precision=precision, device=device, seed=seed,
+    )  # fmt: skip
+    if patience is not None:
+        settings["patience"] = patience if patience > 0 else None
+    out_dir = out_dir or _default_out(f"heal-{data.stem}")
+    if out_dir.exists() and any(out_dir.iterdir()) and not overwrite:
+        raise ArtifactError(
+            f"Output directory {str(out_dir)!r} already exists and is not empty; pass another "
+            "--out or --overwrite."
+        )
+
+    def on_step(step: HealStep) -> None:
+        if not as_json:
+            out.print(step_line(step))
+
+    outcome = run_heal(
+        data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),
+        budget_minutes=budget, max_steps=max_steps, on_step=on_step, **settings,
+    )  # fmt: skip
+    run = outcome.forecaster.save(out_dir, overwrite=overwrite)
+    treatment = outcome.treatment()
+    write_json_atomic(run / "treatment.json", treatment)
+    if as_json:
+        _report(outcome.forecaster, run, as_json=True, extra={"treatment": treatment})
+        return
+    out.print(
+        f"treatment stopped ({outcome.stop_reason}) after {len(outcome.steps)} step(s): val MSE "
+        f"{treatment['start_val_mse']:.4f} (start) -> {treatment['final_val_mse']:.4f}"
+    )
+    _report(outcome.forecaster, run, as_json=False)
+
+
+@app.command("lr-find")
+def lr_find(
+    data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
+    target: Target,
+    time: Time = None,
+    id: Id = None,
+    covariates: Covariates = None,
+    lookback: Lookback = None,
+    horizon: Horizon = None,
+    split: Split = None,
+    scaler: Scaler = None,
+    fill: Fill = None,
+    layers: Annotated[int | None, typer.Option(help="Stacked LSTM layers [2].")] = None,
+    units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
+    optimizer: Annotated[str | None, typer.Option(help="adam | adamw | rmsprop | sgd.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Batch size [64].")] = None,
+    precision: Annotated[str | None, typer.Option(help="fp32 | bf16.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed [0].")] = None,
+    min_lr: Annotated[float, typer.Option(help="First learning rate.")] = 1e-6,
+    max_lr: Annotated[float, typer.Option(help="Last learning rate.")] = 1.0,
+    steps: Annotated[int, typer.Option(help="Batches in the sweep.")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """LR range test: train briefly while the learning rate grows; suggest a learning rate."""
+    settings = _given(
+        lookback=lookback, horizon=horizon, split=split, scaler=scaler, fill=fill, layers=layers,
+        units=units, optimizer=optimizer, batch_size=batch_size, precision=precision, seed=seed,
+    )  # fmt: skip
+    result = Forecaster(**settings).lr_find(
+        data, _columns(target), time=time, id=id, covariates=_columns(covariates),
+        min_lr=min_lr, max_lr=max_lr, n_steps=steps,
+    )  # fmt: skip
+    if as_json:
+        print(_compact(result.to_dict()))
+        return
+    out.print(f"loss (smoothed, log scale) over lr {result.lrs[0]:.1e} → {result.lrs[-1]:.1e}:")
+    out.print(f"  {sparkline(list(result.smoothed), width=60)}")
+    if result.suggestion is None:
+        out.print(f"[yellow]No suggestion[/]: {result.rule}")
+    else:
+        out.print(f"suggested --lr {result.suggestion:.2e}  ({result.rule})")
 
 
 @app.command()

@@ -23,6 +23,8 @@ FILLS = ("ffill", "interpolate")
 OPTIMIZERS = ("adam", "adamw", "rmsprop", "sgd")
 SCHEDULES = ("plateau", "cosine", "onecycle", "none")
 PRECISIONS = ("fp32", "bf16")
+NORMALIZATIONS = ("none", "revin", "last_value", "difference")
+HEADS = ("last", "attention")
 _DEVICE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
 
 
@@ -142,22 +144,41 @@ class DataConfig(_FromDict):
 
 @dataclass(frozen=True)
 class ModelConfig(_FromDict):
-    """Shape of the LSTM: ``layers`` stacked layers of ``units`` cells, a linear head."""
+    """The LSTM: ``layers`` stacked layers of ``units`` cells and a head.
+
+    ``dropout`` acts between layers; ``weight_drop`` is DropConnect on the recurrent
+    (hidden-to-hidden) weights, as in AWD-LSTM; ``layer_norm`` normalizes between stacked
+    layers. ``head`` reads the last state or attention-pools all steps. ``normalization``
+    works per window: ``revin`` (reversible instance normalization, ``revin_affine`` adds a
+    learned scale and shift), ``last_value`` (subtract the last input value) or
+    ``difference`` (model first differences). ``channel_independent`` runs one shared LSTM
+    over each target channel separately.
+    """
 
     layers: int = 2
     units: int = 64
     dropout: float = 0.0
     bidirectional: bool = False
+    weight_drop: float = 0.0
+    layer_norm: bool = False
+    head: str = "last"
+    normalization: str = "none"
+    revin_affine: bool = False
+    channel_independent: bool = False
 
     def __post_init__(self) -> None:
         _check_int("ModelConfig", "layers", self.layers, 1)
         _check_int("ModelConfig", "units", self.units, 1)
         _check_float("ModelConfig", "dropout", self.dropout, 0.0, 0.95, open_low=False)
-        if not isinstance(self.bidirectional, bool):
-            raise ConfigError(
-                f"The 'bidirectional' parameter of ModelConfig must be true or false. "
-                f"Got {self.bidirectional!r} instead."
-            )
+        _check_float("ModelConfig", "weight_drop", self.weight_drop, 0.0, 0.95, open_low=False)
+        for name in ("bidirectional", "layer_norm", "revin_affine", "channel_independent"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(
+                    f"The '{name}' parameter of ModelConfig must be true or false. "
+                    f"Got {getattr(self, name)!r} instead."
+                )
+        _check_choice("ModelConfig", "head", self.head, HEADS)
+        _check_choice("ModelConfig", "normalization", self.normalization, NORMALIZATIONS)
 
 
 @dataclass(frozen=True)
@@ -167,6 +188,10 @@ class TrainConfig(_FromDict):
     ``weight_decay`` is decoupled (AdamW-style) for every optimizer and never touches biases;
     ``None`` means 0.01 for adamw and 0 otherwise. ``l2`` and ``l1`` are Keras-style penalties
     on the LSTM kernels, added to the loss. ``patience=None`` turns early stopping off.
+    Augmentation of training batches only (0 = off): ``jitter`` (std of Gaussian noise, in
+    scaled units), ``scaling`` (std of a random magnitude factor around 1), ``time_warp``
+    (strength of a smooth monotone warp of the time axis), ``window_slice`` (largest fraction
+    of the lookback cropped and stretched back).
     """
 
     optimizer: str = "adam"
@@ -187,6 +212,10 @@ class TrainConfig(_FromDict):
     device: str = "auto"
     seed: int = 0
     max_nan_events: int = 3
+    jitter: float = 0.0
+    scaling: float = 0.0
+    time_warp: float = 0.0
+    window_slice: float = 0.0
 
     def __post_init__(self) -> None:
         owner = "TrainConfig"
@@ -215,6 +244,10 @@ class TrainConfig(_FromDict):
             )
         _check_int(owner, "seed", self.seed, 0)
         _check_int(owner, "max_nan_events", self.max_nan_events, 1)
+        _check_float(owner, "jitter", self.jitter, 0.0, 10.0, open_low=False)
+        _check_float(owner, "scaling", self.scaling, 0.0, 1.0, open_low=False)
+        _check_float(owner, "time_warp", self.time_warp, 0.0, 1.0, open_low=False)
+        _check_float(owner, "window_slice", self.window_slice, 0.0, 0.5, open_low=False)
 
     @property
     def resolved_weight_decay(self) -> float:

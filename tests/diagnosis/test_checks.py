@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from check_frames import assert_well_formed, findings_of
 
-from conftest import SHARED_DATA
+from fast_settings import SHARED_DATA
 from lstm_doctor.config import DataConfig
 from lstm_doctor.data import make_demo_frame, validate_frame
 from lstm_doctor.data.prepare import prepare

@@ -38,7 +38,8 @@ def test_unknown_kind_or_severity_is_a_programming_error() -> None:
 
 def test_remedy_availability_follows_the_config() -> None:
     assert Remedy({"dropout": 0.3}, "").available
-    assert not Remedy({"normalization": "revin"}, "").available
+    assert Remedy({"normalization": "revin"}, "").available
+    assert not Remedy({"no_such_setting": 1}, "").available
 
 
 def test_diagnosis_round_trips_through_json() -> None:

@@ -4,7 +4,7 @@ import json
 
 import pandas as pd
 
-from conftest import FAST
+from fast_settings import FAST
 from lstm_doctor import Forecaster
 from lstm_doctor.config import DataConfig
 from lstm_doctor.diagnosis.logs import read_log

@@ -25,7 +25,7 @@ def test_sparkline_is_log_scaled_and_shows_gaps() -> None:
 def test_diagnosis_view_shows_evidence_remedies_and_curves() -> None:
     finding = Finding(
         "overfitting", "warning", "overfitting: val rose", {"best_epoch": 4, "gap": 1.5},
-        (Remedy({"dropout": 0.3}, "Dropout helps."), Remedy({"normalization": "revin"}, "RevIN.")),
+        (Remedy({"dropout": 0.3}, "Dropout helps."), Remedy({"no_such_setting": 1}, "Later.")),
     )  # fmt: skip
     history = History(best_epoch=2)
     for epoch, (t, v) in enumerate([(1.0, 1.0), (0.5, 0.6), (0.3, 0.8)], start=1):
@@ -34,7 +34,7 @@ def test_diagnosis_view_shows_evidence_remedies_and_curves() -> None:
     assert "▲ warning  overfitting: val rose" in text
     assert "evidence: best_epoch=4, gap=1.5" in text
     assert "→ dropout=0.3: Dropout helps." in text
-    assert "(coming with the treatment loop)" in text
+    assert "(not a setting of this version)" in text
     assert "train █" in text and "best epoch 2" in text
 
 

@@ -2,12 +2,18 @@ from __future__ import annotations
 
 import pytest
 import torch
+from safetensors.torch import load_file
+from sine_data import HORIZON, N_INPUTS, N_TARGETS
 
-from conftest import HORIZON, N_INPUTS, N_TARGETS
 from lstm_doctor.config import ModelConfig, TrainConfig
 from lstm_doctor.errors import ArtifactError
 from lstm_doctor.models import build_model
 from lstm_doctor.training import train
+from lstm_doctor.training.checkpoint import LoopState, load_checkpoint, save_checkpoint
+from lstm_doctor.training.optim import build_optimizer
+from lstm_doctor.training.schedules import PlateauRule
+
+AUGMENT = {"window_slice": 0.3, "time_warp": 0.3, "scaling": 0.2, "jitter": 0.1}
 
 
 def _model(seed: int) -> torch.nn.Module:
@@ -37,10 +43,17 @@ def _rows(history) -> list[dict[str, float]]:
     return [{k: v for k, v in row.items() if k != "seconds"} for row in history.rows]
 
 
-@pytest.mark.parametrize("schedule", ["plateau", "onecycle"])
-def test_a_resumed_run_ends_exactly_like_an_uninterrupted_one(sine_windows, tmp_path, schedule):
+@pytest.mark.parametrize(
+    ("schedule", "augment"),
+    [("plateau", {}), ("onecycle", {}), ("plateau", AUGMENT)],
+    ids=["plateau", "onecycle", "augmented"],
+)
+def test_a_resumed_run_ends_exactly_like_an_uninterrupted_one(
+    sine_windows, tmp_path, schedule, augment
+):
+    # Augmented: the augmentation generator's state must come back from the file too.
     train_w, val_w = sine_windows
-    config = _config(schedule=schedule)
+    config = _config(schedule=schedule, **augment)
     whole = _model(0)
     expected = train(whole, train_w, val_w, config)
 
@@ -87,3 +100,39 @@ def test_checkpoints_leave_no_temporary_files(sine_windows, tmp_path):
     train_w, val_w = sine_windows
     train(_model(0), train_w, val_w, _config(epochs=3), checkpoint=tmp_path / "run.ckpt")
     assert [p.name for p in tmp_path.iterdir()] == ["run.ckpt"]
+
+
+def test_the_augmentation_generator_is_saved_only_when_augmenting(sine_windows, tmp_path):
+    train_w, val_w = sine_windows
+    for name, augment in (("plain", {}), ("augmented", AUGMENT)):
+        train(_model(0), train_w, val_w, _config(epochs=1, **augment),
+              checkpoint=tmp_path / name)  # fmt: skip
+    assert "rng.augment" not in load_file(tmp_path / "plain")
+    assert "rng.augment" in load_file(tmp_path / "augmented")
+
+
+def test_a_checkpoint_without_the_augmentation_generator_is_refused(tmp_path):
+    model = _model(0)
+    optimizer = build_optimizer(model, _config())
+    plateau = PlateauRule(4, 0.5, 0.0)
+    checkpoint = tmp_path / "run.ckpt"
+    save_checkpoint(checkpoint, model=model, optimizer=optimizer, generator=torch.Generator(),
+                    state=LoopState(plateau=plateau), tag="t")  # fmt: skip
+    with pytest.raises(ArtifactError, match="no state of the augmentation generator"):
+        load_checkpoint(checkpoint, model=model, optimizer=optimizer, generator=torch.Generator(),
+                        plateau=plateau, tag="t", augment_generator=torch.Generator())  # fmt: skip
+
+
+def test_load_restores_the_augmentation_generator(tmp_path):
+    model = _model(0)
+    optimizer = build_optimizer(model, _config())
+    plateau = PlateauRule(4, 0.5, 0.0)
+    saved = torch.Generator().manual_seed(11)
+    torch.rand(5, generator=saved)  # somewhere in its stream
+    checkpoint = tmp_path / "run.ckpt"
+    save_checkpoint(checkpoint, model=model, optimizer=optimizer, generator=torch.Generator(),
+                    state=LoopState(plateau=plateau), tag="t", augment_generator=saved)  # fmt: skip
+    restored = torch.Generator()
+    load_checkpoint(checkpoint, model=model, optimizer=optimizer, generator=torch.Generator(),
+                    plateau=plateau, tag="t", augment_generator=restored)  # fmt: skip
+    assert torch.equal(torch.rand(5, generator=restored), torch.rand(5, generator=saved))

@@ -19,11 +19,11 @@ from torch import nn
 
 import lstm_doctor.training.trainer as trainer_module
 from lstm_doctor.config import SCHEDULES, ModelConfig, TrainConfig
-from lstm_doctor.data import Windows
+from lstm_doctor.data import Windows, make_windows
 from lstm_doctor.errors import TrainingError
 from lstm_doctor.history import HISTORY_COLUMNS, History
 from lstm_doctor.models import LSTMForecaster, build_model
-from lstm_doctor.training import train, windows_loss
+from lstm_doctor.training import predict_windows, train, windows_loss
 from lstm_doctor.training.schedules import schedule_factor
 
 N_INPUTS, N_TARGETS, HORIZON = 2, 1, 3
@@ -525,3 +525,100 @@ def test_plateau_never_lowers_the_lr_below_a_thousandth(sine_windows, scripted_v
 
     assert min(history.column("lr")) == pytest.approx(1e-5)
     assert history.column("lr")[-1] == pytest.approx(1e-5)
+
+
+# --- augmentation -----------------------------------------------------------------------------
+
+AUGMENT = {"window_slice": 0.3, "time_warp": 0.3, "scaling": 0.2, "jitter": 0.1}
+
+
+class InputRecorder(nn.Module):
+    """Wraps a model; keeps a copy of every input it is given, by training or eval mode."""
+
+    def __init__(self, model: LSTMForecaster) -> None:
+        super().__init__()
+        self.model = model
+        self.inputs: dict[str, list[torch.Tensor]] = {"train": [], "eval": []}
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        self.inputs["train" if self.training else "eval"].append(x.detach().clone())
+        return self.model(x)
+
+    def kernels(self) -> list[nn.Parameter]:
+        return self.model.kernels()
+
+
+def nearest_windows(inputs: list[torch.Tensor], windows: Windows) -> tuple[torch.Tensor, ...]:
+    """Distance from each recorded input to the nearest raw window, and that window's index."""
+    raw = windows.batch(slice(None))[0].flatten(1)
+    # Without the matmul shortcut, a distance is 0 exactly when the input is that window.
+    distances = torch.cdist(
+        torch.cat(inputs).flatten(1), raw, compute_mode="donot_use_mm_for_euclid_dist"
+    )
+    return tuple(distances.min(dim=1))
+
+
+def make_test_windows(train_windows: Windows) -> Windows:
+    """The test split of the series behind the ``sine_windows`` fixture."""
+    n_rows = train_windows.data.shape[0]
+    bounds = np.array([[int(n_rows * 2 / 3), int(n_rows * 5 / 6), n_rows]])
+    return make_windows(
+        train_windows.data,
+        np.array([0, n_rows]),
+        bounds,
+        lookback=train_windows.lookback,
+        horizon=train_windows.horizon,
+        n_targets=train_windows.n_targets,
+        split="test",
+    )
+
+
+@pytest.mark.parametrize("augment", [{}, {"jitter": 0.05}, AUGMENT], ids=["none", "jitter", "all"])
+def test_only_training_batches_are_augmented(sine_windows, augment):
+    train_windows, val_windows = sine_windows
+    test = make_test_windows(train_windows)
+    model = InputRecorder(make_model())
+
+    train(model, train_windows, val_windows, make_config(epochs=2, **augment))
+    predict_windows(model, test)
+    windows_loss(model, test)
+
+    # Validation (one batch an epoch), then prediction and loss on the test split: raw windows.
+    raw_val, raw_test = val_windows.batch(slice(None))[0], test.batch(slice(None))[0]
+    expected = [raw_val, raw_val, raw_test, raw_test]
+    assert len(model.inputs["eval"]) == len(expected)
+    for seen, raw in zip(model.inputs["eval"], expected, strict=True):
+        assert torch.equal(seen, raw)
+    # Training batches: raw windows exactly without augmentation, none of them with it.
+    distance, _ = nearest_windows(model.inputs["train"], train_windows)
+    assert len(distance) == 2 * len(train_windows)
+    if augment:
+        assert float(distance.min()) > 0
+    else:
+        assert float(distance.max()) == 0
+
+
+def test_augmentation_leaves_the_batch_order_alone(sine_windows):
+    # Its generator is not the batch-order one: with a whisper of jitter, every training input
+    # is nearest to the very window the unaugmented run saw at that place.
+    train_windows, val_windows = sine_windows
+    picked = []
+    for jitter in (0.0, 1e-3):
+        model = InputRecorder(make_model())
+        train(model, train_windows, val_windows, make_config(epochs=2, jitter=jitter))
+        picked.append(nearest_windows(model.inputs["train"], train_windows)[1])
+    assert torch.equal(picked[0], picked[1])
+
+
+def test_augmented_runs_are_reproducible_and_differ_from_plain_ones(sine_windows):
+    train_windows, val_windows = sine_windows
+
+    def run(**augment: float) -> tuple[list[float], dict[str, torch.Tensor]]:
+        model = make_model()
+        history = train(model, train_windows, val_windows, make_config(epochs=2, **augment))
+        return history.column("train_loss") + history.column("val_loss"), state(model)
+
+    (losses, weights), (again, weights_again) = run(**AUGMENT), run(**AUGMENT)
+    assert losses == again
+    assert_same_state(weights, weights_again)
+    assert run()[0] != losses

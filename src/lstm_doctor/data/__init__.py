@@ -1,5 +1,6 @@
 """Data: read, validate, split chronologically, scale on the training split, cut windows."""
 
+from lstm_doctor.data.augment import make_augmenter
 from lstm_doctor.data.demo import make_demo_frame
 from lstm_doctor.data.load import read_table
 from lstm_doctor.data.scale import Scaler, fit_scaler
@@ -14,6 +15,7 @@ __all__ = [
     "SplitSpec",
     "Windows",
     "fit_scaler",
+    "make_augmenter",
     "make_demo_frame",
     "make_windows",
     "parse_split",

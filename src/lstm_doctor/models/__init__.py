@@ -1,5 +1,20 @@
-"""Models: the LSTM forecaster."""
+"""Models: the LSTM forecaster and the pieces it is built from."""
 
+from lstm_doctor.models.attention import AttentionPooling
+from lstm_doctor.models.layer_norm import LayerNormLSTM
 from lstm_doctor.models.lstm import LSTMForecaster, build_model
+from lstm_doctor.models.normalization import Difference, LastValue, RevIN, build_normalization
+from lstm_doctor.models.weight_drop import WeightDropLSTM, build_lstm
 
-__all__ = ["LSTMForecaster", "build_model"]
+__all__ = [
+    "AttentionPooling",
+    "Difference",
+    "LSTMForecaster",
+    "LastValue",
+    "LayerNormLSTM",
+    "RevIN",
+    "WeightDropLSTM",
+    "build_lstm",
+    "build_model",
+    "build_normalization",
+]

@@ -6,43 +6,101 @@ import torch
 from torch import nn
 
 from lstm_doctor.config import ModelConfig
+from lstm_doctor.errors import ConfigError
+from lstm_doctor.models.attention import AttentionPooling
+from lstm_doctor.models.layer_norm import LayerNormLSTM
+from lstm_doctor.models.normalization import WindowNorm, build_normalization
+from lstm_doctor.models.weight_drop import build_lstm
 
 __all__ = ["LSTMForecaster", "build_model"]
+
+_KERNELS = ("weight_ih", "weight_hh")  # weight_hh_l{k}_raw too, under weight drop
 
 
 class LSTMForecaster(nn.Module):
     """(batch, lookback, inputs) -> (batch, horizon, targets), direct multi-output.
 
-    The head reads the last layer's final hidden state; with ``bidirectional`` it reads both
+    The inputs hold the targets first, then covariates. With the ``"last"`` head, the head
+    reads the last layer's final hidden state; with ``bidirectional`` it reads both
     directions' final states (the backward one is the state after reading the whole window
-    from its end, not the state at the last step, which would have seen one step).
+    from its end, not the state at the last step, which would have seen one step). The
+    ``"attention"`` head reads an attention-weighted sum of the last layer's outputs at every
+    step. Normalization wraps the network per window; with ``channel_independent`` one network
+    of one input and one output reads each channel as a separate window.
+
+    Raises:
+        ConfigError: ``channel_independent`` with covariates (``n_inputs != n_targets``).
     """
 
     def __init__(self, config: ModelConfig, n_inputs: int, n_targets: int, horizon: int) -> None:
         super().__init__()
+        if config.channel_independent and n_inputs != n_targets:
+            raise ConfigError(
+                f"channel_independent needs no covariates: the model has {n_inputs} inputs "
+                f"for {n_targets} targets. Drop the covariates or set channel_independent "
+                "to false."
+            )
         self.config = config
         self.n_inputs, self.n_targets, self.horizon = n_inputs, n_targets, horizon
-        self.lstm = nn.LSTM(
-            input_size=n_inputs,
-            hidden_size=config.units,
+        n_in, n_out = (1, 1) if config.channel_independent else (n_inputs, n_targets)
+        # Without layer_norm: one multi-layer nn.LSTM, whose state-dict keys older runs hold.
+        encoder = LayerNormLSTM if config.layer_norm else build_lstm
+        self.lstm = encoder(
+            n_in,
+            config.units,
             num_layers=config.layers,
-            dropout=config.dropout if config.layers > 1 else 0.0,
+            dropout=config.dropout,
             bidirectional=config.bidirectional,
-            batch_first=True,
+            weight_drop=config.weight_drop,
         )
-        n_directions = 2 if config.bidirectional else 1
-        self.head = nn.Linear(config.units * n_directions, horizon * n_targets)
+        width = config.units * (2 if config.bidirectional else 1)
+        self.attention = AttentionPooling(width) if config.head == "attention" else None
+        self.head = nn.Linear(width, horizon * n_out)
+        self.normalization: WindowNorm | None = build_normalization(
+            config.normalization, n_inputs, n_targets, affine=config.revin_affine
+        )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        _, (h_n, _) = self.lstm(x)
-        last = torch.cat([h_n[-2], h_n[-1]], dim=-1) if self.config.bidirectional else h_n[-1]
-        return self.head(last).view(-1, self.horizon, self.n_targets)
+        context = None
+        if self.normalization is not None:
+            x, context = self.normalization.normalize(x)
+        if self.config.channel_independent:
+            batch, lookback, channels = x.shape
+            x = x.transpose(1, 2).reshape(batch * channels, lookback, 1)
+            y = self._network(x).view(batch, channels, self.horizon).transpose(1, 2).contiguous()
+        else:
+            y = self._network(x)
+        if self.normalization is not None:
+            y = self.normalization.denormalize(y, context)
+        return y
+
+    def _network(self, x: torch.Tensor) -> torch.Tensor:
+        """The LSTM and its head: (batch, lookback, n_in) -> (batch, horizon, n_out)."""
+        outputs, (h_n, _) = self.lstm(x)
+        if self.attention is not None:
+            features, _ = self.attention(outputs)
+        elif self.config.bidirectional:
+            features = torch.cat([h_n[-2], h_n[-1]], dim=-1)
+        else:
+            features = h_n[-1]
+        return self.head(features).view(x.shape[0], self.horizon, -1)
 
     def kernels(self) -> list[nn.Parameter]:
-        """LSTM weight matrices (input and recurrent kernels), the targets of ``l1``/``l2``."""
-        return [p for name, p in self.lstm.named_parameters() if name.startswith("weight_")]
+        """LSTM weight matrices (input and recurrent kernels), the targets of ``l1``/``l2``.
+
+        Under weight drop the recurrent kernels are the raw (undropped) weights.
+        """
+        return [
+            p
+            for name, p in self.lstm.named_parameters()
+            if name.rsplit(".", 1)[-1].startswith(_KERNELS)
+        ]
 
 
 def build_model(config: ModelConfig, n_inputs: int, n_targets: int, horizon: int) -> LSTMForecaster:
-    """Build a freshly initialized forecaster (weights come from the global torch seed)."""
+    """Build a freshly initialized forecaster (weights come from the global torch seed).
+
+    Raises:
+        ConfigError: ``channel_independent`` with covariates (``n_inputs != n_targets``).
+    """
     return LSTMForecaster(config, n_inputs, n_targets, horizon)

@@ -15,8 +15,16 @@ from rich.text import Text
 
 from lstm_doctor.diagnosis.findings import Diagnosis, Finding
 from lstm_doctor.history import History
+from lstm_doctor.treatment.heal import HealStep
 
-__all__ = ["diagnosis_view", "evaluation_table", "sparkline", "summary_table", "verdict"]
+__all__ = [
+    "diagnosis_view",
+    "evaluation_table",
+    "sparkline",
+    "step_line",
+    "summary_table",
+    "verdict",
+]
 
 _BARS = "▁▂▃▄▅▆▇█"
 _MARKS = {"critical": ("✖", "bold red"), "warning": ("▲", "yellow"), "info": ("●", "green")}
@@ -138,7 +146,7 @@ def _finding_view(finding: Finding) -> Group:
         lines.append(Text(f"    evidence: {_evidence_text(finding.evidence)}", style="dim"))
     for remedy in finding.remedies:
         change = ", ".join(f"{k}={v}" for k, v in remedy.change.items())
-        note = "" if remedy.available else " (coming with the treatment loop)"
+        note = "" if remedy.available else " (not a setting of this version)"
         lines.append(Text(f"    → {change + ': ' if change else ''}{remedy.reason}{note}"))
     return Group(*lines)
 
@@ -153,3 +161,17 @@ def diagnosis_view(diagnosis: Diagnosis, history: History | None = None) -> Grou
         parts.append(Text(f"  train {sparkline(history.column('train_loss'))}"))
         parts.append(Text(f"  val   {sparkline(history.column('val_loss'))}"))
     return Group(*parts)
+
+
+def step_line(step: HealStep) -> Text:
+    """One treatment step: "step 4 · overfitting (...) → dropout 0.1→0.3 · val 0.41→0.38 ✓"."""
+    change = ", ".join(f"{k} {step.before.get(k)}→{v}" for k, v in step.change.items())
+    mark, style = ("✓ kept", "green") if step.kept else ("✗ reverted", "yellow")
+    summary = step.summary.split(":", 1)[-1].strip()
+    return Text.assemble(
+        f"step {step.step} · {step.finding.replace('_', ' ')} ",
+        (f"({summary[:70]}{'…' if len(summary) > 70 else ''}) ", "dim"),
+        f"→ {change} · val {step.val_before:.4g}→{step.val_after:.4g} ",
+        (mark, style),
+        f" ({step.seconds:.0f} s)",
+    )

@@ -1,10 +1,11 @@
 """Resumable training: the loop's whole state in one safetensors file, written atomically.
 
-Tensors (current and best weights, optimizer moments, random generator states) are the
-file's tensors; everything else (epoch, step, best loss, plateau counters, the History so
-far, optimizer settings) is JSON in the file's metadata. The file is written beside its
-final name and renamed over it, so a crash leaves the previous epoch's checkpoint intact.
-Resuming from it continues the exact same run: same seed, same result as uninterrupted.
+Tensors (current and best weights, optimizer moments, the states of the batch-order,
+augmentation and global torch random generators) are the file's tensors; everything else
+(epoch, step, best loss, plateau counters, the History so far, optimizer settings) is JSON
+in the file's metadata. The file is written beside its final name and renamed over it, so a
+crash leaves the previous epoch's checkpoint intact. Resuming from it continues the exact
+same run: same seed, same result as uninterrupted.
 """
 
 from __future__ import annotations
@@ -81,8 +82,13 @@ def save_checkpoint(
     generator: torch.Generator,
     state: LoopState,
     tag: str,
+    augment_generator: torch.Generator | None = None,
 ) -> None:
-    """Write the loop state after an epoch; ``tag`` identifies the run it belongs to."""
+    """Write the loop state after an epoch; ``tag`` identifies the run it belongs to.
+
+    ``augment_generator``, the generator of the batch augmentation, is saved beside the
+    batch-order generator when given.
+    """
     tensors = {f"model.{k}": v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
     tensors.update(
         {f"best.{k}": v.detach().cpu().contiguous() for k, v in state.best_state.items()}
@@ -91,6 +97,8 @@ def save_checkpoint(
     tensors.update(optimizer_tensors)
     tensors["rng.loop"] = generator.get_state()
     tensors["rng.torch"] = torch.get_rng_state()
+    if augment_generator is not None:
+        tensors["rng.augment"] = augment_generator.get_state()
     meta = {
         "format": CHECKPOINT_FORMAT,
         "tag": tag,
@@ -121,11 +129,13 @@ def load_checkpoint(
     generator: torch.Generator,
     plateau: PlateauRule,
     tag: str,
+    augment_generator: torch.Generator | None = None,
 ) -> LoopState:
     """Restore model, optimizer, random generators and loop state from ``path``.
 
     Raises:
-        ArtifactError: the file is unreadable, of another format, or from another run.
+        ArtifactError: the file is unreadable, of another format, from another run, or has
+            no augmentation generator state when ``augment_generator`` asks for one.
     """
     try:
         with safe_open(path, framework="pt") as handle:
@@ -143,10 +153,17 @@ def load_checkpoint(
             f"Checkpoint {str(path)!r} belongs to a run with other data or settings; resume "
             "with the same command, or start again without --resume."
         )
+    if augment_generator is not None and "rng.augment" not in tensors:
+        raise ArtifactError(
+            f"Checkpoint {str(path)!r} holds no state of the augmentation generator, so the "
+            "run cannot continue exactly; start it again without --resume."
+        )
     model.load_state_dict({k[6:]: v for k, v in tensors.items() if k.startswith("model.")})
     optimizer.load_state_dict(_join_optimizer(tensors, meta["optimizer"]))
     generator.set_state(tensors["rng.loop"])
     torch.set_rng_state(tensors["rng.torch"])
+    if augment_generator is not None:
+        augment_generator.set_state(tensors["rng.augment"])
     plateau.best = meta["plateau"]["best"]
     plateau.bad_epochs = meta["plateau"]["bad_epochs"]
     history = History(

@@ -18,6 +18,7 @@ import torch
 from torch import nn
 
 from lstm_doctor.config import TrainConfig
+from lstm_doctor.data.augment import make_augmenter
 from lstm_doctor.data.windows import Windows
 from lstm_doctor.errors import TrainingError
 from lstm_doctor.history import History
@@ -33,6 +34,9 @@ log = logging.getLogger(__name__)
 EpochCallback = Callable[[dict[str, float]], None]
 # Plateau reductions stop at this fraction of the base learning rate.
 _MIN_LR_FRACTION = 1e-3
+# The augmentation generator is seeded apart from the batch-order one, so turning
+# augmentation on or off never changes the order of the batches.
+_AUGMENT_SEED_OFFSET = 7919
 
 
 def _grad_norm(params: list[nn.Parameter], clip: float | None) -> torch.Tensor:
@@ -68,14 +72,22 @@ def train(
     as if it had never stopped. ``checkpoint_tag`` names the data and model settings, so a
     checkpoint is never resumed by a different run.
 
+    Augmentation (``jitter``, ``scaling``, ``time_warp``, ``window_slice``; see
+    ``data.augment``) changes the training batches only, from its own seeded generator; the
+    validation pass always sees the real windows.
+
     Returns:
         The History: one row per epoch with ``train_loss`` (mean over the epoch's batches, in
-        training mode, without penalties), ``val_loss`` (eval mode), ``lr``, ``grad_norm``
-        (mean pre-clipping norm) and ``seconds``.
+        training mode, on the augmented batches when augmenting, without penalties),
+        ``val_loss`` (eval mode), ``lr``, ``grad_norm`` (mean pre-clipping norm) and
+        ``seconds``.
     """
     device = next(model.parameters()).device
     train_windows, val_windows = train_windows.to(device), val_windows.to(device)
     generator = torch.Generator().manual_seed(config.seed)
+    augment_rng = torch.Generator().manual_seed(config.seed + _AUGMENT_SEED_OFFSET)
+    augment = make_augmenter(config, augment_rng)
+    augment_generator = augment_rng if augment is not None else None  # checkpointed if used
     params = [p for p in model.parameters() if p.requires_grad]
     decayed = decay_parameters(model)
     weight_decay = config.resolved_weight_decay
@@ -91,6 +103,7 @@ def train(
             generator=generator,
             plateau=plateau,
             tag=tag,
+            augment_generator=augment_generator,
         )
         log.info("resumed from %s after epoch %d", checkpoint, state.epoch)
     else:
@@ -120,6 +133,8 @@ def train(
                         group["lr"] = lr
                     current_lr = lr
                 x, y = train_windows.batch(order[first : first + batch_size])
+                if augment is not None:  # training batches only, never validation
+                    x, y = augment(x, y)
                 with autocast_for(device, config.precision):
                     prediction = model(x)
                 loss = nn.functional.mse_loss(prediction.float(), y)
@@ -174,6 +189,7 @@ def train(
                     generator=generator,
                     state=state,
                     tag=tag,
+                    augment_generator=augment_generator,
                 )
             if config.patience is not None and state.bad_epochs >= config.patience:
                 history.stop_reason = "early_stopping"

@@ -1,0 +1,110 @@
+"""DropConnect on an LSTM's recurrent weights (AWD-LSTM), keeping torch's fused LSTM kernel."""
+
+from __future__ import annotations
+
+import warnings
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+__all__ = ["WeightDropLSTM", "build_lstm"]
+
+# cuDNN says this on every call whose weights are not views of one flat buffer. Freshly dropped
+# weights never are: the copy it warns about is the price of DropConnect, and its advice
+# (flatten_parameters) cannot help.
+_NOT_FLAT = r"RNN module weights are not part of single contiguous chunk of memory"
+
+
+class WeightDropLSTM(nn.LSTM):
+    """A batch-first ``nn.LSTM`` whose hidden-to-hidden weights are dropped on every call.
+
+    The learned recurrent matrices are the parameters ``weight_hh_l{k}[_reverse]_raw``. For
+    the length of each call, ``F.dropout`` of each is assigned to the plain attribute
+    ``weight_hh_l{k}``, which ``RNNBase.__setattr__`` writes into ``_flat_weights``: the list
+    the fused op (``_VF.lstm``, cuDNN on GPU) reads. So the whole window still runs in one
+    fused call, with one mask per call shared by every time step and every window of the
+    batch, as in Merity et al. (2018). In eval mode the raw weights are used as they are.
+    """
+
+    def __init__(
+        self,
+        input_size: int,
+        hidden_size: int,
+        *,
+        weight_drop: float,
+        num_layers: int = 1,
+        dropout: float = 0.0,
+        bidirectional: bool = False,
+    ) -> None:
+        super().__init__(
+            input_size,
+            hidden_size,
+            num_layers=num_layers,
+            dropout=dropout,
+            bidirectional=bidirectional,
+            batch_first=True,
+        )
+        self.weight_drop = weight_drop
+        self._dropped = tuple(n for n in self._flat_weights_names if n.startswith("weight_hh"))
+        for name in self._dropped:
+            self.register_parameter(f"{name}_raw", self._parameters.pop(name))
+            setattr(self, name, None)  # set only during a call, so no graph outlives it
+        # With a None in the list, RNNBase never tries to flatten (cuDNN) the weights, and
+        # never mistakes this call's dropped weights for weights changed by the user.
+        self._init_flat_weights()
+
+    def forward(  # type: ignore[override]
+        self, input: torch.Tensor, hx: tuple[torch.Tensor, torch.Tensor] | None = None
+    ) -> tuple[torch.Tensor, tuple[torch.Tensor, torch.Tensor]]:
+        for name in self._dropped:
+            raw = getattr(self, f"{name}_raw")
+            # Always a plain tensor: in eval, F.dropout returns the Parameter itself, which
+            # Module.__setattr__ would register as a second copy of the weights.
+            weight = F.dropout(raw, self.weight_drop) if self.training else raw.view_as(raw)
+            setattr(self, name, weight)
+        try:
+            if not input.is_cuda:
+                return super().forward(input, hx)
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message=_NOT_FLAT)
+                return super().forward(input, hx)
+        finally:
+            for name in self._dropped:
+                setattr(self, name, None)
+
+    def extra_repr(self) -> str:
+        return f"{super().extra_repr()}, weight_drop={self.weight_drop}"
+
+
+def build_lstm(
+    input_size: int,
+    hidden_size: int,
+    *,
+    num_layers: int,
+    dropout: float,
+    bidirectional: bool,
+    weight_drop: float,
+) -> nn.LSTM:
+    """A batch-first ``nn.LSTM``, with DropConnect on its recurrent weights when asked.
+
+    ``dropout`` acts between stacked layers only, so a single layer gets none.
+    """
+    dropout = dropout if num_layers > 1 else 0.0
+    if weight_drop > 0:
+        return WeightDropLSTM(
+            input_size,
+            hidden_size,
+            weight_drop=weight_drop,
+            num_layers=num_layers,
+            dropout=dropout,
+            bidirectional=bidirectional,
+        )
+    return nn.LSTM(
+        input_size,
+        hidden_size,
+        num_layers=num_layers,
+        dropout=dropout,
+        bidirectional=bidirectional,
+        batch_first=True,
+    )

@@ -1,0 +1,101 @@
+"""The treatment policy: which change to try next, given a diagnosis.
+
+It follows the findings most important first and, for each, its remedies in order (the
+diagnosis already orders them from the most to the least direct). A remedy is skipped when
+its setting does not exist in this version, when it changes nothing, or when it was tried.
+A healthy run ("good fit") grows the model, as the classic advice says: start small, grow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy
+
+__all__ = ["Prescription", "prescribe"]
+
+# Findings that are notes, not problems to treat (they explain, they do not prescribe).
+_NOT_TREATED = ("val_below_train", "noisy_validation", "data_issue", "leakage")
+# Settings the loop must not change: they redefine the data or the task, not the model.
+_FIXED = (
+    "target",
+    "time",
+    "id",
+    "split",
+    "embargo",
+    "horizon",
+    "stride",
+    "season",
+    "fill",
+    "device",
+    "seed",
+    "precision",
+)
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """One change to try, and the finding and remedy that call for it."""
+
+    finding: Finding
+    remedy: Remedy
+    change: dict[str, Any]
+
+    @property
+    def key(self) -> tuple:
+        return tuple(sorted((k, repr(v)) for k, v in self.change.items()))
+
+
+def _concrete(change: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any] | None:
+    """Resolve a remedy into settings that really change the run, or None."""
+    out = {}
+    for name, value in change.items():
+        if name in _FIXED:
+            return None
+        if isinstance(value, str) and value.startswith("x"):  # "x3": relative to the current
+            current = settings.get(name)
+            if not isinstance(current, int | float):
+                return None
+            value = current * float(value[1:])
+        out[name] = value
+    # Dropout acts between stacked layers only: on one layer, regularize the recurrence.
+    if "dropout" in out and int(settings.get("layers", 1)) < 2:
+        out = {"weight_drop": out.pop("dropout"), **out}
+    if all(settings.get(k) == v for k, v in out.items()):
+        return None
+    return out
+
+
+def _growth(settings: dict[str, Any]) -> list[Remedy]:
+    units, layers = int(settings.get("units", 32)), int(settings.get("layers", 1))
+    return [
+        Remedy({"units": units * 2}, "A healthy model may be too small: grow it."),
+        Remedy({"layers": layers + 1}, "Or give it another layer."),
+    ]
+
+
+def prescribe(
+    diagnosis: Diagnosis, settings: dict[str, Any], tried: set[tuple]
+) -> list[Prescription]:
+    """Every untried change the diagnosis calls for, the most important first."""
+    out: list[Prescription] = []
+    seen = set(tried)
+    for finding in diagnosis.findings:
+        if finding.kind in _NOT_TREATED:
+            continue
+        remedies = list(finding.remedies)
+        if finding.kind == "good_fit":
+            remedies = _growth(settings)
+        for remedy in remedies:
+            if not remedy.change or not remedy.available:
+                continue
+            change = _concrete(remedy.change, settings)
+            if change is None:
+                continue
+            prescription = Prescription(finding, remedy, change)
+            if prescription.key in seen:
+                continue
+            seen.add(prescription.key)
+            out.append(prescription)
+    return out

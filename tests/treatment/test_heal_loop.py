@@ -1,0 +1,88 @@
+"""The heal loop on scripted fits: what it tries, keeps and reverts, and when it stops."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import pytest
+
+from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy
+from lstm_doctor.treatment.heal import heal_loop
+
+
+@dataclass
+class Scripted:
+    val_loss: float
+    settings: dict
+    diagnosis: Diagnosis
+    val_noise: float = 0.0
+
+
+@dataclass
+class Fits:
+    """val loss as a function of the settings; every candidate is diagnosed as overfitting."""
+
+    losses: dict = field(default_factory=dict)
+    calls: list = field(default_factory=list)
+    delay: float = 0.0
+
+    def __call__(self, settings: dict) -> Scripted:
+        self.calls.append(dict(settings))
+        time.sleep(self.delay)
+        finding = Finding("overfitting", "warning", "overfitting: val rose", {"rise": 1.0}, (
+            Remedy({"dropout": 0.2}, "dropout"),
+            Remedy({"weight_decay": 1e-4}, "decay"),
+            Remedy({"units": 16}, "smaller"),
+        ))  # fmt: skip
+        key = (settings.get("dropout", 0.0), settings.get("weight_decay", 0.0), settings["units"])
+        return Scripted(self.losses.get(key, 1.0), settings, Diagnosis((finding,)))
+
+
+START = {"layers": 2, "units": 32, "dropout": 0.0, "weight_decay": 0.0}
+
+
+def test_keeps_what_helps_and_reverts_what_does_not() -> None:
+    fits = Fits({(0.2, 0.0, 32): 0.8, (0.2, 1e-4, 32): 0.805, (0.2, 0.0, 16): 0.7})
+    result = heal_loop(fits, START)
+    assert [(s.change, s.kept) for s in result.steps] == [
+        ({"dropout": 0.2}, True),  # 1.0 -> 0.8
+        ({"weight_decay": 1e-4}, False),  # 0.8 -> 0.805: worse, reverted
+        ({"units": 16}, True),  # 0.8 -> 0.7
+    ]
+    assert result.best.settings == {**START, "dropout": 0.2, "units": 16}
+    assert result.start.val_loss == 1.0 and result.stop_reason == "nothing left to try"
+    assert result.steps[1].before == {"weight_decay": 0.0}
+
+
+def test_a_gain_within_the_margin_is_not_kept() -> None:
+    fits = Fits({(0.2, 0.0, 32): 0.995})  # 0.5% better: below the 1% margin
+    result = heal_loop(fits, START, max_steps=1)
+    assert not result.steps[0].kept and result.best.val_loss == 1.0
+
+
+def test_stops_at_max_steps_and_on_budget() -> None:
+    assert len(heal_loop(Fits(), START, max_steps=2).steps) == 2
+    slow = Fits(delay=0.05)
+    result = heal_loop(slow, START, budget_seconds=0.08)
+    assert result.stop_reason == "budget" and len(result.steps) <= 1
+
+
+def test_ctrl_c_keeps_the_best_so_far() -> None:
+    fits = Fits({(0.2, 0.0, 32): 0.8})
+
+    def interrupt(step) -> None:
+        if step.step == 2:
+            raise KeyboardInterrupt
+
+    result = heal_loop(fits, START, on_step=interrupt)
+    assert result.stop_reason == "interrupted" and result.best.val_loss == 0.8
+
+
+@pytest.mark.parametrize("run", range(2))
+def test_deterministic_for_the_same_fits(run) -> None:
+    losses = {(0.2, 0.0, 32): 0.8, (0.2, 0.0, 16): 0.7}
+    a, b = heal_loop(Fits(losses), START), heal_loop(Fits(losses), START)
+    assert [s.to_dict() | {"seconds": 0} for s in a.steps] == [
+        s.to_dict() | {"seconds": 0} for s in b.steps
+    ]

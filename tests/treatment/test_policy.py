@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy
+from lstm_doctor.treatment.policy import prescribe
+
+SETTINGS = {"layers": 2, "units": 64, "dropout": 0.0, "lr": 1e-3, "weight_decay": 0.0}
+
+
+def diagnosis(*findings: Finding) -> Diagnosis:
+    return Diagnosis(tuple(findings))
+
+
+def overfitting() -> Finding:
+    return Finding("overfitting", "warning", "overfitting", {}, (
+        Remedy({"dropout": 0.2}, "dropout"),
+        Remedy({"weight_decay": 1e-4}, "decay"),
+        Remedy({"units": 32}, "smaller"),
+    ))  # fmt: skip
+
+
+def test_remedies_come_in_the_order_the_diagnosis_gives() -> None:
+    changes = [p.change for p in prescribe(diagnosis(overfitting()), SETTINGS, set())]
+    assert changes == [{"dropout": 0.2}, {"weight_decay": 1e-4}, {"units": 32}]
+
+
+def test_tried_changes_are_skipped() -> None:
+    first = prescribe(diagnosis(overfitting()), SETTINGS, set())[0]
+    again = prescribe(diagnosis(overfitting()), SETTINGS, {first.key})
+    assert [p.change for p in again] == [{"weight_decay": 1e-4}, {"units": 32}]
+
+
+def test_a_change_that_changes_nothing_is_skipped() -> None:
+    settings = {**SETTINGS, "dropout": 0.2}
+    changes = [p.change for p in prescribe(diagnosis(overfitting()), settings, set())]
+    assert {"dropout": 0.2} not in changes
+
+
+def test_dropout_on_one_layer_becomes_weight_drop() -> None:
+    settings = {**SETTINGS, "layers": 1}
+    first = prescribe(diagnosis(overfitting()), settings, set())[0]
+    assert first.change == {"weight_drop": 0.2}
+
+
+def test_relative_changes_are_resolved() -> None:
+    unstable = Finding("unstable", "warning", "unstable", {}, (Remedy({"lr": "x0.3"}, "lower"),))
+    (prescription,) = prescribe(diagnosis(unstable), SETTINGS, set())
+    assert prescription.change == {"lr": 1e-3 * 0.3}
+
+
+def test_notes_data_issues_and_fixed_settings_are_not_treated() -> None:
+    noisy = Finding(
+        "noisy_validation", "warning", "noisy", {}, (Remedy({"split": "0.6,0.2,0.2"}, ""),)
+    )
+    leak = Finding("leakage", "critical", "leak", {}, (Remedy({"covariates": []}, "drop"),))
+    assert prescribe(diagnosis(noisy, leak), SETTINGS, set()) == []
+
+
+def test_unavailable_remedies_are_skipped() -> None:
+    shift = Finding("distribution_shift", "warning", "shift", {}, (
+        Remedy({"not_a_setting": 1}, "future"), Remedy({"normalization": "revin"}, "revin"),
+    ))  # fmt: skip
+    assert [p.change for p in prescribe(diagnosis(shift), SETTINGS, set())] == [
+        {"normalization": "revin"}
+    ]
+
+
+def test_a_good_fit_grows_the_model() -> None:
+    good = Finding("good_fit", "info", "good")
+    changes = [p.change for p in prescribe(diagnosis(good), SETTINGS, set())]
+    assert changes == [{"units": 128}, {"layers": 3}]
