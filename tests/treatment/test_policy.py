@@ -64,7 +64,15 @@ def test_unavailable_remedies_are_skipped() -> None:
     ]
 
 
-def test_a_good_fit_grows_the_model() -> None:
+def test_a_good_fit_tries_normalization_then_grows_the_model() -> None:
     good = Finding("good_fit", "info", "good")
     changes = [p.change for p in prescribe(diagnosis(good), SETTINGS, set())]
+    assert changes == [
+        {"normalization": "last_value"},
+        {"normalization": "revin"},
+        {"units": 128},
+        {"layers": 3},
+    ]
+    normalized = {**SETTINGS, "normalization": "revin"}
+    changes = [p.change for p in prescribe(diagnosis(good), normalized, set())]
     assert changes == [{"units": 128}, {"layers": 3}]

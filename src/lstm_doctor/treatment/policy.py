@@ -3,7 +3,8 @@
 It follows the findings most important first and, for each, its remedies in order (the
 diagnosis already orders them from the most to the least direct). A remedy is skipped when
 its setting does not exist in this version, when it changes nothing, or when it was tried.
-A healthy run ("good fit") grows the model, as the classic advice says: start small, grow.
+A healthy run ("good fit") tries per-window normalization, then grows the model, as the
+classic advice says: start small, grow.
 """
 
 from __future__ import annotations
@@ -67,9 +68,20 @@ def _concrete(change: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any
     return out
 
 
-def _growth(settings: dict[str, Any]) -> list[Remedy]:
+def _next_for_good_fit(settings: dict[str, Any]) -> list[Remedy]:
+    """A healthy run: first the per-window normalizations that the strongest published
+    forecasters build in (NLinear and SegRNN subtract the last value, PatchTST uses RevIN;
+    see ../shared/data/RESULTS.md) — they make naive the model's starting point — then
+    growth, as the classic advice says: start small, grow."""
     units, layers = int(settings.get("units", 32)), int(settings.get("layers", 1))
+    remedies = []
+    if settings.get("normalization", "none") == "none":
+        remedies += [
+            Remedy({"normalization": "last_value"}, "Forecast the change from the last value."),
+            Remedy({"normalization": "revin"}, "Normalize each window (RevIN)."),
+        ]
     return [
+        *remedies,
         Remedy({"units": units * 2}, "A healthy model may be too small: grow it."),
         Remedy({"layers": layers + 1}, "Or give it another layer."),
     ]
@@ -86,7 +98,7 @@ def prescribe(
             continue
         remedies = list(finding.remedies)
         if finding.kind == "good_fit":
-            remedies = _growth(settings)
+            remedies = _next_for_good_fit(settings)
         for remedy in remedies:
             if not remedy.change or not remedy.available:
                 continue
