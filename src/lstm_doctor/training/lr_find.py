@@ -21,8 +21,9 @@ of the minimum's lr"; see its docstring and comments for why. Where both restore
 after training the model itself, we train a deep copy, so an exception or Ctrl-C cannot leave
 the caller's model half-trained. The copy of the model is trained
 as ``training.trainer`` would train it: same optimizer (``build_optimizer``), bf16 autocast,
-gradient clipping, decoupled weight decay, kernel penalties, augmentation and batch size, as
-fastai and Lightning run their real training step.
+gradient clipping, decoupled weight decay, kernel penalties (the trainer's own
+``training.step.make_train_step``), augmentation and batch size, as fastai and Lightning run
+their real training step.
 """
 
 from __future__ import annotations
@@ -43,8 +44,8 @@ from lstm_doctor.config import TrainConfig
 from lstm_doctor.data.augment import make_augmenter
 from lstm_doctor.data.windows import Windows
 from lstm_doctor.errors import ConfigError, DataError
-from lstm_doctor.training.inference import autocast_for
-from lstm_doctor.training.optim import build_optimizer, decay_parameters, kernel_penalty
+from lstm_doctor.training.optim import build_optimizer
+from lstm_doctor.training.step import make_train_step
 
 __all__ = ["LrFindResult", "lr_range_test", "suggest_lr"]
 
@@ -292,11 +293,8 @@ def _sweep(
 ) -> tuple[list[float], list[float], list[float], bool]:
     """Train ``probe`` one batch per lr in ``schedule``; stop once the smoothed loss diverges."""
     device = next(probe.parameters()).device
-    params = [p for p in probe.parameters() if p.requires_grad]
-    decayed = decay_parameters(probe)
-    weight_decay = config.resolved_weight_decay
-    kernels = probe.kernels() if hasattr(probe, "kernels") else []
     optimizer = build_optimizer(probe, config)
+    take_step = make_train_step(probe, optimizer, config)
     augment = make_augmenter(
         config, torch.Generator().manual_seed(config.seed + _AUGMENT_SEED_OFFSET)
     )
@@ -312,22 +310,9 @@ def _sweep(
         x, y = windows.batch(next(batches).to(device))
         if augment is not None:
             x, y = augment(x, y)
-        with autocast_for(device, config.precision):
-            prediction = probe(x)
-        loss = nn.functional.mse_loss(prediction.float(), y)
-        penalty = kernel_penalty(kernels, config.l1, config.l2)
-        objective = loss if penalty is None else loss + penalty
-        optimizer.zero_grad(set_to_none=True)
-        objective.backward()
-        if config.clip is not None:
-            nn.utils.clip_grad_norm_(params, config.clip)
-        if weight_decay:
-            with torch.no_grad():
-                for p in decayed:
-                    p.mul_(1.0 - lr * weight_decay)
-        optimizer.step()
+        loss, _ = take_step(x, y, lr)
         # One device sync per step: the stop needs the value now, and the test is ~100 steps.
-        value = float(loss.detach())
+        value = float(loss)
         average = smooth * average + (1 - smooth) * value
         current = average / (1 - smooth ** (step + 1))  # debiased, as fastai and Lightning
         lrs.append(lr)

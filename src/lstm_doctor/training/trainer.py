@@ -23,9 +23,10 @@ from lstm_doctor.data.windows import Windows
 from lstm_doctor.errors import TrainingError
 from lstm_doctor.history import History
 from lstm_doctor.training.checkpoint import LoopState, load_checkpoint, save_checkpoint
-from lstm_doctor.training.inference import autocast_for, windows_loss
-from lstm_doctor.training.optim import build_optimizer, decay_parameters, kernel_penalty
+from lstm_doctor.training.inference import windows_loss
+from lstm_doctor.training.optim import build_optimizer
 from lstm_doctor.training.schedules import PlateauRule, schedule_factor
+from lstm_doctor.training.step import make_train_step
 
 __all__ = ["EpochCallback", "train"]
 
@@ -37,12 +38,6 @@ _MIN_LR_FRACTION = 1e-3
 # The augmentation generator is seeded apart from the batch-order one, so turning
 # augmentation on or off never changes the order of the batches.
 _AUGMENT_SEED_OFFSET = 7919
-
-
-def _grad_norm(params: list[nn.Parameter], clip: float | None) -> torch.Tensor:
-    if clip is not None:
-        return nn.utils.clip_grad_norm_(params, clip)
-    return nn.utils.get_total_norm([p.grad for p in params if p.grad is not None])
 
 
 def _snapshot(model: nn.Module) -> dict[str, torch.Tensor]:
@@ -88,10 +83,6 @@ def train(
     augment_rng = torch.Generator().manual_seed(config.seed + _AUGMENT_SEED_OFFSET)
     augment = make_augmenter(config, augment_rng)
     augment_generator = augment_rng if augment is not None else None  # checkpointed if used
-    params = [p for p in model.parameters() if p.requires_grad]
-    decayed = decay_parameters(model)
-    weight_decay = config.resolved_weight_decay
-    kernels = model.kernels() if hasattr(model, "kernels") else []
     optimizer = build_optimizer(model, config)
     plateau = PlateauRule(config.lr_patience, config.lr_factor, config.min_delta)
     tag = json.dumps({"train": config.to_dict(), "run": checkpoint_tag, "n": len(train_windows)})
@@ -114,6 +105,7 @@ def train(
     steps_per_epoch = math.ceil(n_windows / batch_size)
     total_steps = steps_per_epoch * config.epochs
     current_lr = math.nan
+    step = make_train_step(model, optimizer, config)
 
     try:
         for epoch in range(state.epoch + 1, config.epochs + 1):
@@ -135,20 +127,9 @@ def train(
                 x, y = train_windows.batch(order[first : first + batch_size])
                 if augment is not None:  # training batches only, never validation
                     x, y = augment(x, y)
-                with autocast_for(device, config.precision):
-                    prediction = model(x)
-                loss = nn.functional.mse_loss(prediction.float(), y)
-                penalty = kernel_penalty(kernels, config.l1, config.l2)
-                objective = loss if penalty is None else loss + penalty
-                optimizer.zero_grad(set_to_none=True)
-                objective.backward()
-                norm_sum += _grad_norm(params, config.clip)
-                if weight_decay:
-                    with torch.no_grad():
-                        for p in decayed:
-                            p.mul_(1.0 - lr * weight_decay)
-                optimizer.step()
-                loss_sum += loss.detach() * x.shape[0]
+                loss, norm = step(x, y, lr)
+                norm_sum += norm
+                loss_sum += loss * x.shape[0]
                 state.step += 1
 
             train_loss = float(loss_sum) / n_windows
@@ -180,6 +161,7 @@ def train(
             if not finite:
                 _roll_back(model, state, config, epoch)
                 optimizer = build_optimizer(model, config)  # its moments hold NaN now
+                step = make_train_step(model, optimizer, config)
                 current_lr = math.nan
             if checkpoint is not None:
                 save_checkpoint(

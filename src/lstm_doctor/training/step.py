@@ -1,0 +1,61 @@
+"""One optimization step, exactly as training takes it.
+
+Shared by the training loop and the LR range test, so the range test measures the very
+step that training will take: same autocast, loss, kernel penalties, clipping and
+decoupled weight decay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import torch
+from torch import nn
+
+from lstm_doctor.config import TrainConfig
+from lstm_doctor.training.inference import autocast_for
+from lstm_doctor.training.optim import decay_parameters, kernel_penalty
+
+__all__ = ["TrainStep", "make_train_step"]
+
+# (inputs, targets, learning rate) -> (data loss, gradient norm before clipping)
+TrainStep = Callable[[torch.Tensor, torch.Tensor, float], tuple[torch.Tensor, torch.Tensor]]
+
+
+def _grad_norm(params: list[nn.Parameter], clip: float | None) -> torch.Tensor:
+    if clip is not None:
+        return nn.utils.clip_grad_norm_(params, clip)
+    return nn.utils.get_total_norm([p.grad for p in params if p.grad is not None])
+
+
+def make_train_step(
+    model: nn.Module, optimizer: torch.optim.Optimizer, config: TrainConfig
+) -> TrainStep:
+    """A function that takes one step on a batch; the optimizer's lr must already be set.
+
+    The returned loss is the data loss (MSE, without penalties), detached; both tensors
+    stay on the device so the caller decides when to synchronize.
+    """
+    device = next(model.parameters()).device
+    params = [p for p in model.parameters() if p.requires_grad]
+    decayed = decay_parameters(model)
+    weight_decay = config.resolved_weight_decay
+    kernels = model.kernels() if hasattr(model, "kernels") else []
+
+    def step(x: torch.Tensor, y: torch.Tensor, lr: float) -> tuple[torch.Tensor, torch.Tensor]:
+        with autocast_for(device, config.precision):
+            prediction = model(x)
+        loss = nn.functional.mse_loss(prediction.float(), y)
+        penalty = kernel_penalty(kernels, config.l1, config.l2)
+        objective = loss if penalty is None else loss + penalty
+        optimizer.zero_grad(set_to_none=True)
+        objective.backward()
+        norm = _grad_norm(params, config.clip)
+        if weight_decay:  # decoupled: p <- p - lr * wd * p, biases and norms excluded
+            with torch.no_grad():
+                for p in decayed:
+                    p.mul_(1.0 - lr * weight_decay)
+        optimizer.step()
+        return loss.detach(), norm
+
+    return step
