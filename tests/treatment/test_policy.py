@@ -75,4 +75,14 @@ def test_a_good_fit_tries_normalization_then_grows_the_model() -> None:
     ]
     normalized = {**SETTINGS, "normalization": "revin"}
     changes = [p.change for p in prescribe(diagnosis(good), normalized, set())]
-    assert changes == [{"units": 128}, {"layers": 3}]
+    assert changes == [{"normalization": "last_value"}, {"units": 128}, {"layers": 3}]
+
+
+def test_a_good_fit_with_several_targets_tries_channel_independence() -> None:
+    good = Finding("good_fit", "info", "good")
+    settings = {**SETTINGS, "normalization": "revin", "target": ["a", "b"], "covariates": []}
+    changes = [p.change for p in prescribe(diagnosis(good), settings, set())]
+    assert {"channel_independent": True} in changes
+    with_covariate = {**settings, "covariates": ["c"]}
+    changes = [p.change for p in prescribe(diagnosis(good), with_covariate, set())]
+    assert {"channel_independent": True} not in changes

@@ -71,15 +71,22 @@ def _concrete(change: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any
 def _next_for_good_fit(settings: dict[str, Any]) -> list[Remedy]:
     """A healthy run: first the per-window normalizations that the strongest published
     forecasters build in (NLinear and SegRNN subtract the last value, PatchTST uses RevIN;
-    see ../shared/data/RESULTS.md) — they make naive the model's starting point — then
-    growth, as the classic advice says: start small, grow."""
+    see ../shared/data/RESULTS.md) — they make naive the model's starting point — and, with
+    several targets, channel independence (PatchTST, SegRNN); then growth, as the classic
+    advice says: start small, grow. A change to the current setting is skipped as a no-op."""
     units, layers = int(settings.get("units", 32)), int(settings.get("layers", 1))
-    remedies = []
-    if settings.get("normalization", "none") == "none":
-        remedies += [
-            Remedy({"normalization": "last_value"}, "Forecast the change from the last value."),
-            Remedy({"normalization": "revin"}, "Normalize each window (RevIN)."),
-        ]
+    remedies = [
+        Remedy({"normalization": "last_value"}, "Forecast the change from the last value."),
+        Remedy({"normalization": "revin"}, "Normalize each window (RevIN)."),
+    ]
+    targets, covariates = settings.get("target") or (), settings.get("covariates") or ()
+    if len(targets) > 1 and not covariates:
+        remedies.append(
+            Remedy(
+                {"channel_independent": True},
+                "Share one LSTM across the channels: as many more training windows.",
+            )
+        )
     return [
         *remedies,
         Remedy({"units": units * 2}, "A healthy model may be too small: grow it."),
