@@ -160,3 +160,23 @@ def test_heal_command_writes_a_run_with_its_treatment(csv, tmp_path, capsys) -> 
     assert len(out["treatment"]["steps"]) <= 1
     stored = json.loads((tmp_path / "healed" / "treatment.json").read_text())
     assert stored == out["treatment"]
+
+
+def test_fit_into_a_directory_that_does_not_exist_yet(csv, tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # like a fresh clone: no runs/ folder
+    code = main(["fit", str(csv), "--target", "load", "--time", "time", *FAST_FLAGS, "--json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    run = json.loads(captured.out)["run"]
+    assert (tmp_path / run / "model.safetensors").is_file()
+    assert not list((tmp_path / "runs").glob("*.checkpoint.safetensors"))
+
+
+def test_an_os_error_is_one_line(csv, capsys, monkeypatch) -> None:
+    def fail(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "runs/x")
+
+    monkeypatch.setattr("lstm_doctor.api.read_table", fail)
+    code = main(["fit", str(csv), "--target", "load"])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "Permission denied" in err

@@ -525,6 +525,12 @@ def main(argv: list[str] | None = None) -> int:
             raise
         err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
         return 2
+    except OSError as exc:  # the machine, not the user: disk full, permissions, ...
+        if debug:
+            raise
+        err.print(f"error: {exc} (add --debug for the traceback)", highlight=False,
+                  markup=False, soft_wrap=True)  # fmt: skip
+        return 1
     return result if isinstance(result, int) else 0
 
 

@@ -115,10 +115,15 @@ def save_checkpoint(
         },
         "optimizer": optimizer_plain,
     }
+    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     text = json.dumps(meta, allow_nan=True)  # a NaN epoch is part of the story: keep it
-    save_file(tensors, tmp, metadata={"lstm_doctor": text})
-    os.replace(tmp, path)
+    try:
+        save_file(tensors, tmp, metadata={"lstm_doctor": text})
+        os.replace(tmp, path)
+    except (SafetensorError, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise ArtifactError(f"Cannot write checkpoint {str(path)!r}: {exc}") from None
 
 
 def load_checkpoint(
