@@ -71,3 +71,13 @@ def test_underfitting_from_baselines_and_from_residuals() -> None:
 def test_a_big_gap_is_never_underfitting() -> None:
     train, val = np.geomspace(1.0, 0.2, 10), np.geomspace(1.0, 0.9, 10)
     assert "underfitting" not in kinds(history(train, val), RunContext(residual_r2=0.9))
+
+
+def test_overfitting_of_a_single_layer_prescribes_weight_drop_not_dropout() -> None:
+    n = 40
+    train = np.geomspace(1.0, 0.05, n)
+    val = np.r_[np.geomspace(1.0, 0.4, 15), np.geomspace(0.42, 0.9, n - 15)]
+    context = RunContext({"layers": 1, "dropout": 0.0, "weight_drop": 0.0})
+    finding = next(f for f in diagnose_curves(history(train, val), context)
+                   if f.kind == "overfitting")  # fmt: skip
+    assert finding.remedies[0].change == {"weight_drop": 0.2}

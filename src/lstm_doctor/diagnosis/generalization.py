@@ -44,14 +44,22 @@ def _overfitting(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
     )
     if not (rising or stalling):
         return None
-    dropout = float(setting(settings, "dropout", 0.0))
     units = int(setting(settings, "units", 64))
     weight_decay = float(setting(settings, "weight_decay", 0.0) or 0.0)
-    remedies = [
-        Remedy(
+    if int(setting(settings, "layers", 2)) > 1:
+        dropout = float(setting(settings, "dropout", 0.0))
+        regularize = Remedy(
             {"dropout": round(min(dropout + 0.2, 0.5), 2)},
             "Dropout between layers makes the network rely on no single path.",
-        ),
+        )
+    else:  # dropout acts between stacked layers only: regularize the recurrence instead
+        weight_drop = float(setting(settings, "weight_drop", 0.0))
+        regularize = Remedy(
+            {"weight_drop": round(min(weight_drop + 0.2, 0.5), 2)},
+            "DropConnect on the recurrent weights regularizes a single layer.",
+        )
+    remedies = [
+        regularize,
         Remedy(
             {"weight_decay": max(weight_decay * 10, 1e-4)},
             "Weight decay shrinks weights the data does not support.",
