@@ -18,6 +18,7 @@ from lstm_doctor.history import History
 from lstm_doctor.treatment.heal import HealStep
 
 __all__ = [
+    "comparison_table",
     "diagnosis_view",
     "evaluation_table",
     "sparkline",
@@ -175,3 +176,24 @@ def step_line(step: HealStep) -> Text:
         (mark, style),
         f" ({step.seconds:.0f} s)",
     )
+
+
+_COMPARISON_NAMES = {
+    "healed": "[bold]healed",
+    "start": "starting model",
+    "recipe": "textbook recipe",
+}
+
+
+def comparison_table(rows: list[dict[str, Any]]) -> Table:
+    """The healed model against where it started, the textbook recipe and the baselines."""
+    table = Table(title="Treatment result (same windows; scaled units)")
+    for name in ("", "val MSE", "test MSE", "test vs healed"):
+        table.add_column(name, justify="left" if not name else "right")
+    healed = rows[0]["test_mse"]
+    for row in rows:
+        test = row["test_mse"]
+        ratio = "—" if test is None or not healed else f"{test / healed:.2f}x"
+        name = _COMPARISON_NAMES.get(row["model"], row["model"].replace("_", " "))
+        table.add_row(name, _fmt(row["val_mse"]), _fmt(test), ratio)
+    return table
