@@ -155,11 +155,12 @@ def heal(
         if found.suggestion is not None:
             start["lr"] = found.suggestion
 
-    def fit(candidate: dict[str, Any]) -> _Fitted:
+    def fit(candidate: dict[str, Any], warm_from: _Fitted | None) -> _Fitted:
         given = {k: candidate.get(k) for k in _COLUMN_SETTINGS}
         model_settings = {k: v for k, v in candidate.items() if k not in _COLUMN_SETTINGS}
         forecaster = Forecaster(**model_settings)
-        return _Fitted(forecaster.fit(frame, **given, evaluate_test=False))
+        init = None if warm_from is None else warm_from.forecaster
+        return _Fitted(forecaster.fit(frame, **given, evaluate_test=False, init_from=init))
 
     result = heal_loop(
         fit, start, budget_seconds=60.0 * budget_minutes, max_steps=max_steps, on_step=on_step

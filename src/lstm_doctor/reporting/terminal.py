@@ -174,7 +174,7 @@ def step_line(step: HealStep) -> Text:
         (f"({summary[:70]}{'…' if len(summary) > 70 else ''}) ", "dim"),
         f"→ {change} · val {step.val_before:.4g}→{step.val_after:.4g} ",
         (mark, style),
-        f" ({step.seconds:.0f} s)",
+        f" ({step.seconds:.0f} s{', warm start' if step.warm_start else ''})",
     )
 
 

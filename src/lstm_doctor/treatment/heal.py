@@ -23,6 +23,15 @@ __all__ = ["Candidate", "HealResult", "HealStep", "heal_loop"]
 # more than the run's own epoch-to-epoch val noise when that is larger: a smaller gain is
 # within what reseeding the same model would give, not evidence that the change helped.
 MIN_GAIN = 0.01
+# Changes that leave the network and its inputs as they are: the candidate starts from the
+# incumbent's weights (a warm start) instead of from scratch, as fine-tuning with more
+# regularization or another learning rate would. Anything that changes the shapes (units,
+# layers, lookback, head) or what the inputs mean (normalization, channel independence)
+# starts afresh.
+WARM_START_SETTINGS = frozenset({
+    "dropout", "weight_drop", "weight_decay", "l2", "l1", "jitter", "scaling", "time_warp",
+    "window_slice", "lr", "clip", "batch_size", "schedule", "optimizer", "patience",
+})  # fmt: skip
 
 
 class Candidate(Protocol):
@@ -48,6 +57,7 @@ class HealStep:
     val_after: float
     kept: bool
     seconds: float
+    warm_start: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +70,7 @@ class HealStep:
             "val_before": self.val_before,
             "val_after": self.val_after,
             "kept": self.kept,
+            "warm_start": self.warm_start,
             "seconds": round(self.seconds, 1),
         }
 
@@ -73,7 +84,7 @@ class HealResult:
 
 
 def heal_loop(
-    fit: Callable[[dict[str, Any]], Candidate],
+    fit: Callable[[dict[str, Any], Candidate | None], Candidate],
     start_settings: dict[str, Any],
     *,
     budget_seconds: float = math.inf,
@@ -89,7 +100,7 @@ def heal_loop(
     """
     started = time.perf_counter()
     fit_started = time.perf_counter()
-    best = fit(dict(start_settings))
+    best = fit(dict(start_settings), None)
     last_fit_seconds = time.perf_counter() - fit_started
     result = HealResult(best=best, start=best)
     tried: set[tuple] = set()
@@ -106,7 +117,8 @@ def heal_loop(
             choice = options[0]
             tried.add(choice.key)
             fit_started = time.perf_counter()
-            candidate = fit({**best.settings, **choice.change})
+            warm = set(choice.change) <= WARM_START_SETTINGS
+            candidate = fit({**best.settings, **choice.change}, best if warm else None)
             last_fit_seconds = time.perf_counter() - fit_started
             margin = max(MIN_GAIN, -math.expm1(-best.val_noise)) if best.val_noise else MIN_GAIN
             kept = candidate.val_loss < best.val_loss * (1.0 - margin)
@@ -121,6 +133,7 @@ def heal_loop(
                 val_after=candidate.val_loss,
                 kept=kept,
                 seconds=last_fit_seconds,
+                warm_start=warm,
             )
             result.steps.append(step)
             if on_step is not None:
