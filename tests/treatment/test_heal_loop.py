@@ -100,3 +100,19 @@ def test_regularization_starts_warm_from_the_incumbent_and_a_new_shape_starts_af
     assert fits.warm[3] is None  # units 32 -> 16: another shape, from scratch
     assert [s.warm_start for s in result.steps] == [True, True, False]
     assert result.steps[0].to_dict()["warm_start"] is True
+
+
+def test_a_candidate_that_cannot_be_fitted_is_reverted_with_its_reason() -> None:
+    from lstm_doctor.errors import DataError
+
+    fits = Fits({(0.0, 1e-4, 32): 0.5})  # dropout stays 0: its fit failed
+
+    def fit(settings, warm_from=None):
+        if settings.get("dropout") == 0.2:
+            raise DataError("Series 'x' is too short for lookback 1440.")
+        return fits(settings, warm_from)
+
+    result = heal_loop(fit, START, max_steps=2)
+    failed = result.steps[0]
+    assert not failed.kept and "too short" in failed.error and failed.val_after != failed.val_after
+    assert result.steps[1].change == {"weight_decay": 1e-4} and result.steps[1].kept

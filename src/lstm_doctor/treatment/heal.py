@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from lstm_doctor.diagnosis.findings import Diagnosis
+from lstm_doctor.errors import DataError, TrainingError
 from lstm_doctor.treatment.policy import prescribe
 
 __all__ = ["Candidate", "HealResult", "HealStep", "heal_loop"]
@@ -58,6 +59,7 @@ class HealStep:
     kept: bool
     seconds: float
     warm_start: bool = False
+    error: str | None = None  # why the candidate could not be fitted (then it is reverted)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +73,7 @@ class HealStep:
             "val_after": self.val_after,
             "kept": self.kept,
             "warm_start": self.warm_start,
+            "error": self.error,
             "seconds": round(self.seconds, 1),
         }
 
@@ -118,10 +121,14 @@ def heal_loop(
             tried.add(choice.key)
             fit_started = time.perf_counter()
             warm = set(choice.change) <= WARM_START_SETTINGS
-            candidate = fit({**best.settings, **choice.change}, best if warm else None)
+            try:
+                candidate = fit({**best.settings, **choice.change}, best if warm else None)
+            except (DataError, TrainingError) as error:  # e.g. a lookback the data cannot fill
+                candidate, failure = None, str(error)
             last_fit_seconds = time.perf_counter() - fit_started
             margin = max(MIN_GAIN, -math.expm1(-best.val_noise)) if best.val_noise else MIN_GAIN
-            kept = candidate.val_loss < best.val_loss * (1.0 - margin)
+            val_after = math.nan if candidate is None else candidate.val_loss
+            kept = candidate is not None and val_after < best.val_loss * (1.0 - margin)
             step = HealStep(
                 step=len(result.steps) + 1,
                 finding=choice.finding.kind,
@@ -130,10 +137,11 @@ def heal_loop(
                 change=choice.change,
                 before={k: best.settings.get(k) for k in choice.change},
                 val_before=best.val_loss,
-                val_after=candidate.val_loss,
+                val_after=val_after,
                 kept=kept,
                 seconds=last_fit_seconds,
                 warm_start=warm,
+                error=None if candidate is not None else failure,
             )
             result.steps.append(step)
             if on_step is not None:
