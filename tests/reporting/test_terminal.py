@@ -6,7 +6,13 @@ from rich.console import Console
 
 from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy
 from lstm_doctor.history import History
-from lstm_doctor.reporting.terminal import comparison_table, diagnosis_view, sparkline, verdict
+from lstm_doctor.reporting.terminal import (
+    comparison_table,
+    diagnosis_view,
+    sparkline,
+    step_line,
+    verdict,
+)
 
 
 def render(renderable) -> str:
@@ -57,3 +63,13 @@ def test_comparison_table_shows_each_model_relative_to_the_healed_one() -> None:
     text = render(comparison_table(rows))
     assert "textbook recipe" in text and "2.00x" in text and "1.50x" in text
     assert "seasonal naive" in text and "starting model" in text and "—" in text
+
+
+def test_step_line_says_why_a_candidate_could_not_be_fitted() -> None:
+    from lstm_doctor.treatment.heal import HealStep
+
+    error = "Series 'a' is too short for lookback 1440."
+    step = HealStep(3, "good_fit", "good fit: fine", {}, {"lookback": 1440}, {"lookback": 720},
+                    0.5, math.nan, False, 0.1, error=error)  # fmt: skip
+    text = render(step_line(step))
+    assert "lookback 720→1440" in text and "could not fit" in text and "too short" in text

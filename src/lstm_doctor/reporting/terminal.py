@@ -169,6 +169,12 @@ def step_line(step: HealStep) -> Text:
     change = ", ".join(f"{k} {step.before.get(k)}→{v}" for k, v in step.change.items())
     mark, style = ("✓ kept", "green") if step.kept else ("✗ reverted", "yellow")
     summary = step.summary.split(":", 1)[-1].strip()
+    if step.error is not None:
+        return Text.assemble(
+            f"step {step.step} · {step.finding.replace('_', ' ')} → {change} · ",
+            ("✗ could not fit: ", "yellow"),
+            step.error,
+        )
     return Text.assemble(
         f"step {step.step} · {step.finding.replace('_', ' ')} ",
         (f"({summary[:70]}{'…' if len(summary) > 70 else ''}) ", "dim"),
