@@ -156,11 +156,11 @@ def test_heal_command_writes_a_run_with_its_treatment(csv, tmp_path, capsys) -> 
     captured = capsys.readouterr()
     assert code == 0, captured.err
     out = json.loads(captured.out)
-    assert {"metrics", "baselines", "diagnosis", "treatment"} <= set(out)
-    assert len(out["treatment"]["steps"]) <= 1
+    assert {"metrics", "baselines", "diagnosis", "treatment", "treatment_summary"} <= set(out)
+    assert isinstance(out["treatment"], list) and len(out["treatment"]) <= 1  # the steps
     stored = json.loads((tmp_path / "healed" / "treatment.json").read_text())
-    assert stored == out["treatment"]
-    compared = {row["model"]: row for row in out["treatment"]["comparison"]}
+    assert stored == {**out["treatment_summary"], "steps": out["treatment"]}
+    compared = {row["model"]: row for row in out["treatment_summary"]["comparison"]}
     assert {"healed", "recipe", "naive"} <= set(compared)
     assert compared["healed"]["test_mse"] == out["metrics"]["test"]["mse"]
     assert compared["naive"]["test_mse"] == out["baselines"]["naive"]["mse"]

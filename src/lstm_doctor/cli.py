@@ -395,7 +395,9 @@ def heal(
     treatment = outcome.treatment()
     write_json_atomic(run / "treatment.json", treatment)
     if as_json:
-        _report(outcome.forecaster, run, as_json=True, extra={"treatment": treatment})
+        summary = {k: v for k, v in treatment.items() if k != "steps"}
+        extra = {"treatment": treatment["steps"], "treatment_summary": summary}
+        _report(outcome.forecaster, run, as_json=True, extra=extra)
         return
     out.print(
         f"treatment stopped ({outcome.stop_reason}) after {len(outcome.steps)} step(s): val MSE "
