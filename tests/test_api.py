@@ -164,3 +164,15 @@ def test_a_warm_start_needs_the_same_shape_and_data(fitted, demo_frame) -> None:
         Forecaster(**{**FAST, "units": 16}).fit(demo_frame, **columns, init_from=fitted)
     with pytest.raises(ConfigError, match="same data settings"):
         Forecaster(**{**FAST, "lookback": 12}).fit(demo_frame, **columns, init_from=fitted)
+
+
+@pytest.mark.parametrize(("before", "after"), [(0.0, 0.3), (0.3, 0.0), (0.2, 0.4)])
+def test_a_warm_start_crosses_weight_drop_on_and_off(demo_frame, before, after) -> None:
+    columns = {"target": "load", "time": "time"}
+    source = Forecaster(**{**FAST, "weight_drop": before}).fit(demo_frame, **columns)
+    frozen = {**FAST, "epochs": 1, "lr": 1e-12, "weight_drop": after}
+    warm = Forecaster(**frozen).fit(demo_frame, **columns, init_from=source)
+    ours = warm.model_.state_dict()
+    for name, weight in source.model_.state_dict().items():
+        key = name if name in ours else (name + "_raw" if after else name.removesuffix("_raw"))
+        torch.testing.assert_close(ours[key], weight, atol=1e-6, rtol=0)

@@ -381,7 +381,14 @@ def _warm_start(model: torch.nn.Module, config: RunConfig, source: Forecaster) -
             "init_from must be fitted with the same data settings (target, split, lookback, "
             "...); fit without init_from to change them."
         )
-    ours, theirs = model.state_dict(), source.model_.state_dict()
+    ours = model.state_dict()
+    # Weight-drop keeps the recurrent matrices under "<name>_raw": the same weights.
+    theirs = {}
+    for name, value in source.model_.state_dict().items():
+        plain = name.removesuffix("_raw")
+        theirs[name if name in ours or plain not in ours else plain] = value
+    for name in [k for k in ours if k not in theirs and k.removesuffix("_raw") in theirs]:
+        theirs[name] = theirs.pop(name.removesuffix("_raw"))
     mismatched = sorted(
         k for k in ours.keys() | theirs.keys()
         if k not in ours or k not in theirs or ours[k].shape != theirs[k].shape

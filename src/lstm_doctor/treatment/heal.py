@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from lstm_doctor.diagnosis.findings import Diagnosis
-from lstm_doctor.errors import DataError, TrainingError
+from lstm_doctor.errors import ConfigError, DataError, TrainingError
 from lstm_doctor.treatment.policy import prescribe
 
 __all__ = ["Candidate", "HealResult", "HealStep", "heal_loop"]
@@ -123,7 +123,7 @@ def heal_loop(
             warm = set(choice.change) <= WARM_START_SETTINGS
             try:
                 candidate = fit({**best.settings, **choice.change}, best if warm else None)
-            except (DataError, TrainingError) as error:  # e.g. a lookback the data cannot fill
+            except (ConfigError, DataError, TrainingError) as error:  # e.g. too long a lookback
                 candidate, failure = None, str(error)
             last_fit_seconds = time.perf_counter() - fit_started
             margin = max(MIN_GAIN, -math.expm1(-best.val_noise)) if best.val_noise else MIN_GAIN
