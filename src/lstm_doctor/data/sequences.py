@@ -156,7 +156,7 @@ def build_sequences(
     """
     roles = [config.sequence_id] + [c for c in (config.time, config.group) if c is not None]
     _check_columns(frame, roles, source)
-    own = feature_columns(frame, config) if features is None or config.features else features
+    own = feature_columns(frame, config)
     if features is not None and set(own) != set(features):
         extra = sorted(set(own) - set(features))
         missing = sorted(set(features) - set(own))
