@@ -14,7 +14,12 @@ from rich.table import Table
 from lstm_doctor.artifacts import to_json
 from lstm_doctor.errors import ArtifactError
 from lstm_doctor.reporting.terminal import diagnosis_view
-from lstm_doctor.sequence_api import SequenceClassifier, SequenceRegressor, _SequenceEstimator
+from lstm_doctor.sequence_api import (
+    DEFAULTS,
+    SequenceClassifier,
+    SequenceRegressor,
+    _SequenceEstimator,
+)
 
 __all__ = ["fit_sequences", "load_sequence_estimator", "sequence_payload"]
 
@@ -93,7 +98,7 @@ def fit_sequences(
     if as_json:
         estimator.fit(data, test=test, **columns)
     else:
-        bar, on_epoch = progress(estimator._resolve(columns).train.epochs)
+        bar, on_epoch = progress(settings.get("epochs", DEFAULTS["epochs"]))
         try:
             estimator.fit(data, test=test, on_epoch=on_epoch, **columns)
         finally:

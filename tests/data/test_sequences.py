@@ -4,11 +4,11 @@ import numpy as np
 import pandas as pd
 import pytest
 import torch
-from sequence_frames import make_sequence_frame
 
 from lstm_doctor.data.sequences import SequenceSet, build_sequences, valid_mask
 from lstm_doctor.errors import DataError
 from lstm_doctor.sequence_config import SequenceConfig
+from sequence_frames import make_sequence_frame
 
 CONFIG = SequenceConfig(label="label", sequence_id="sequence_id", time="t")
 
@@ -52,7 +52,9 @@ def test_inconsistent_label_names_sequence_and_both_labels() -> None:
     frame = make_sequence_frame(n_sequences=4)
     row = frame.index[frame.sequence_id == "s001"][0]
     frame.loc[row, "label"] = "c2"
-    with pytest.raises(DataError, match=r"Sequence 's001' has two labels in column 'label': 'c[12]' and 'c[12]'"):
+    with pytest.raises(
+        DataError, match=r"Sequence 's001' has two labels in column 'label': 'c[12]' and 'c[12]'"
+    ):
         build_sequences(frame, CONFIG)
 
 
@@ -83,7 +85,7 @@ def test_missing_columns_listed_with_available() -> None:
 def test_nan_feature_names_column_and_row() -> None:
     frame = make_sequence_frame()
     frame.loc[7, "a"] = np.nan
-    with pytest.raises(DataError, match="Feature column 'a' .* at row 7"):
+    with pytest.raises(DataError, match=r"Feature column 'a' .* at row 7"):
         build_sequences(frame, CONFIG)
 
 

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
-from sequence_frames import make_sequence_frame
-
 from lstm_doctor.diagnosis.sequence_checks import check_group_column, worse_than_baseline
 from lstm_doctor.sequence_config import SequenceConfig
+from sequence_frames import make_sequence_frame
 
 
 def test_an_unused_group_column_is_flagged() -> None:
