@@ -21,19 +21,11 @@ from pathlib import Path
 import torch
 
 from lstm_doctor import Forecaster
-from lstm_doctor.heal import heal
+from lstm_doctor.heal import TEXTBOOK_RECIPE, heal
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ETT_COLUMNS = ["HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT"]
-RECIPE = {
-    "layers": 2,
-    "units": 64,
-    "dropout": 0.2,
-    "l2": 1e-3,
-    "optimizer": "adam",
-    "lr": 1e-3,
-    "patience": 10,
-}
+RECIPE = TEXTBOOK_RECIPE  # 2x64, dropout 0.2, L2 1e-3, Adam 1e-3, patience 10
 
 DATASETS = {
     "etth1_s": {

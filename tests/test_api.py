@@ -3,6 +3,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+import torch
 
 from fast_settings import FAST
 from lstm_doctor import ConfigError, DataError, Forecaster, NotFittedError
@@ -144,3 +145,22 @@ def test_fit_can_leave_the_test_split_unread_until_finish(demo_frame) -> None:
     model.finish(demo_frame)
     assert model.metrics_["test"] == whole.metrics_["test"]
     assert model.diagnosis_.to_dict() == whole.diagnosis_.to_dict()
+
+
+def test_a_warm_start_begins_from_the_given_weights(fitted, demo_frame) -> None:
+    columns = {"target": "load", "time": "time", "covariates": ["temperature"]}
+    frozen = Forecaster(**{**FAST, "epochs": 1, "lr": 1e-12})  # one epoch that moves nothing
+    warm = frozen.fit(demo_frame, **columns, init_from=fitted)
+    for name, weight in fitted.model_.state_dict().items():
+        torch.testing.assert_close(warm.model_.state_dict()[name], weight, atol=1e-6, rtol=0)
+    assert warm.metrics_["val"]["mse"] == pytest.approx(fitted.metrics_["val"]["mse"], rel=1e-4)
+    cold = Forecaster(**{**FAST, "epochs": 1, "lr": 1e-12}).fit(demo_frame, **columns)
+    assert cold.metrics_["val"]["mse"] != pytest.approx(fitted.metrics_["val"]["mse"], rel=1e-4)
+
+
+def test_a_warm_start_needs_the_same_shape_and_data(fitted, demo_frame) -> None:
+    columns = {"target": "load", "time": "time", "covariates": ["temperature"]}
+    with pytest.raises(ConfigError, match="network shape"):
+        Forecaster(**{**FAST, "units": 16}).fit(demo_frame, **columns, init_from=fitted)
+    with pytest.raises(ConfigError, match="same data settings"):
+        Forecaster(**{**FAST, "lookback": 12}).fit(demo_frame, **columns, init_from=fitted)

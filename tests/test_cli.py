@@ -156,10 +156,28 @@ def test_heal_command_writes_a_run_with_its_treatment(csv, tmp_path, capsys) -> 
     captured = capsys.readouterr()
     assert code == 0, captured.err
     out = json.loads(captured.out)
-    assert {"metrics", "baselines", "diagnosis", "treatment"} <= set(out)
-    assert len(out["treatment"]["steps"]) <= 1
+    assert {"metrics", "baselines", "diagnosis", "treatment", "treatment_summary"} <= set(out)
+    assert isinstance(out["treatment"], list) and len(out["treatment"]) <= 1  # the steps
     stored = json.loads((tmp_path / "healed" / "treatment.json").read_text())
-    assert stored == out["treatment"]
+    assert stored == {**out["treatment_summary"], "steps": out["treatment"]}
+    compared = {row["model"]: row for row in out["treatment_summary"]["comparison"]}
+    assert {"healed", "recipe", "naive"} <= set(compared)
+    assert compared["healed"]["test_mse"] == out["metrics"]["test"]["mse"]
+    assert compared["naive"]["test_mse"] == out["baselines"]["naive"]["mse"]
+
+
+def test_heal_command_prints_the_comparison_without_the_recipe_when_asked(
+    csv, tmp_path, capsys
+) -> None:
+    code = main(["heal", str(csv), "--target", "load", "--time", "time", "--lookback", "24",
+                 "--horizon", "6", "--epochs", "2", "--max-steps", "1", "--no-recipe",
+                 "--out", str(tmp_path / "healed")])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "Treatment result" in captured.out and "healed" in captured.out
+    assert "textbook recipe" not in captured.out
+    stored = json.loads((tmp_path / "healed" / "treatment.json").read_text())
+    assert "recipe" not in {row["model"] for row in stored["comparison"]}
 
 
 def test_fit_into_a_directory_that_does_not_exist_yet(csv, tmp_path, capsys, monkeypatch) -> None:

@@ -33,3 +33,17 @@ def test_heal_improves_validation_and_scores_test_once(demo_frame, monkeypatch) 
         assert "test" not in outcome.start.metrics_
     treatment = outcome.treatment()
     assert treatment["start_val_mse"] == start_val and len(treatment["steps"]) == len(steps)
+
+
+def test_the_recipe_comparison_is_fitted_after_the_choice_on_the_same_windows(demo_frame) -> None:
+    outcome = heal(demo_frame, "load", time="time", lookback=24, horizon=6, epochs=3,
+                   batch_size=32, max_steps=1, compare_recipe=True)  # fmt: skip
+    recipe = outcome.recipe.resolved_settings()
+    assert (recipe["layers"], recipe["units"], recipe["dropout"]) == (2, 64, 0.2)
+    assert (recipe["lookback"], recipe["horizon"], recipe["epochs"]) == (24, 6, 3)
+    rows = {row["model"]: row for row in outcome.comparison()}
+    assert rows["recipe"]["test_mse"] == outcome.recipe.metrics_["test"]["mse"]
+    assert rows["healed"]["val_mse"] == outcome.forecaster.metrics_["val"]["mse"]
+    assert outcome.recipe.metrics_["n_windows"] == outcome.forecaster.metrics_["n_windows"]
+    if "start" in rows:  # scored on test only for the table, after the choice
+        assert rows["start"]["test_mse"] is not None

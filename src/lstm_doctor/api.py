@@ -121,6 +121,7 @@ class Forecaster:
         checkpoint: str | Path | None = None,
         resume: bool = False,
         evaluate_test: bool = True,
+        init_from: Forecaster | None = None,
     ) -> Forecaster:
         """Train on ``data`` (DataFrame, CSV or Parquet path) and score on val and test.
 
@@ -129,6 +130,8 @@ class Forecaster:
         uninterrupted run. A checkpoint only resumes the same data and settings.
         ``evaluate_test=False`` leaves the test split unread (metrics and diagnosis use
         train and validation only), for model selection; ``finish(data)`` scores it later.
+        ``init_from`` (a fitted Forecaster with the same data settings and network shape)
+        starts training from its weights instead of a fresh initialization: a warm start.
         """
         config = self._resolve_config(
             {"target": target, "time": time, "id": id, "covariates": covariates}
@@ -138,6 +141,8 @@ class Forecaster:
                 f"Nothing to resume: no checkpoint at {str(checkpoint)!r}. Run without resume."
             )
         frame, prepared, season, model = self._setup(data, config)
+        if init_from is not None:
+            _warm_start(model, config, init_from)
         train_windows, val_windows = prepared.windows("train"), prepared.windows("val")
         device = next(model.parameters()).device
         started = perf_counter()
@@ -366,6 +371,27 @@ class Forecaster:
         forecaster.season_ = run.meta.get("season")
         forecaster.diagnosis_ = Diagnosis.from_dict(run.diagnosis)
         return forecaster
+
+
+def _warm_start(model: torch.nn.Module, config: RunConfig, source: Forecaster) -> None:
+    """Copy ``source``'s weights into ``model``; both must see the same data the same way."""
+    source._check_fitted()
+    if source.config_.data != config.data:
+        raise ConfigError(
+            "init_from must be fitted with the same data settings (target, split, lookback, "
+            "...); fit without init_from to change them."
+        )
+    ours, theirs = model.state_dict(), source.model_.state_dict()
+    mismatched = sorted(
+        k for k in ours.keys() | theirs.keys()
+        if k not in ours or k not in theirs or ours[k].shape != theirs[k].shape
+    )  # fmt: skip
+    if mismatched:
+        raise ConfigError(
+            f"init_from has another network shape ({', '.join(mismatched[:3])} differ); "
+            "a warm start needs the same layers, units, head and normalization."
+        )
+    model.load_state_dict(theirs)
 
 
 def _fingerprint(config: RunConfig, prepared: Prepared) -> str:

@@ -32,6 +32,7 @@ from lstm_doctor.diagnosis.sources import check_frame, diagnose_log
 from lstm_doctor.errors import ArtifactError, ConfigError, LstmDoctorError
 from lstm_doctor.heal import heal as run_heal
 from lstm_doctor.reporting.terminal import (
+    comparison_table,
     diagnosis_view,
     evaluation_table,
     sparkline,
@@ -108,7 +109,11 @@ def _compact(value: Any) -> str:
 
 
 def _report(
-    forecaster: Forecaster, run: Path, as_json: bool, extra: dict[str, Any] | None = None
+    forecaster: Forecaster,
+    run: Path,
+    as_json: bool,
+    extra: dict[str, Any] | None = None,
+    table: bool = True,
 ) -> None:
     metrics = forecaster.metrics_
     if as_json:
@@ -127,7 +132,8 @@ def _report(
         print(_compact(payload))
         return
     training = metrics["training"]
-    out.print(summary_table(metrics))
+    if table:
+        out.print(summary_table(metrics))
     out.print(verdict(metrics["test"]["mse"], metrics["skill"]))
     out.print(
         f"best epoch {training['best_epoch']} of {training['epochs']} "
@@ -404,6 +410,9 @@ def heal(
     seed: Annotated[int | None, typer.Option(help="Random seed [0].")] = None,
     budget: Annotated[float, typer.Option(help="Time budget in minutes.")] = 20.0,
     max_steps: Annotated[int, typer.Option(help="Most treatment steps.")] = 20,
+    recipe: Annotated[
+        bool, typer.Option(help="Also fit the textbook recipe to compare (outside the budget).")
+    ] = True,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Run directory to write.")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing --out.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
@@ -433,19 +442,23 @@ def heal(
 
     outcome = run_heal(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),
-        budget_minutes=budget, max_steps=max_steps, on_step=on_step, **settings,
+        budget_minutes=budget, max_steps=max_steps, on_step=on_step, compare_recipe=recipe,
+        **settings,
     )  # fmt: skip
     run = outcome.forecaster.save(out_dir, overwrite=overwrite)
     treatment = outcome.treatment()
     write_json_atomic(run / "treatment.json", treatment)
     if as_json:
-        _report(outcome.forecaster, run, as_json=True, extra={"treatment": treatment})
+        summary = {k: v for k, v in treatment.items() if k != "steps"}
+        extra = {"treatment": treatment["steps"], "treatment_summary": summary}
+        _report(outcome.forecaster, run, as_json=True, extra=extra)
         return
     out.print(
         f"treatment stopped ({outcome.stop_reason}) after {len(outcome.steps)} step(s): val MSE "
         f"{treatment['start_val_mse']:.4f} (start) -> {treatment['final_val_mse']:.4f}"
     )
-    _report(outcome.forecaster, run, as_json=False)
+    out.print(comparison_table(treatment["comparison"]))
+    _report(outcome.forecaster, run, as_json=False, table=False)
 
 
 @app.command("lr-find")

@@ -19,11 +19,29 @@ from lstm_doctor.diagnosis.curves import curve_stats
 from lstm_doctor.diagnosis.findings import Diagnosis
 from lstm_doctor.treatment.heal import HealStep, heal_loop
 
-__all__ = ["HEAL_START", "HealOutcome", "heal"]
+__all__ = ["HEAL_START", "TEXTBOOK_RECIPE", "HealOutcome", "heal"]
 
 _COLUMN_SETTINGS = ("target", "time", "id", "covariates")
 # "Start small": the first model of a treatment, unless the user fixed these settings.
 HEAL_START = {"layers": 1, "units": 32}
+# The classic advice applied by hand, the yardstick a treatment has to beat: 2x64 LSTM,
+# dropout 0.2 after each layer, Keras-style L2 1e-3 on the kernels, Adam 1e-3, early
+# stopping with patience 10 and the best weights restored.
+TEXTBOOK_RECIPE = {
+    "layers": 2,
+    "units": 64,
+    "dropout": 0.2,
+    "l2": 1e-3,
+    "optimizer": "adam",
+    "lr": 1e-3,
+    "patience": 10,
+}
+# Settings of the user's that describe the data or the machine, not the model: the recipe
+# keeps them, so that it is fitted on exactly the same windows.
+_SHARED_WITH_RECIPE = (
+    "lookback", "horizon", "stride", "split", "embargo", "scaler", "fill", "season",
+    "epochs", "batch_size", "precision", "device", "seed",
+)  # fmt: skip
 
 
 @dataclass
@@ -58,6 +76,22 @@ class HealOutcome:
     steps: list[HealStep]
     stop_reason: str
     lr_find: dict[str, Any] | None = None
+    recipe: Forecaster | None = None
+
+    def comparison(self) -> list[dict[str, Any]]:
+        """Val and test MSE of the healed model, the starting model, the recipe and the
+        baselines, on the same windows. Filled only after the healed model was chosen, so the
+        test figures here never took part in a decision."""
+        rows = [{"model": "healed", **_scores(self.forecaster)}]
+        if self.start is not self.forecaster:
+            rows.append({"model": "start", **_scores(self.start)})
+        if self.recipe is not None:
+            rows.append({"model": "recipe", **_scores(self.recipe)})
+        for name, values in self.forecaster.metrics_["baselines"].items():
+            if values is not None:
+                val, test = values["val"]["mse"], values["mse"]
+                rows.append({"model": name, "val_mse": val, "test_mse": test})
+        return rows
 
     def treatment(self) -> dict[str, Any]:
         return {
@@ -67,7 +101,23 @@ class HealOutcome:
             "final_val_mse": self.forecaster.metrics_["val"]["mse"],
             "final_settings": self.forecaster.resolved_settings(),
             "steps": [s.to_dict() for s in self.steps],
+            "comparison": self.comparison(),
         }
+
+
+def _scores(forecaster: Forecaster) -> dict[str, float | None]:
+    """Val and test MSE; test is None for a model that was never scored on it."""
+    metrics = forecaster.metrics_
+    return {"val_mse": metrics["val"]["mse"], "test_mse": metrics.get("test", {}).get("mse")}
+
+
+def fit_recipe(
+    frame: pd.DataFrame, columns: dict[str, Any], settings: dict[str, Any]
+) -> Forecaster:
+    """The textbook recipe on the user's data settings, fitted on train/val and scored."""
+    shared = {k: v for k, v in settings.items() if k in _SHARED_WITH_RECIPE}
+    given = {k: v for k, v in columns.items() if v is not None}
+    return Forecaster(**shared, **TEXTBOOK_RECIPE).fit(frame, **given)
 
 
 def heal(
@@ -80,6 +130,7 @@ def heal(
     budget_minutes: float = 20.0,
     max_steps: int = 20,
     on_step: Callable[[HealStep], None] | None = None,
+    compare_recipe: bool = False,
     **settings: Any,
 ) -> HealOutcome:
     """Treat a forecaster: start small, diagnose, change one thing, keep what helps on val.
@@ -88,6 +139,10 @@ def heal(
     ``layers``/``units``, and at the LR range test's suggestion unless they fix ``lr``. Every
     candidate is fitted without reading the test split; the winner is scored on it once, at
     the end (``HealOutcome.forecaster.metrics_``).
+
+    With ``compare_recipe``, the textbook recipe is fitted too, after the treatment (outside
+    its budget), for ``HealOutcome.comparison``; the starting model is then scored on test as
+    well. Neither takes part in any decision.
     """
     frame = read_table(data)  # read once, shared by every fit
     columns = {"target": target, "time": time, "id": id, "covariates": covariates}
@@ -100,15 +155,22 @@ def heal(
         if found.suggestion is not None:
             start["lr"] = found.suggestion
 
-    def fit(candidate: dict[str, Any]) -> _Fitted:
+    def fit(candidate: dict[str, Any], warm_from: _Fitted | None) -> _Fitted:
         given = {k: candidate.get(k) for k in _COLUMN_SETTINGS}
         model_settings = {k: v for k, v in candidate.items() if k not in _COLUMN_SETTINGS}
         forecaster = Forecaster(**model_settings)
-        return _Fitted(forecaster.fit(frame, **given, evaluate_test=False))
+        init = None if warm_from is None else warm_from.forecaster
+        return _Fitted(forecaster.fit(frame, **given, evaluate_test=False, init_from=init))
 
     result = heal_loop(
         fit, start, budget_seconds=60.0 * budget_minutes, max_steps=max_steps, on_step=on_step
     )
     best: Forecaster = result.best.forecaster
     best.finish(frame)
-    return HealOutcome(best, result.start.forecaster, result.steps, result.stop_reason, lr_found)
+    start_model: Forecaster = result.start.forecaster
+    recipe = None
+    if compare_recipe:
+        if start_model is not best:
+            start_model.finish(frame)
+        recipe = fit_recipe(frame, columns, settings)
+    return HealOutcome(best, start_model, result.steps, result.stop_reason, lr_found, recipe)

@@ -6,7 +6,13 @@ from rich.console import Console
 
 from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy
 from lstm_doctor.history import History
-from lstm_doctor.reporting.terminal import diagnosis_view, sparkline, verdict
+from lstm_doctor.reporting.terminal import (
+    comparison_table,
+    diagnosis_view,
+    sparkline,
+    step_line,
+    verdict,
+)
 
 
 def render(renderable) -> str:
@@ -45,3 +51,25 @@ def test_verdict_says_plainly_when_naive_wins() -> None:
     text = render(verdict(0.02, {"best_baseline": "naive", "best_baseline_mse": 0.03,
                                  "skill": 1 / 3}))  # fmt: skip
     assert "beats every baseline" in text and "33.3% better" in text
+
+
+def test_comparison_table_shows_each_model_relative_to_the_healed_one() -> None:
+    rows = [
+        {"model": "healed", "val_mse": 0.5, "test_mse": 0.4},
+        {"model": "recipe", "val_mse": 0.9, "test_mse": 0.8},
+        {"model": "seasonal_naive", "val_mse": 0.6, "test_mse": 0.6},
+        {"model": "start", "val_mse": 0.7, "test_mse": None},
+    ]
+    text = render(comparison_table(rows))
+    assert "textbook recipe" in text and "2.00x" in text and "1.50x" in text
+    assert "seasonal naive" in text and "starting model" in text and "—" in text
+
+
+def test_step_line_says_why_a_candidate_could_not_be_fitted() -> None:
+    from lstm_doctor.treatment.heal import HealStep
+
+    error = "Series 'a' is too short for lookback 1440."
+    step = HealStep(3, "good_fit", "good fit: fine", {}, {"lookback": 1440}, {"lookback": 720},
+                    0.5, math.nan, False, 0.1, error=error)  # fmt: skip
+    text = render(step_line(step))
+    assert "lookback 720→1440" in text and "could not fit" in text and "too short" in text

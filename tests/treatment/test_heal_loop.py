@@ -25,10 +25,12 @@ class Fits:
 
     losses: dict = field(default_factory=dict)
     calls: list = field(default_factory=list)
+    warm: list = field(default_factory=list)
     delay: float = 0.0
 
-    def __call__(self, settings: dict) -> Scripted:
+    def __call__(self, settings: dict, warm_from: Scripted | None = None) -> Scripted:
         self.calls.append(dict(settings))
+        self.warm.append(warm_from)
         time.sleep(self.delay)
         finding = Finding("overfitting", "warning", "overfitting: val rose", {"rise": 1.0}, (
             Remedy({"dropout": 0.2}, "dropout"),
@@ -86,3 +88,31 @@ def test_deterministic_for_the_same_fits(run) -> None:
     assert [s.to_dict() | {"seconds": 0} for s in a.steps] == [
         s.to_dict() | {"seconds": 0} for s in b.steps
     ]
+
+
+def test_regularization_starts_warm_from_the_incumbent_and_a_new_shape_starts_afresh() -> None:
+    fits = Fits({(0.2, 0.0, 32): 0.8, (0.2, 1e-4, 32): 0.805, (0.2, 0.0, 16): 0.7})
+    result = heal_loop(fits, START)
+    start, after_dropout = fits.warm[0], fits.warm[1]
+    assert start is None  # the first model starts from scratch
+    assert after_dropout is result.start  # dropout 0 -> 0.2: fine-tune the start model
+    assert fits.warm[2].settings["dropout"] == 0.2  # weight decay: from the kept dropout model
+    assert fits.warm[3] is None  # units 32 -> 16: another shape, from scratch
+    assert [s.warm_start for s in result.steps] == [True, True, False]
+    assert result.steps[0].to_dict()["warm_start"] is True
+
+
+def test_a_candidate_that_cannot_be_fitted_is_reverted_with_its_reason() -> None:
+    from lstm_doctor.errors import DataError
+
+    fits = Fits({(0.0, 1e-4, 32): 0.5})  # dropout stays 0: its fit failed
+
+    def fit(settings, warm_from=None):
+        if settings.get("dropout") == 0.2:
+            raise DataError("Series 'x' is too short for lookback 1440.")
+        return fits(settings, warm_from)
+
+    result = heal_loop(fit, START, max_steps=2)
+    failed = result.steps[0]
+    assert not failed.kept and "too short" in failed.error and failed.val_after != failed.val_after
+    assert result.steps[1].change == {"weight_decay": 1e-4} and result.steps[1].kept

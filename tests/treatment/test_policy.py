@@ -64,18 +64,27 @@ def test_unavailable_remedies_are_skipped() -> None:
     ]
 
 
-def test_a_good_fit_tries_normalization_then_grows_the_model() -> None:
+def test_a_good_fit_tries_normalization_then_a_longer_lookback_then_grows_the_model() -> None:
     good = Finding("good_fit", "info", "good")
-    changes = [p.change for p in prescribe(diagnosis(good), SETTINGS, set())]
+    settings = {**SETTINGS, "lookback": 96}
+    changes = [p.change for p in prescribe(diagnosis(good), settings, set())]
     assert changes == [
         {"normalization": "last_value"},
         {"normalization": "revin"},
+        {"lookback": 192},
         {"units": 128},
         {"layers": 3},
     ]
-    normalized = {**SETTINGS, "normalization": "revin"}
+    normalized = {**settings, "normalization": "revin", "lookback": 512}
     changes = [p.change for p in prescribe(diagnosis(good), normalized, set())]
-    assert changes == [{"normalization": "last_value"}, {"units": 128}, {"layers": 3}]
+    assert changes == [
+        {"normalization": "last_value"},
+        {"lookback": 720},  # capped
+        {"units": 128},
+        {"layers": 3},
+    ]
+    longest = {**normalized, "lookback": 720}
+    assert {"lookback": 1440} not in [p.change for p in prescribe(diagnosis(good), longest, set())]
 
 
 def test_a_good_fit_with_several_targets_tries_channel_independence() -> None:

@@ -18,6 +18,7 @@ from lstm_doctor.history import History
 from lstm_doctor.treatment.heal import HealStep
 
 __all__ = [
+    "comparison_table",
     "diagnosis_view",
     "evaluation_table",
     "sparkline",
@@ -168,10 +169,37 @@ def step_line(step: HealStep) -> Text:
     change = ", ".join(f"{k} {step.before.get(k)}→{v}" for k, v in step.change.items())
     mark, style = ("✓ kept", "green") if step.kept else ("✗ reverted", "yellow")
     summary = step.summary.split(":", 1)[-1].strip()
+    if step.error is not None:
+        return Text.assemble(
+            f"step {step.step} · {step.finding.replace('_', ' ')} → {change} · ",
+            ("✗ could not fit: ", "yellow"),
+            step.error,
+        )
     return Text.assemble(
         f"step {step.step} · {step.finding.replace('_', ' ')} ",
         (f"({summary[:70]}{'…' if len(summary) > 70 else ''}) ", "dim"),
         f"→ {change} · val {step.val_before:.4g}→{step.val_after:.4g} ",
         (mark, style),
-        f" ({step.seconds:.0f} s)",
+        f" ({step.seconds:.0f} s{', warm start' if step.warm_start else ''})",
     )
+
+
+_COMPARISON_NAMES = {
+    "healed": "[bold]healed",
+    "start": "starting model",
+    "recipe": "textbook recipe",
+}
+
+
+def comparison_table(rows: list[dict[str, Any]]) -> Table:
+    """The healed model against where it started, the textbook recipe and the baselines."""
+    table = Table(title="Treatment result (same windows; scaled units)")
+    for name in ("", "val MSE", "test MSE", "test vs healed"):
+        table.add_column(name, justify="left" if not name else "right")
+    healed = rows[0]["test_mse"]
+    for row in rows:
+        test = row["test_mse"]
+        ratio = "—" if test is None or not healed else f"{test / healed:.2f}x"
+        name = _COMPARISON_NAMES.get(row["model"], row["model"].replace("_", " "))
+        table.add_row(name, _fmt(row["val_mse"]), _fmt(test), ratio)
+    return table

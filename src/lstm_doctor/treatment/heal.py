@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from lstm_doctor.diagnosis.findings import Diagnosis
+from lstm_doctor.errors import DataError, TrainingError
 from lstm_doctor.treatment.policy import prescribe
 
 __all__ = ["Candidate", "HealResult", "HealStep", "heal_loop"]
@@ -23,6 +24,15 @@ __all__ = ["Candidate", "HealResult", "HealStep", "heal_loop"]
 # more than the run's own epoch-to-epoch val noise when that is larger: a smaller gain is
 # within what reseeding the same model would give, not evidence that the change helped.
 MIN_GAIN = 0.01
+# Changes that leave the network and its inputs as they are: the candidate starts from the
+# incumbent's weights (a warm start) instead of from scratch, as fine-tuning with more
+# regularization or another learning rate would. Anything that changes the shapes (units,
+# layers, lookback, head) or what the inputs mean (normalization, channel independence)
+# starts afresh.
+WARM_START_SETTINGS = frozenset({
+    "dropout", "weight_drop", "weight_decay", "l2", "l1", "jitter", "scaling", "time_warp",
+    "window_slice", "lr", "clip", "batch_size", "schedule", "optimizer", "patience",
+})  # fmt: skip
 
 
 class Candidate(Protocol):
@@ -48,6 +58,8 @@ class HealStep:
     val_after: float
     kept: bool
     seconds: float
+    warm_start: bool = False
+    error: str | None = None  # why the candidate could not be fitted (then it is reverted)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,6 +72,8 @@ class HealStep:
             "val_before": self.val_before,
             "val_after": self.val_after,
             "kept": self.kept,
+            "warm_start": self.warm_start,
+            "error": self.error,
             "seconds": round(self.seconds, 1),
         }
 
@@ -73,7 +87,7 @@ class HealResult:
 
 
 def heal_loop(
-    fit: Callable[[dict[str, Any]], Candidate],
+    fit: Callable[[dict[str, Any], Candidate | None], Candidate],
     start_settings: dict[str, Any],
     *,
     budget_seconds: float = math.inf,
@@ -89,7 +103,7 @@ def heal_loop(
     """
     started = time.perf_counter()
     fit_started = time.perf_counter()
-    best = fit(dict(start_settings))
+    best = fit(dict(start_settings), None)
     last_fit_seconds = time.perf_counter() - fit_started
     result = HealResult(best=best, start=best)
     tried: set[tuple] = set()
@@ -106,10 +120,15 @@ def heal_loop(
             choice = options[0]
             tried.add(choice.key)
             fit_started = time.perf_counter()
-            candidate = fit({**best.settings, **choice.change})
+            warm = set(choice.change) <= WARM_START_SETTINGS
+            try:
+                candidate = fit({**best.settings, **choice.change}, best if warm else None)
+            except (DataError, TrainingError) as error:  # e.g. a lookback the data cannot fill
+                candidate, failure = None, str(error)
             last_fit_seconds = time.perf_counter() - fit_started
             margin = max(MIN_GAIN, -math.expm1(-best.val_noise)) if best.val_noise else MIN_GAIN
-            kept = candidate.val_loss < best.val_loss * (1.0 - margin)
+            val_after = math.nan if candidate is None else candidate.val_loss
+            kept = candidate is not None and val_after < best.val_loss * (1.0 - margin)
             step = HealStep(
                 step=len(result.steps) + 1,
                 finding=choice.finding.kind,
@@ -118,9 +137,11 @@ def heal_loop(
                 change=choice.change,
                 before={k: best.settings.get(k) for k in choice.change},
                 val_before=best.val_loss,
-                val_after=candidate.val_loss,
+                val_after=val_after,
                 kept=kept,
                 seconds=last_fit_seconds,
+                warm_start=warm,
+                error=None if candidate is not None else failure,
             )
             result.steps.append(step)
             if on_step is not None:
