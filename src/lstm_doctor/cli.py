@@ -210,6 +210,9 @@ def fit(
     test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     features: Annotated[str | None, typer.Option(help="Feature columns [all numeric].")] = None,
     pooling: Annotated[str | None, typer.Option(help="last | mean | attention.")] = None,
+    packing: Annotated[
+        str | None, typer.Option(help="auto | packed | dense (exact either way) [auto].")
+    ] = None,
     class_weights: Annotated[str | None, typer.Option(help="none | balanced.")] = None,
     label_smoothing: Annotated[float | None, typer.Option(help="Label smoothing.")] = None,
     time: Time = None,
@@ -295,7 +298,10 @@ def fit(
     }
     if task != "forecast":
         sequence_settings = _given(
-            pooling=pooling, class_weights=class_weights, label_smoothing=label_smoothing
+            pooling=pooling,
+            packing=packing,
+            class_weights=class_weights,
+            label_smoothing=label_smoothing,
         )
         columns = {"sequence": sequence_id, "label": label, "time": time, "group": group,
                    "features": _columns(features)}  # fmt: skip
@@ -306,8 +312,8 @@ def fit(
         )  # fmt: skip
         return
     _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
-                   features=features, pooling=pooling, class_weights=class_weights,
-                   label_smoothing=label_smoothing)  # fmt: skip
+                   features=features, pooling=pooling, packing=packing,
+                   class_weights=class_weights, label_smoothing=label_smoothing)  # fmt: skip
     columns["target"] = _columns(target)
     if resume and out_dir is None:
         raise ConfigError("--resume needs the --out of the run to continue.")

@@ -141,7 +141,9 @@ class _SequenceEstimator:
         device = resolve_device(train_config.device)
         torch.manual_seed(train_config.seed)
         n_outputs = len(self.classes_) if self.task == "classify" else 1
-        model = build_sequence_model(config.model, len(self.features_), n_outputs, seq.pooling)
+        model = build_sequence_model(
+            config.model, len(self.features_), n_outputs, seq.pooling, seq.packing
+        )
         model = model.to(device)
         started = perf_counter()
         self.history_ = train_sequences(

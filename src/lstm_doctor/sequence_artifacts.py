@@ -73,7 +73,11 @@ def load_sequence_run(path: str | Path) -> SequenceRun:
         config = SequenceRunConfig.from_dict(header["config"])
         shape = header["shape"]
         model = build_sequence_model(
-            config.model, shape["n_features"], shape["n_outputs"], config.sequence.pooling
+            config.model,
+            shape["n_features"],
+            shape["n_outputs"],
+            config.sequence.pooling,
+            config.sequence.packing,
         )
     except (KeyError, TypeError, ConfigError) as exc:
         raise ArtifactError(f"config.json of {str(path)!r} is malformed: {exc}") from None

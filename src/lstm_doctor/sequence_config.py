@@ -22,10 +22,11 @@ from lstm_doctor.config import (
 )
 from lstm_doctor.errors import ConfigError
 
-__all__ = ["POOLINGS", "SEQUENCE_TASKS", "SequenceConfig", "SequenceRunConfig"]
+__all__ = ["PACKINGS", "POOLINGS", "SEQUENCE_TASKS", "SequenceConfig", "SequenceRunConfig"]
 
 SEQUENCE_TASKS = ("classify", "regress")
 POOLINGS = ("last", "mean", "attention")
+PACKINGS = ("auto", "packed", "dense")  # as models.sequence_encoder
 CLASS_WEIGHTS = ("none", "balanced")
 
 
@@ -37,6 +38,9 @@ class SequenceConfig(_FromDict):
     and ``test_fraction`` are fractions of the sequences (never of the rows); with a test
     file the test fraction is unused. ``class_weights="balanced"`` weighs each class by
     ``n / (n_classes * count)`` in the loss (as scikit-learn's ``class_weight``).
+    ``packing`` picks how the LSTM skips padding (both exact, same weights): ``packed``
+    (``pack_padded_sequence``), ``dense`` (the fused kernel on right-padded batches), or
+    ``auto``: dense on CPU, where torch's packed kernel is ~5x slower, packed on CUDA.
     """
 
     label: str
@@ -46,6 +50,7 @@ class SequenceConfig(_FromDict):
     group: str | None = None
     features: tuple[str, ...] = ()
     pooling: str = "last"
+    packing: str = "auto"
     class_weights: str = "none"
     label_smoothing: float = 0.0
     val_fraction: float = 0.2
@@ -61,6 +66,7 @@ class SequenceConfig(_FromDict):
                 raise ConfigError(f"The '{name}' parameter of {owner} needs a column name.")
         _check_choice(owner, "task", self.task, SEQUENCE_TASKS)
         _check_choice(owner, "pooling", self.pooling, POOLINGS)
+        _check_choice(owner, "packing", self.packing, PACKINGS)
         _check_choice(owner, "class_weights", self.class_weights, CLASS_WEIGHTS)
         _check_choice(owner, "scaler", self.scaler, SCALERS)
         _check_float(owner, "label_smoothing", self.label_smoothing, 0.0, 0.5, open_low=False)
