@@ -111,27 +111,24 @@ class _SequenceEstimator:
         features: list[str] | None = None,
         test: pd.DataFrame | str | Path | None = None,
         on_epoch: EpochCallback | None = None,
+        evaluate_test: bool = True,
+        init_from: _SequenceEstimator | None = None,
     ) -> _SequenceEstimator:
-        """Split, scale, train with early stopping on validation, score val and test."""
+        """Split, scale, train with early stopping on validation, score val and test.
+
+        ``evaluate_test=False`` leaves the test split (or file) unread: metrics and
+        diagnosis use validation only, for model selection; ``finish`` scores it later.
+        ``init_from`` (a fitted estimator with the same columns and network shape) starts
+        training from its weights: a warm start.
+        """
         config = self._resolve(
             {"sequence_id": sequence, "label": label, "time": time, "group": group,
              "features": tuple(features or ())}
         )  # fmt: skip
         seq, train_config = config.sequence, config.train
         frame = read_table(data)
-        every = build_sequences(frame, seq, source="training data")
-        test_fraction = None if test is not None else seq.test_fraction
-        index = split_sequences(
-            every.labels, val_fraction=seq.val_fraction, test_fraction=test_fraction,
-            seed=train_config.seed, groups=every.groups, stratify=self.task == "classify",
-        )  # fmt: skip
-        parts = {name: every.subset(i) for name, i in index.items()}
-        if test is not None:
-            parts["test"] = build_sequences(
-                read_table(test), seq, features=every.features, classes=every.classes,
-                source="test file",
-            )  # fmt: skip
-        self.config_, self.features_, self.classes_ = config, every.features, every.classes
+        self.config_ = config
+        parts = self._split(frame, test, read_test=evaluate_test)
         self.scaler_ = fit_sequence_scaler(seq.scaler, parts["train"])
         train_labels = parts["train"].labels
         if self.task == "regress":
@@ -144,6 +141,8 @@ class _SequenceEstimator:
         model = build_sequence_model(
             config.model, len(self.features_), n_outputs, seq.pooling, seq.packing
         )
+        if init_from is not None:
+            _warm_start(model, init_from)
         model = model.to(device)
         started = perf_counter()
         self.history_ = train_sequences(
@@ -152,14 +151,61 @@ class _SequenceEstimator:
             on_epoch=on_epoch,
         )  # fmt: skip
         self.model_ = model.cpu()
-        self.metrics_ = self._score(parts, scaled)
+        self.metrics_ = self._score(parts, scaled, ("val", "test") if evaluate_test else ("val",))
         self.metrics_["training"] = {
             "epochs": len(self.history_), "best_epoch": self.history_.best_epoch,
             "stop_reason": self.history_.stop_reason, "seconds": perf_counter() - started,
             "device": str(device),
         }  # fmt: skip
-        self.diagnosis_ = self._diagnose(frame)
+        self.diagnosis_ = self._diagnose(frame, include_test=evaluate_test)
         return self
+
+    def _split(
+        self, frame: pd.DataFrame, test: pd.DataFrame | str | Path | None, *, read_test: bool
+    ) -> dict[str, SequenceSet]:
+        """Train / val / test sequences (test: carved, or the test file when given; left
+        unread without ``read_test``). The same seed and data give the same split."""
+        seq = self.config_.sequence
+        every = build_sequences(frame, seq, source="training data")
+        self.features_, self.classes_ = every.features, every.classes
+        test_fraction = None if test is not None else seq.test_fraction
+        index = split_sequences(
+            every.labels, val_fraction=seq.val_fraction, test_fraction=test_fraction,
+            seed=self.config_.train.seed, groups=every.groups, stratify=self.task == "classify",
+        )  # fmt: skip
+        parts = {name: every.subset(i) for name, i in index.items()}
+        if not read_test:
+            parts.pop("test", None)
+        elif test is not None:
+            parts["test"] = build_sequences(
+                read_table(test), seq, features=every.features, classes=every.classes,
+                source="test file",
+            )  # fmt: skip
+        return parts
+
+    def finish(
+        self, data: pd.DataFrame | str | Path, test: pd.DataFrame | str | Path | None = None
+    ) -> _SequenceEstimator:
+        """Score the test split (or file) once, after ``fit(..., evaluate_test=False)``, and
+        diagnose with it: ``metrics_`` and ``diagnosis_`` become those of a plain ``fit``."""
+        self._check_fitted()
+        frame = read_table(data)
+        parts = self._split(frame, test, read_test=True)
+        scaled = {name: apply_sequence_scaler(self.scaler_, s) for name, s in parts.items()}
+        training = self.metrics_.get("training")
+        self.metrics_ = self._score(parts, scaled, ("val", "test"))
+        if training is not None:
+            self.metrics_["training"] = training
+        self.diagnosis_ = self._diagnose(frame, include_test=True)
+        return self
+
+    def resolved_settings(self) -> dict[str, Any]:
+        """The resolved settings as one flat dict (the names of the CLI flags)."""
+        self._check_fitted()
+        config = self.config_
+        flat = {**config.sequence.to_dict(), **config.model.to_dict(), **config.train.to_dict()}
+        flat["weight_decay"] = config.train.resolved_weight_decay
+        return flat
 
     def _targets(self, sequences: SequenceSet) -> torch.Tensor:
         if self.task == "classify":
@@ -185,9 +231,14 @@ class _SequenceEstimator:
         center, scale = self.label_scale_
         return regression_metrics(sequences.labels, output[:, 0].numpy() * scale + center)
 
-    def _score(self, parts: dict[str, SequenceSet], scaled: dict[str, SequenceSet]) -> dict:
+    def _score(
+        self,
+        parts: dict[str, SequenceSet],
+        scaled: dict[str, SequenceSet],
+        splits: tuple[str, ...] = ("val", "test"),
+    ) -> dict:
         metrics: dict[str, Any] = {"task": self.task}
-        for name in ("val", "test"):
+        for name in splits:
             metrics[name] = self._model_scores(parts[name], scaled[name])
         train = parts["train"]
 
@@ -197,7 +248,7 @@ class _SequenceEstimator:
         n_classes = len(self.classes_)
         linear = fit_summary_model(summary(train), train.labels, self.task, n_classes)
         baselines: dict[str, dict[str, Any]] = {}
-        for name in ("val", "test"):
+        for name in splits:
             s = parts[name]
             if self.task == "classify":
                 trivial = majority_probabilities(train.labels, n_classes, len(s))
@@ -218,13 +269,14 @@ class _SequenceEstimator:
         metrics["classes"] = list(self.classes_)
         return metrics
 
-    def _diagnose(self, frame: pd.DataFrame) -> Diagnosis:
+    def _diagnose(self, frame: pd.DataFrame, *, include_test: bool = True) -> Diagnosis:
         settings = {**self.config_.model.to_dict(), **self.config_.train.to_dict()}
         settings.update(self.config_.sequence.to_dict())
         metric, higher = ("accuracy", True) if self.task == "classify" else ("mse", False)
-        model = {s: self.metrics_[s][metric] for s in ("val", "test")}
+        splits = ("val", "test") if include_test else ("val",)
+        model = {s: self.metrics_[s][metric] for s in splits}
         baselines = {
-            name: {s: values[s][metric] for s in values}
+            name: {s: values[s][metric] for s in values if s in splits}
             for name, values in self.metrics_["baselines"].items()
         }
         findings = check_group_column(frame, self.config_.sequence)
@@ -304,6 +356,22 @@ class _SequenceEstimator:
         estimator.history_, estimator.metrics_ = run.history, run.metrics
         estimator.diagnosis_ = Diagnosis.from_dict(run.diagnosis)
         return estimator
+
+
+def _warm_start(model: torch.nn.Module, source: _SequenceEstimator) -> None:
+    """Load a fitted estimator's weights into a fresh model of the same shape."""
+    source._check_fitted()
+    ours, theirs = model.state_dict(), source.model_.state_dict()
+    mismatched = sorted(
+        k for k in ours.keys() | theirs.keys()
+        if k not in ours or k not in theirs or ours[k].shape != theirs[k].shape
+    )  # fmt: skip
+    if mismatched:
+        raise ConfigError(
+            f"init_from has another network shape ({', '.join(mismatched[:3])} differ); a "
+            "warm start needs the same features, classes, layers, units and pooling."
+        )
+    model.load_state_dict(theirs)
 
 
 class SequenceClassifier(_SequenceEstimator):

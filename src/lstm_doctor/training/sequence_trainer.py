@@ -37,7 +37,12 @@ _AUGMENT_SEED_OFFSET = 7919  # as training.trainer: augmentation never moves the
 
 @dataclass(frozen=True)
 class SequenceLoss:
-    """Cross-entropy (with optional class weights and label smoothing) or MSE."""
+    """Cross-entropy (with optional class weights and label smoothing) or MSE.
+
+    Calling it gives the training objective; ``score`` the plain criterion (cross-entropy
+    without weights or smoothing, or MSE) that the curves, early stopping and ``heal``
+    compare, so that runs with different smoothing or class weights stay comparable.
+    """
 
     task: str
     class_weights: torch.Tensor | None = None
@@ -49,6 +54,12 @@ class SequenceLoss:
             return nn.functional.cross_entropy(
                 output, target, weight=weight, label_smoothing=self.label_smoothing
             )
+        return nn.functional.mse_loss(output[:, 0], target)
+
+    def score(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        """The plain criterion: cross-entropy (no weights, no smoothing) or MSE."""
+        if self.task == "classify":
+            return nn.functional.cross_entropy(output, target)
         return nn.functional.mse_loss(output[:, 0], target)
 
 
@@ -88,9 +99,9 @@ def predict_sequences(
 def _evaluate(
     model: nn.Module, sequences: SequenceSet, targets: torch.Tensor, loss: SequenceLoss
 ) -> tuple[float, float]:
-    """Loss and accuracy (NaN for regression) of the whole set, in eval mode."""
+    """Plain criterion and accuracy (NaN for regression) of the whole set, in eval mode."""
     output = predict_sequences(model, sequences)
-    value = float(loss(output, targets))
+    value = float(loss.score(output, targets))
     accuracy = math.nan
     if loss.task == "classify":
         accuracy = float((output.argmax(1) == targets).double().mean())
@@ -114,6 +125,9 @@ def train_sequences(
     the L1/L2 kernel penalties and augmentation (of training batches only, within each
     sequence's length) follow ``config`` as in ``training.trainer``. A non-finite loss rolls
     back to the best weights and halves the learning rate; Ctrl-C stops cleanly.
+
+    Both loss columns hold the plain criterion (``SequenceLoss.score``), not the smoothed or
+    weighted objective: early stopping, the curve diagnosis and ``heal`` compare them.
 
     Returns:
         History rows: ``train_loss`` (training mode, augmented batches), ``val_loss``,
@@ -165,7 +179,7 @@ def train_sequences(
                             p.mul_(1.0 - lr * weight_decay)
                 optimizer.step()
                 step += 1
-                loss_sum += float(data_loss.detach()) * len(index)
+                loss_sum += float(loss.score(output.detach(), target)) * len(index)
                 norm_sum += float(norm)
                 if classify:
                     hits += float((output.argmax(1) == target).sum())
