@@ -38,6 +38,7 @@ from lstm_doctor.diagnosis.sequence_baselines import (
     summary_features,
 )
 from lstm_doctor.diagnosis.sequence_checks import check_group_column, worse_than_baseline
+from lstm_doctor.diagnosis.sequence_remedies import add_sequence_remedies
 from lstm_doctor.errors import ConfigError, NotFittedError
 from lstm_doctor.models.sequence_lstm import build_sequence_model
 from lstm_doctor.sequence_artifacts import load_sequence_run
@@ -157,7 +158,7 @@ class _SequenceEstimator:
             "stop_reason": self.history_.stop_reason, "seconds": perf_counter() - started,
             "device": str(device),
         }  # fmt: skip
-        self.diagnosis_ = self._diagnose(frame, include_test=evaluate_test)
+        self.diagnosis_ = self._diagnose(frame, train_labels, include_test=evaluate_test)
         return self
 
     def _split(
@@ -196,7 +197,7 @@ class _SequenceEstimator:
         self.metrics_ = self._score(parts, scaled, ("val", "test"))
         if training is not None:
             self.metrics_["training"] = training
-        self.diagnosis_ = self._diagnose(frame, include_test=True)
+        self.diagnosis_ = self._diagnose(frame, parts["train"].labels, include_test=True)
         return self
 
     def resolved_settings(self) -> dict[str, Any]:
@@ -269,7 +270,9 @@ class _SequenceEstimator:
         metrics["classes"] = list(self.classes_)
         return metrics
 
-    def _diagnose(self, frame: pd.DataFrame, *, include_test: bool = True) -> Diagnosis:
+    def _diagnose(
+        self, frame: pd.DataFrame, train_labels: np.ndarray, *, include_test: bool = True
+    ) -> Diagnosis:
         settings = {**self.config_.model.to_dict(), **self.config_.train.to_dict()}
         settings.update(self.config_.sequence.to_dict())
         metric, higher = ("accuracy", True) if self.task == "classify" else ("mse", False)
@@ -282,7 +285,10 @@ class _SequenceEstimator:
         findings = check_group_column(frame, self.config_.sequence)
         worse = worse_than_baseline(metric, model, baselines, higher_is_better=higher)
         findings += [worse] if worse is not None else []
-        return diagnose(self.history_, RunContext(settings=settings), findings)
+        diagnosis = diagnose(self.history_, RunContext(settings=settings), findings)
+        return add_sequence_remedies(
+            diagnosis, settings, self.task, train_labels=train_labels, n_classes=len(self.classes_)
+        )
 
     # ---------------------------------------------------------------------------- using it
     def _check_fitted(self) -> None:
@@ -359,9 +365,15 @@ class _SequenceEstimator:
 
 
 def _warm_start(model: torch.nn.Module, source: _SequenceEstimator) -> None:
-    """Load a fitted estimator's weights into a fresh model of the same shape."""
+    """Load a fitted estimator's weights into a fresh model of the same shape.
+
+    DropConnect keeps a recurrent matrix as ``weight_hh_l0_raw``: the same weight under
+    another name, so a warm start may add or drop ``weight_drop``.
+    """
     source._check_fitted()
-    ours, theirs = model.state_dict(), source.model_.state_dict()
+    names = {k.removesuffix("_raw"): k for k in model.state_dict()}
+    ours = {k.removesuffix("_raw"): v for k, v in model.state_dict().items()}
+    theirs = {k.removesuffix("_raw"): v for k, v in source.model_.state_dict().items()}
     mismatched = sorted(
         k for k in ours.keys() | theirs.keys()
         if k not in ours or k not in theirs or ours[k].shape != theirs[k].shape
@@ -371,7 +383,7 @@ def _warm_start(model: torch.nn.Module, source: _SequenceEstimator) -> None:
             f"init_from has another network shape ({', '.join(mismatched[:3])} differ); a "
             "warm start needs the same features, classes, layers, units and pooling."
         )
-    model.load_state_dict(theirs)
+    model.load_state_dict({names[k]: v for k, v in theirs.items()}, strict=True)
 
 
 class SequenceClassifier(_SequenceEstimator):

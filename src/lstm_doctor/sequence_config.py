@@ -22,7 +22,14 @@ from lstm_doctor.config import (
 )
 from lstm_doctor.errors import ConfigError
 
-__all__ = ["PACKINGS", "POOLINGS", "SEQUENCE_TASKS", "SequenceConfig", "SequenceRunConfig"]
+__all__ = [
+    "PACKINGS",
+    "POOLINGS",
+    "SEQUENCE_TASKS",
+    "SequenceConfig",
+    "SequenceRunConfig",
+    "sequence_setting_names",
+]
 
 SEQUENCE_TASKS = ("classify", "regress")
 POOLINGS = ("last", "mean", "attention")
@@ -126,3 +133,8 @@ class SequenceRunConfig:
             "model": self.model.to_dict(),
             "train": self.train.to_dict(),
         }
+
+
+def sequence_setting_names() -> set[str]:
+    """Every setting name of SequenceConfig (= the sequence CLI flags)."""
+    return {f.name for f in dataclasses.fields(SequenceConfig)}
