@@ -95,3 +95,31 @@ def test_forecasting_without_target_or_with_sequence_flags(files, capsys) -> Non
     assert "fit needs --target" in capsys.readouterr().err
     assert main(["fit", str(train), "--target", "a", "--label", "label"]) == 2
     assert "--label apply to --task classify|regress" in capsys.readouterr().err
+
+
+def test_heal_classify_writes_the_run_and_treatment(files, tmp_path, capsys) -> None:
+    train, test = files
+    run = tmp_path / "healed"
+    flags = ["--task", "classify", "--sequence-id", "sequence_id", "--label", "label", "--time",
+             "t", "--epochs", "3", "--max-steps", "2", "--test", str(test)]  # fmt: skip
+    code = main(["heal", str(train), *flags, "--out", str(run), "--json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    out = json.loads(captured.out)
+    assert out["task"] == "classify" and "accuracy" in out["metrics"]["test"]
+    assert len(out["treatment"]) <= 2
+    assert out["treatment_summary"]["criterion"] == "val cross_entropy"
+    treatment = json.loads((run / "treatment.json").read_text())
+    assert [row["model"] for row in treatment["comparison"]][-2:] == ["majority", "summary"]
+
+
+def test_heal_classify_needs_the_columns(files, capsys) -> None:
+    train, _ = files
+    assert main(["heal", str(train), "--task", "classify", "--label", "label"]) == 2
+    assert "needs --sequence-id and --label" in capsys.readouterr().err
+
+
+def test_heal_forecast_needs_a_target(files, capsys) -> None:
+    train, _ = files
+    assert main(["heal", str(train), "--sequence-id", "sequence_id"]) == 2
+    assert "--sequence-id" in capsys.readouterr().err

@@ -83,3 +83,29 @@ def test_errors() -> None:
         SequenceClassifier().fit(make_sequence_frame(), sequence="sequence_id")
     with pytest.raises(ConfigError, match="'pooling'"):
         SequenceClassifier(pooling="max").fit(make_sequence_frame(), **COLUMNS)
+
+
+def test_selection_fit_leaves_test_unread_and_finish_scores_it() -> None:
+    frame = make_sequence_frame()
+    model = SequenceClassifier(**FAST).fit(frame, **COLUMNS, evaluate_test=False)
+    assert "test" not in model.metrics_ and "test" not in model.metrics_["n_sequences"]
+    assert all("test" not in b for b in model.metrics_["baselines"].values())
+    plain = SequenceClassifier(**FAST).fit(frame, **COLUMNS)
+    model.finish(frame)
+    assert model.metrics_["test"] == plain.metrics_["test"]
+    assert model.metrics_["n_sequences"] == plain.metrics_["n_sequences"]
+
+
+def test_warm_start_copies_weights_and_may_add_weight_drop(fitted) -> None:
+    frame = make_sequence_frame()
+    warm = SequenceClassifier(**{**FAST, "epochs": 1, "lr": 1e-9, "weight_drop": 0.2})
+    warm.fit(frame, **COLUMNS, init_from=fitted)
+    cells = warm.model_.encoder.cells[0]
+    torch_equal = np.allclose(
+        cells.weight_ih_l0.detach().numpy(),
+        fitted.model_.encoder.cells[0].weight_ih_l0.detach().numpy(),
+        atol=1e-6,
+    )
+    assert torch_equal
+    with pytest.raises(ConfigError, match="another network shape"):
+        SequenceClassifier(**{**FAST, "units": 4}).fit(frame, **COLUMNS, init_from=fitted)

@@ -22,6 +22,7 @@ from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import to_json, write_json_atomic
 from lstm_doctor.cli_sequences import (
     fit_sequences,
+    heal_sequences_command,
     load_sequence_estimator,
     sequence_scores_table,
 )
@@ -396,7 +397,14 @@ def predict(
 @app.command()
 def heal(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
-    target: Target,
+    target: Annotated[
+        str | None, typer.Option(help="Target column(s), comma-separated (forecast).")
+    ] = None,
+    task: Annotated[str, typer.Option(help="forecast | classify | regress.")] = "forecast",
+    sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
+    label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
+    group: Annotated[str | None, typer.Option(help="Group column: one split per group.")] = None,
+    test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     time: Time = None,
     id: Id = None,
     covariates: Covariates = None,
@@ -445,6 +453,16 @@ def heal(
     def on_step(step: HealStep) -> None:
         if not as_json:
             out.print(step_line(step))
+
+    if task != "forecast":
+        columns = {"sequence": sequence_id, "label": label, "time": time, "group": group}
+        heal_sequences_command(
+            data, task=task, columns=columns, settings=settings, test=test, out_dir=out_dir,
+            overwrite=overwrite, as_json=as_json, budget=budget, max_steps=max_steps,
+            on_step=on_step, out=out,
+        )  # fmt: skip
+        return
+    _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test)
 
     outcome = run_heal(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),

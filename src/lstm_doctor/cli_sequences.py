@@ -1,5 +1,6 @@
-"""The sequence branch of the CLI: ``fit --task classify|regress``, and ``predict`` /
-``evaluate`` on a sequence run. Imported by ``cli`` only; prints through its consoles.
+"""The sequence branch of the CLI: ``fit`` and ``heal`` with ``--task classify|regress``,
+and ``predict`` / ``evaluate`` on a sequence run. Imported by ``cli`` only; prints through
+its consoles.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lstm_doctor.artifacts import to_json
-from lstm_doctor.errors import ArtifactError
+from lstm_doctor.errors import ArtifactError, ConfigError
 from lstm_doctor.reporting.terminal import diagnosis_view
 from lstm_doctor.sequence_api import (
     DEFAULTS,
@@ -20,8 +21,15 @@ from lstm_doctor.sequence_api import (
     SequenceRegressor,
     _SequenceEstimator,
 )
+from lstm_doctor.sequence_heal import heal_sequences, save_healed
+from lstm_doctor.treatment.heal import HealStep
 
-__all__ = ["fit_sequences", "load_sequence_estimator", "sequence_payload"]
+__all__ = [
+    "fit_sequences",
+    "heal_sequences_command",
+    "load_sequence_estimator",
+    "sequence_payload",
+]
 
 _CLASSIFY = ("accuracy", "balanced_accuracy", "macro_f1", "log_loss")
 _REGRESS = ("mse", "mae", "rmse")
@@ -128,3 +136,48 @@ def sequence_scores_table(scores: dict[str, Any]) -> Table:
         table.add_column(name.replace("_", " "), justify="right")
     table.add_row(*(f"{scores[n]:.4f}" for n in names))
     return table
+
+
+def heal_sequences_command(
+    data: Path,
+    *,
+    task: str,
+    columns: dict[str, Any],
+    settings: dict[str, Any],
+    test: Path | None,
+    out_dir: Path,
+    overwrite: bool,
+    as_json: bool,
+    budget: float,
+    max_steps: int,
+    on_step: Callable[[HealStep], None],
+    out: Console,
+) -> None:
+    """Treat a sequence model, save the healed run with treatment.json, print the report."""
+    if not columns.get("sequence") or not columns.get("label"):
+        raise ConfigError(f"heal --task {task} needs --sequence-id and --label.")
+    outcome = heal_sequences(
+        data, columns["sequence"], columns["label"], task=task, time=columns.get("time"),
+        group=columns.get("group"), test=test, budget_minutes=budget, max_steps=max_steps,
+        on_step=on_step, **settings,
+    )  # fmt: skip
+    run = save_healed(outcome, out_dir, overwrite=overwrite)
+    treatment = outcome.treatment()
+    estimator = outcome.estimator
+    if as_json:
+        summary = {k: v for k, v in treatment.items() if k != "steps"}
+        payload = sequence_payload(estimator, run)
+        payload.update(treatment=treatment["steps"], treatment_summary=summary)
+        print(to_json(payload, indent=None))
+        return
+    out.print(
+        f"treatment stopped ({outcome.stop_reason}) after {len(outcome.steps)} step(s): "
+        f"{treatment['criterion']} {outcome.start_val_loss:.4f} (start) -> "
+        f"{outcome.final_val_loss:.4f}",
+        highlight=False,
+    )
+    out.print(metrics_table(estimator.metrics_, task))
+    out.print(verdict_line(estimator.metrics_, task), highlight=False)
+    out.print(f"run saved to [bold]{run}[/] (treatment.json beside it)")
+    out.print()
+    out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
