@@ -26,6 +26,7 @@ test-fast: $(STAMP)  ## the quick tests only
 bench: $(STAMP)  ## each benchmark prints one JSON line
 	$(BIN)/python benchmarks/train_throughput.py
 	$(BIN)/python benchmarks/memory_scaling.py
+	$(BIN)/python benchmarks/sequence_bucketing.py
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache .ruff_cache

@@ -24,6 +24,10 @@ def __getattr__(name: str):  # lazy: importing the package must not import torch
         from lstm_doctor.api import Forecaster
 
         return Forecaster
+    if name in ("SequenceClassifier", "SequenceRegressor"):
+        from lstm_doctor import sequence_api
+
+        return getattr(sequence_api, name)
     if name == "heal":
         from lstm_doctor.heal import heal
 
@@ -38,6 +42,8 @@ __all__ = [
     "Forecaster",
     "LstmDoctorError",
     "NotFittedError",
+    "SequenceClassifier",
+    "SequenceRegressor",
     "TrainingError",
     "__version__",
     "heal",

@@ -20,6 +20,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from lstm_doctor import __version__
 from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import to_json, write_json_atomic
+from lstm_doctor.cli_sequences import (
+    fit_sequences,
+    heal_sequences_command,
+    load_sequence_estimator,
+    sequence_scores_table,
+)
 from lstm_doctor.config import DataConfig
 from lstm_doctor.data.demo import make_demo_frame
 from lstm_doctor.diagnosis.logs import read_log
@@ -35,6 +41,7 @@ from lstm_doctor.reporting.terminal import (
     summary_table,
     verdict,
 )
+from lstm_doctor.sequence_artifacts import run_task
 from lstm_doctor.treatment.heal import HealStep
 
 app = typer.Typer(
@@ -174,6 +181,18 @@ def _fit_and_save(
     _report(forecaster, run, as_json)
 
 
+def _forecast_only(target: str | None, **sequence_flags: Any) -> None:
+    """Forecasting needs --target and takes none of the sequence flags."""
+    given = [name for name, value in sequence_flags.items() if value is not None]
+    if given:
+        flags = ", ".join("--" + name.replace("_", "-") for name in given)
+        raise ConfigError(f"{flags} apply to --task classify|regress, not to forecasting.")
+    if target is None:
+        raise ConfigError(
+            "fit needs --target for forecasting (or --task classify|regress with --label)."
+        )
+
+
 def _default_out(stem: str) -> Path:
     return Path("runs") / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}"
 
@@ -182,7 +201,21 @@ def _default_out(stem: str) -> Path:
 @app.command()
 def fit(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
-    target: Target,
+    target: Annotated[
+        str | None, typer.Option(help="Target column(s), comma-separated (forecast).")
+    ] = None,
+    task: Annotated[str, typer.Option(help="forecast | classify | regress.")] = "forecast",
+    sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
+    label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
+    group: Annotated[str | None, typer.Option(help="Group column: one split per group.")] = None,
+    test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
+    features: Annotated[str | None, typer.Option(help="Feature columns [all numeric].")] = None,
+    pooling: Annotated[str | None, typer.Option(help="last | mean | attention.")] = None,
+    packing: Annotated[
+        str | None, typer.Option(help="auto | packed | dense (exact either way) [auto].")
+    ] = None,
+    class_weights: Annotated[str | None, typer.Option(help="none | balanced.")] = None,
+    label_smoothing: Annotated[float | None, typer.Option(help="Label smoothing.")] = None,
     time: Time = None,
     id: Id = None,
     covariates: Covariates = None,
@@ -260,11 +293,29 @@ def fit(
     if patience is not None:
         settings["patience"] = patience if patience > 0 else None
     columns = {
-        "target": _columns(target),
         "time": time,
         "id": id,
         "covariates": _columns(covariates),
     }
+    if task != "forecast":
+        sequence_settings = _given(
+            pooling=pooling,
+            packing=packing,
+            class_weights=class_weights,
+            label_smoothing=label_smoothing,
+        )
+        columns = {"sequence": sequence_id, "label": label, "time": time, "group": group,
+                   "features": _columns(features)}  # fmt: skip
+        fit_sequences(
+            data, task=task, columns=columns, settings={**settings, **sequence_settings},
+            test=test, out_dir=out_dir or _default_out(data.stem), overwrite=overwrite,
+            as_json=as_json, progress=_progress, out=out,
+        )  # fmt: skip
+        return
+    _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
+                   features=features, pooling=pooling, packing=packing,
+                   class_weights=class_weights, label_smoothing=label_smoothing)  # fmt: skip
+    columns["target"] = _columns(target)
     if resume and out_dir is None:
         raise ConfigError("--resume needs the --out of the run to continue.")
     forecaster = Forecaster(**settings)
@@ -300,6 +351,13 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score a saved model and the baselines on DATA (nothing is refitted)."""
+    if run_task(run) != "forecast":  # a sequence run: every labelled sequence of DATA
+        scores = load_sequence_estimator(run).evaluate(data)
+        if as_json:
+            print(_compact(scores))
+        else:
+            out.print(sequence_scores_table(scores))
+        return
     forecaster = Forecaster.load(run)
     metrics = forecaster.evaluate(data, split=split)
     if as_json:
@@ -318,9 +376,12 @@ def predict(
         Path | None, typer.Option("--out", help="Write forecasts to .csv or .parquet.")
     ] = None,
 ) -> None:
-    """Forecast the horizon after the end of each series in DATA (original units)."""
-    forecaster = Forecaster.load(run)
-    frame = forecaster.predict(data)
+    """Forecast the horizon after the end of each series in DATA (original units); for a
+    sequence run, one row per sequence: the class and its probabilities (or the number)."""
+    if run_task(run) != "forecast":
+        frame = load_sequence_estimator(run).predict(data)
+    else:
+        frame = Forecaster.load(run).predict(data)
     if out_file is None:
         print(frame.to_csv(index=False), end="")
         return
@@ -330,13 +391,20 @@ def predict(
     else:
         frame.to_csv(tmp, index=False)
     tmp.replace(out_file)
-    err.print(f"{len(frame)} forecast rows written to {out_file}")
+    err.print(f"{len(frame)} prediction rows written to {out_file}")
 
 
 @app.command()
 def heal(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
-    target: Target,
+    target: Annotated[
+        str | None, typer.Option(help="Target column(s), comma-separated (forecast).")
+    ] = None,
+    task: Annotated[str, typer.Option(help="forecast | classify | regress.")] = "forecast",
+    sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
+    label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
+    group: Annotated[str | None, typer.Option(help="Group column: one split per group.")] = None,
+    test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     time: Time = None,
     id: Id = None,
     covariates: Covariates = None,
@@ -385,6 +453,16 @@ def heal(
     def on_step(step: HealStep) -> None:
         if not as_json:
             out.print(step_line(step))
+
+    if task != "forecast":
+        columns = {"sequence": sequence_id, "label": label, "time": time, "group": group}
+        heal_sequences_command(
+            data, task=task, columns=columns, settings=settings, test=test, out_dir=out_dir,
+            overwrite=overwrite, as_json=as_json, budget=budget, max_steps=max_steps,
+            on_step=on_step, out=out,
+        )  # fmt: skip
+        return
+    _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test)
 
     outcome = run_heal(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),

@@ -95,3 +95,10 @@ def test_a_good_fit_with_several_targets_tries_channel_independence() -> None:
     with_covariate = {**settings, "covariates": ["c"]}
     changes = [p.change for p in prescribe(diagnosis(good), with_covariate, set())]
     assert {"channel_independent": True} not in changes
+
+
+def test_available_names_limit_the_remedies_to_the_task() -> None:
+    remedies = (Remedy({"normalization": "revin"}, "n"), Remedy({"pooling": "mean"}, "p"))
+    found = Finding("overfitting", "warning", "overfitting", {}, remedies)
+    changes = [p.change for p in prescribe(diagnosis(found), SETTINGS, set(), {"pooling"})]
+    assert changes == [{"pooling": "mean"}]

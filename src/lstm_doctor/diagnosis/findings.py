@@ -44,8 +44,9 @@ class Remedy:
     def available(self) -> bool:
         """Whether every changed setting exists in this version's config."""
         from lstm_doctor.config import setting_names
+        from lstm_doctor.sequence_config import sequence_setting_names
 
-        return set(self.change) <= setting_names()
+        return set(self.change) <= setting_names() | sequence_setting_names()
 
     def to_dict(self) -> dict[str, Any]:
         return {"change": dict(self.change), "reason": self.reason, "available": self.available}

@@ -20,8 +20,18 @@ class AttentionPooling(nn.Module):
         self.project = nn.Linear(n_features, n_features)
         self.score = nn.Linear(n_features, 1, bias=False)
 
-    def forward(self, outputs: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """Return the pooled vectors (batch, features) and the weights (batch, time)."""
-        weights = torch.softmax(self.score(torch.tanh(self.project(outputs))).squeeze(-1), dim=1)
+    def forward(
+        self, outputs: torch.Tensor, mask: torch.Tensor | None = None
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        """Return the pooled vectors (batch, features) and the weights (batch, time).
+
+        ``mask`` (batch, time), True on real steps, gives padded steps a weight of exactly 0
+        (and keeps whatever they hold, even NaN, out of the sum).
+        """
+        scores = self.score(torch.tanh(self.project(outputs))).squeeze(-1)
+        if mask is not None:
+            scores = scores.masked_fill(~mask, float("-inf"))
+            outputs = outputs.masked_fill(~mask.unsqueeze(-1), 0.0)
+        weights = torch.softmax(scores, dim=1)
         pooled = (weights.unsqueeze(-1) * outputs).sum(dim=1)
         return pooled, weights

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -93,13 +93,15 @@ def heal_loop(
     budget_seconds: float = math.inf,
     max_steps: int = 20,
     on_step: Callable[[HealStep], None] | None = None,
+    available: Collection[str] | None = None,
 ) -> HealResult:
     """Start from ``start_settings``; at each step try the next prescription of the best
     model's diagnosis; keep the change when validation improves by a real margin.
 
     Stops at ``max_steps`` steps, when the next fit would overrun ``budget_seconds`` (judged
     by the last fit's duration), when nothing is left to try, or on Ctrl-C — always with the
-    best model so far.
+    best model so far. ``available``: the setting names the policy may change (see
+    ``prescribe``).
     """
     started = time.perf_counter()
     fit_started = time.perf_counter()
@@ -113,7 +115,7 @@ def heal_loop(
             if elapsed + last_fit_seconds > budget_seconds:
                 result.stop_reason = "budget"
                 break
-            options = prescribe(best.diagnosis, best.settings, tried)
+            options = prescribe(best.diagnosis, best.settings, tried, available)
             if not options:
                 result.stop_reason = "nothing left to try"
                 break

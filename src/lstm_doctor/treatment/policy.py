@@ -9,6 +9,7 @@ grows the model, as the classic advice says: start small, grow.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -109,9 +110,16 @@ def _next_for_good_fit(settings: dict[str, Any]) -> list[Remedy]:
 
 
 def prescribe(
-    diagnosis: Diagnosis, settings: dict[str, Any], tried: set[tuple]
+    diagnosis: Diagnosis,
+    settings: dict[str, Any],
+    tried: set[tuple],
+    available: Collection[str] | None = None,
 ) -> list[Prescription]:
-    """Every untried change the diagnosis calls for, the most important first."""
+    """Every untried change the diagnosis calls for, the most important first.
+
+    ``available``: the setting names this task accepts (sequences have their own); None
+    means every forecasting setting (``Remedy.available``).
+    """
     out: list[Prescription] = []
     seen = set(tried)
     for finding in diagnosis.findings:
@@ -121,7 +129,9 @@ def prescribe(
         if finding.kind == "good_fit":
             remedies = _next_for_good_fit(settings)
         for remedy in remedies:
-            if not remedy.change or not remedy.available:
+            if not remedy.change:
+                continue
+            if not (remedy.available if available is None else set(remedy.change) <= available):
                 continue
             change = _concrete(remedy.change, settings)
             if change is None:

@@ -1,0 +1,183 @@
+"""The sequence branch of the CLI: ``fit`` and ``heal`` with ``--task classify|regress``,
+and ``predict`` / ``evaluate`` on a sequence run. Imported by ``cli`` only; prints through
+its consoles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from lstm_doctor.artifacts import to_json
+from lstm_doctor.errors import ArtifactError, ConfigError
+from lstm_doctor.reporting.terminal import diagnosis_view
+from lstm_doctor.sequence_api import (
+    DEFAULTS,
+    SequenceClassifier,
+    SequenceRegressor,
+    _SequenceEstimator,
+)
+from lstm_doctor.sequence_heal import heal_sequences, save_healed
+from lstm_doctor.treatment.heal import HealStep
+
+__all__ = [
+    "fit_sequences",
+    "heal_sequences_command",
+    "load_sequence_estimator",
+    "sequence_payload",
+]
+
+_CLASSIFY = ("accuracy", "balanced_accuracy", "macro_f1", "log_loss")
+_REGRESS = ("mse", "mae", "rmse")
+
+
+def load_sequence_estimator(run: Path) -> _SequenceEstimator:
+    return _SequenceEstimator.load(run)
+
+
+def sequence_payload(estimator: _SequenceEstimator, run: Path) -> dict[str, Any]:
+    """The ``--json`` object: metrics of the LSTM and the baselines on val and test."""
+    metrics = estimator.metrics_
+    return {
+        "run": str(run),
+        "task": estimator.task,
+        "metrics": {"val": metrics["val"], "test": metrics["test"]},
+        "baselines": metrics["baselines"],
+        "n_sequences": metrics["n_sequences"],
+        "classes": metrics["classes"],
+        "training": metrics["training"],
+        "diagnosis": estimator.diagnosis_.to_dict(),
+    }
+
+
+def metrics_table(metrics: dict[str, Any], task: str) -> Table:
+    """LSTM vs baselines on the test sequences (and validation accuracy or MSE)."""
+    names = _CLASSIFY if task == "classify" else _REGRESS
+    key = names[0]
+    table = Table(title=f"LSTM vs baselines on the same {metrics['test']['n']} test sequences")
+    table.add_column("")
+    table.add_column(f"val {key}", justify="right")
+    for name in names:
+        table.add_column(name.replace("_", " "), justify="right")
+    rows = [("LSTM", metrics["val"], metrics["test"])]
+    rows += [(n, b["val"], b["test"]) for n, b in metrics["baselines"].items()]
+    for label, val, test in rows:
+        table.add_row(label, f"{val[key]:.4f}", *(f"{test[n]:.4f}" for n in names))
+    return table
+
+
+def verdict_line(metrics: dict[str, Any], task: str) -> str:
+    """Does the LSTM beat the summary-feature baseline on test? One plain sentence."""
+    key, higher = ("accuracy", True) if task == "classify" else ("mse", False)
+    model, baseline = metrics["test"][key], metrics["baselines"]["summary"]["test"][key]
+    beats = model > baseline if higher else model < baseline
+    word = "beats" if beats else "does NOT beat"
+    return (
+        f"The LSTM {word} the summary-feature baseline on test: {key} {model:.4f} vs "
+        f"{baseline:.4f}."
+    )
+
+
+def fit_sequences(
+    data: Path,
+    *,
+    task: str,
+    columns: dict[str, Any],
+    settings: dict[str, Any],
+    test: Path | None,
+    out_dir: Path,
+    overwrite: bool,
+    as_json: bool,
+    progress: Callable[[int], tuple[Any, Callable[[dict[str, float]], None]]],
+    out: Console,
+) -> None:
+    """Fit a sequence model, save its run directory, print the report."""
+    if out_dir.exists() and any(out_dir.iterdir()) and not overwrite:
+        raise ArtifactError(
+            f"Output directory {str(out_dir)!r} already exists and is not empty; pass another "
+            "--out or --overwrite."
+        )
+    cls = SequenceClassifier if task == "classify" else SequenceRegressor
+    estimator = cls(**settings)
+    if as_json:
+        estimator.fit(data, test=test, **columns)
+    else:
+        bar, on_epoch = progress(settings.get("epochs", DEFAULTS["epochs"]))
+        try:
+            estimator.fit(data, test=test, on_epoch=on_epoch, **columns)
+        finally:
+            if bar.live.is_started:
+                bar.stop()
+    run = estimator.save(out_dir, overwrite=overwrite)
+    if as_json:
+        print(to_json(sequence_payload(estimator, run), indent=None))
+        return
+    metrics, training = estimator.metrics_, estimator.metrics_["training"]
+    out.print(metrics_table(metrics, task))
+    out.print(verdict_line(metrics, task), highlight=False)
+    out.print(
+        f"best epoch {training['best_epoch']} of {training['epochs']} "
+        f"({training['stop_reason']}, {training['seconds']:.0f} s on {training['device']}); "
+        f"sequences {metrics['n_sequences']}; run saved to [bold]{run}[/]"
+    )
+    out.print()
+    out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
+
+
+def sequence_scores_table(scores: dict[str, Any]) -> Table:
+    """The scores of ``evaluate`` on a sequence run."""
+    table = Table(title=f"{scores['n']} sequences")
+    names = [n for n in (*_CLASSIFY, *_REGRESS) if n in scores]
+    for name in names:
+        table.add_column(name.replace("_", " "), justify="right")
+    table.add_row(*(f"{scores[n]:.4f}" for n in names))
+    return table
+
+
+def heal_sequences_command(
+    data: Path,
+    *,
+    task: str,
+    columns: dict[str, Any],
+    settings: dict[str, Any],
+    test: Path | None,
+    out_dir: Path,
+    overwrite: bool,
+    as_json: bool,
+    budget: float,
+    max_steps: int,
+    on_step: Callable[[HealStep], None],
+    out: Console,
+) -> None:
+    """Treat a sequence model, save the healed run with treatment.json, print the report."""
+    if not columns.get("sequence") or not columns.get("label"):
+        raise ConfigError(f"heal --task {task} needs --sequence-id and --label.")
+    outcome = heal_sequences(
+        data, columns["sequence"], columns["label"], task=task, time=columns.get("time"),
+        group=columns.get("group"), test=test, budget_minutes=budget, max_steps=max_steps,
+        on_step=on_step, **settings,
+    )  # fmt: skip
+    run = save_healed(outcome, out_dir, overwrite=overwrite)
+    treatment = outcome.treatment()
+    estimator = outcome.estimator
+    if as_json:
+        summary = {k: v for k, v in treatment.items() if k != "steps"}
+        payload = sequence_payload(estimator, run)
+        payload.update(treatment=treatment["steps"], treatment_summary=summary)
+        print(to_json(payload, indent=None))
+        return
+    out.print(
+        f"treatment stopped ({outcome.stop_reason}) after {len(outcome.steps)} step(s): "
+        f"{treatment['criterion']} {outcome.start_val_loss:.4f} (start) -> "
+        f"{outcome.final_val_loss:.4f}",
+        highlight=False,
+    )
+    out.print(metrics_table(estimator.metrics_, task))
+    out.print(verdict_line(estimator.metrics_, task), highlight=False)
+    out.print(f"run saved to [bold]{run}[/] (treatment.json beside it)")
+    out.print()
+    out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))

@@ -1,0 +1,85 @@
+"""An LSTM over variable-length sequences with a many-to-one head.
+
+The encoder (``models.sequence_encoder``) never lets padding reach the recurrence, packed
+or dense: a sequence gives the same output alone, in a batch with longer ones, or with any
+amount of padding. The head reads the last real step (``last``), the mean over real steps
+(``mean``) or an attention pooling whose padded steps get weight 0 (``attention``).
+"""
+
+from __future__ import annotations
+
+import torch
+from torch import nn
+
+from lstm_doctor.config import ModelConfig
+from lstm_doctor.models.attention import AttentionPooling
+from lstm_doctor.models.sequence_encoder import SequenceEncoder
+
+__all__ = ["SequenceLSTM", "build_sequence_model"]
+
+_KERNELS = ("weight_ih", "weight_hh")
+
+
+class SequenceLSTM(nn.Module):
+    """(batch, time, features) + lengths (batch,) -> (batch, n_outputs).
+
+    ``n_outputs`` is the number of classes (logits) or 1 (regression). With the ``last``
+    pooling and ``bidirectional``, the head reads the forward state at the last real step
+    and the backward state after reading the whole sequence from its last real step.
+    ``dropout`` also acts on the pooled vector before the head (for one layer too).
+    """
+
+    def __init__(
+        self,
+        config: ModelConfig,
+        n_features: int,
+        n_outputs: int,
+        pooling: str,
+        packing: str = "auto",
+    ):
+        super().__init__()
+        self.config, self.pooling = config, pooling
+        self.n_features, self.n_outputs = n_features, n_outputs
+        self.encoder = SequenceEncoder(
+            n_features,
+            config.units,
+            layers=config.layers,
+            bidirectional=config.bidirectional,
+            dropout=config.dropout,
+            weight_drop=config.weight_drop,
+            packing=packing,
+        )
+        width = self.encoder.width
+        self.attention = AttentionPooling(width) if pooling == "attention" else None
+        self.drop = nn.Dropout(config.dropout)
+        self.head = nn.Linear(width, n_outputs)
+
+    def encode(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        """The pooled vector of each sequence (batch, width); padding is never read."""
+        outputs = self.encoder(x, lengths)  # zeros at padded steps
+        if self.pooling == "last":
+            return self.encoder.last_state(outputs, lengths)
+        lengths = lengths.to(outputs.device)
+        if self.attention is not None:
+            steps = torch.arange(outputs.shape[1], device=outputs.device)
+            pooled, _ = self.attention(outputs, steps[None, :] < lengths[:, None])
+            return pooled
+        return outputs.sum(dim=1) / lengths[:, None].to(outputs.dtype)
+
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        return self.head(self.drop(self.encode(x, lengths)))
+
+    def kernels(self) -> list[nn.Parameter]:
+        """LSTM input and recurrent kernels, the targets of ``l1`` / ``l2``."""
+        return [
+            p
+            for name, p in self.encoder.named_parameters()
+            if name.rsplit(".", 1)[-1].startswith(_KERNELS)
+        ]
+
+
+def build_sequence_model(
+    config: ModelConfig, n_features: int, n_outputs: int, pooling: str, packing: str = "auto"
+) -> SequenceLSTM:
+    """A freshly initialized sequence model (weights from the global torch seed)."""
+    return SequenceLSTM(config, n_features, n_outputs, pooling, packing)

@@ -1,0 +1,140 @@
+"""Settings of a sequence task: which columns make the sequences, what is predicted, how the
+model pools its steps and how the loss treats the classes.
+
+A frozen dataclass that checks itself, like the configs in ``config.py``; the model and the
+optimization reuse ``ModelConfig`` and ``TrainConfig``. A field and its CLI flag share a
+name (``sequence_id`` <-> ``--sequence-id``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from lstm_doctor.config import (
+    SCALERS,
+    ModelConfig,
+    TrainConfig,
+    _check_choice,
+    _check_float,
+    _FromDict,
+)
+from lstm_doctor.errors import ConfigError
+
+__all__ = [
+    "PACKINGS",
+    "POOLINGS",
+    "SEQUENCE_TASKS",
+    "SequenceConfig",
+    "SequenceRunConfig",
+    "sequence_setting_names",
+]
+
+SEQUENCE_TASKS = ("classify", "regress")
+POOLINGS = ("last", "mean", "attention")
+PACKINGS = ("auto", "packed", "dense")  # as models.sequence_encoder
+CLASS_WEIGHTS = ("none", "balanced")
+
+
+@dataclass(frozen=True)
+class SequenceConfig(_FromDict):
+    """One label per sequence, read from a long table of (sequence, step) rows.
+
+    ``features`` empty means every numeric column that has no other role. ``val_fraction``
+    and ``test_fraction`` are fractions of the sequences (never of the rows); with a test
+    file the test fraction is unused. ``class_weights="balanced"`` weighs each class by
+    ``n / (n_classes * count)`` in the loss (as scikit-learn's ``class_weight``).
+    ``packing`` picks how the LSTM skips padding (both exact, same weights): ``packed``
+    (``pack_padded_sequence``), ``dense`` (the fused kernel on right-padded batches), or
+    ``auto``: dense on CPU, where torch's packed kernel is ~5x slower, packed on CUDA.
+    """
+
+    label: str
+    sequence_id: str
+    task: str = "classify"
+    time: str | None = None
+    group: str | None = None
+    features: tuple[str, ...] = ()
+    pooling: str = "last"
+    packing: str = "auto"
+    class_weights: str = "none"
+    label_smoothing: float = 0.0
+    val_fraction: float = 0.2
+    test_fraction: float = 0.2
+    scaler: str = "standard"
+
+    def __post_init__(self) -> None:
+        owner = "SequenceConfig"
+        value = self.features
+        object.__setattr__(self, "features", (value,) if isinstance(value, str) else tuple(value))
+        for name in ("label", "sequence_id"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name):
+                raise ConfigError(f"The '{name}' parameter of {owner} needs a column name.")
+        _check_choice(owner, "task", self.task, SEQUENCE_TASKS)
+        _check_choice(owner, "pooling", self.pooling, POOLINGS)
+        _check_choice(owner, "packing", self.packing, PACKINGS)
+        _check_choice(owner, "class_weights", self.class_weights, CLASS_WEIGHTS)
+        _check_choice(owner, "scaler", self.scaler, SCALERS)
+        _check_float(owner, "label_smoothing", self.label_smoothing, 0.0, 0.5, open_low=False)
+        _check_float(owner, "val_fraction", self.val_fraction, 0.0, 0.5, open_low=True)
+        _check_float(owner, "test_fraction", self.test_fraction, 0.0, 0.5, open_low=True)
+        roles = [self.label, self.sequence_id, self.time, self.group, *self.features]
+        named = [c for c in roles if c is not None]
+        for col in named:
+            if named.count(col) > 1:
+                raise ConfigError(
+                    f"Column {col!r} is given more than one role (label, sequence id, time, "
+                    "group, feature); give each column one role."
+                )
+        if self.task == "regress" and (self.class_weights != "none" or self.label_smoothing):
+            raise ConfigError(
+                "class_weights and label_smoothing apply to --task classify only; drop them "
+                "for --task regress."
+            )
+
+
+@dataclass(frozen=True)
+class SequenceRunConfig:
+    """Everything that defines a sequence run; written as ``config.json``."""
+
+    sequence: SequenceConfig
+    model: ModelConfig = dataclasses.field(default_factory=ModelConfig)
+    train: TrainConfig = dataclasses.field(default_factory=TrainConfig)
+
+    def __post_init__(self) -> None:
+        unsupported = {
+            "layer_norm": self.model.layer_norm,
+            "channel_independent": self.model.channel_independent,
+            "normalization": self.model.normalization != "none",
+            "head": self.model.head != "last",
+        }
+        used = [name for name, on in unsupported.items() if on]
+        if used:
+            raise ConfigError(
+                f"Setting(s) {', '.join(used)} apply to forecasting only; for sequences use "
+                "--pooling last|mean|attention and leave them at their defaults."
+            )
+
+    @classmethod
+    def from_dict(cls, values: dict[str, Any]) -> SequenceRunConfig:
+        unknown = sorted(set(values) - {"sequence", "model", "train"})
+        if unknown:
+            raise ConfigError(f"Unknown section(s) in sequence config: {', '.join(unknown)}.")
+        return cls(
+            sequence=SequenceConfig.from_dict(values["sequence"]),
+            model=ModelConfig.from_dict(values.get("model", {})),
+            train=TrainConfig.from_dict(values.get("train", {})),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sequence": self.sequence.to_dict(),
+            "model": self.model.to_dict(),
+            "train": self.train.to_dict(),
+        }
+
+
+def sequence_setting_names() -> set[str]:
+    """Every setting name of SequenceConfig (= the sequence CLI flags)."""
+    return {f.name for f in dataclasses.fields(SequenceConfig)}

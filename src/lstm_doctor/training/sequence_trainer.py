@@ -1,0 +1,233 @@
+"""The training loop for sequence classification and regression: bucketed batches of
+packed sequences, plain PyTorch, returning a History.
+
+Batches are bucketed by length: the sequences are put in a random order, sorted by length
+(a stable sort, so sequences of equal length stay in random order), cut into batches, and
+the batches are shuffled. Each batch is cut to its own longest sequence, so little padding
+is stored and packing skips what remains. The same seed gives the same batches.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+from lstm_doctor.config import TrainConfig
+from lstm_doctor.data.sequence_augment import make_sequence_augmenter
+from lstm_doctor.data.sequences import SequenceSet
+from lstm_doctor.errors import TrainingError
+from lstm_doctor.history import History
+from lstm_doctor.training.optim import build_optimizer, decay_parameters, kernel_penalty
+from lstm_doctor.training.schedules import PlateauRule, schedule_factor
+
+__all__ = ["SequenceLoss", "bucket_batches", "predict_sequences", "train_sequences"]
+
+log = logging.getLogger(__name__)
+
+EpochCallback = Callable[[dict[str, float]], None]
+_MIN_LR_FRACTION = 1e-3  # as training.trainer: plateau cuts stop at this fraction
+_AUGMENT_SEED_OFFSET = 7919  # as training.trainer: augmentation never moves the batch order
+
+
+@dataclass(frozen=True)
+class SequenceLoss:
+    """Cross-entropy (with optional class weights and label smoothing) or MSE.
+
+    Calling it gives the training objective; ``score`` the plain criterion (cross-entropy
+    without weights or smoothing, or MSE) that the curves, early stopping and ``heal``
+    compare, so that runs with different smoothing or class weights stay comparable.
+    """
+
+    task: str
+    class_weights: torch.Tensor | None = None
+    label_smoothing: float = 0.0
+
+    def __call__(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        if self.task == "classify":
+            weight = None if self.class_weights is None else self.class_weights.to(output.device)
+            return nn.functional.cross_entropy(
+                output, target, weight=weight, label_smoothing=self.label_smoothing
+            )
+        return nn.functional.mse_loss(output[:, 0], target)
+
+    def score(self, output: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        """The plain criterion: cross-entropy (no weights, no smoothing) or MSE."""
+        if self.task == "classify":
+            return nn.functional.cross_entropy(output, target)
+        return nn.functional.mse_loss(output[:, 0], target)
+
+
+def bucket_batches(
+    lengths: torch.Tensor, batch_size: int, generator: torch.Generator | None
+) -> list[torch.Tensor]:
+    """Index batches of sequences of similar length; random (seeded) unless no generator."""
+    n = len(lengths)
+    order = torch.randperm(n, generator=generator) if generator is not None else torch.arange(n)
+    order = order[torch.argsort(lengths[order], stable=True)]
+    batches = list(order.split(batch_size))
+    if generator is not None:
+        batches = [batches[i] for i in torch.randperm(len(batches), generator=generator)]
+    return batches
+
+
+def _gather(sequences: SequenceSet, index: torch.Tensor, device: torch.device):
+    lengths = sequences.lengths[index]
+    x = sequences.values[index, : int(lengths.max())]
+    return x.to(device), lengths
+
+
+@torch.no_grad()
+def predict_sequences(
+    model: nn.Module, sequences: SequenceSet, batch_size: int = 256
+) -> torch.Tensor:
+    """The model's outputs (n, n_outputs) in eval mode, in the order of ``sequences``."""
+    model.eval()
+    device = next(model.parameters()).device
+    out = torch.empty(len(sequences), model.n_outputs)
+    for index in bucket_batches(sequences.lengths, batch_size, None):
+        x, lengths = _gather(sequences, index, device)
+        out[index] = model(x, lengths).float().cpu()
+    return out
+
+
+def _evaluate(
+    model: nn.Module, sequences: SequenceSet, targets: torch.Tensor, loss: SequenceLoss
+) -> tuple[float, float]:
+    """Plain criterion and accuracy (NaN for regression) of the whole set, in eval mode."""
+    output = predict_sequences(model, sequences)
+    value = float(loss.score(output, targets))
+    accuracy = math.nan
+    if loss.task == "classify":
+        accuracy = float((output.argmax(1) == targets).double().mean())
+    return value, accuracy
+
+
+def train_sequences(
+    model: nn.Module,
+    train: SequenceSet,
+    train_targets: torch.Tensor,
+    val: SequenceSet,
+    val_targets: torch.Tensor,
+    config: TrainConfig,
+    loss: SequenceLoss,
+    *,
+    on_epoch: EpochCallback | None = None,
+) -> History:
+    """Train ``model`` in place; select on the validation loss; restore the best weights.
+
+    Early stopping, the learning-rate schedule, gradient clipping, decoupled weight decay,
+    the L1/L2 kernel penalties and augmentation (of training batches only, within each
+    sequence's length) follow ``config`` as in ``training.trainer``. A non-finite loss rolls
+    back to the best weights and halves the learning rate; Ctrl-C stops cleanly.
+
+    Both loss columns hold the plain criterion (``SequenceLoss.score``), not the smoothed or
+    weighted objective: early stopping, the curve diagnosis and ``heal`` compare them.
+
+    Returns:
+        History rows: ``train_loss`` (training mode, augmented batches), ``val_loss``,
+        ``lr``, ``grad_norm``, ``seconds`` and, for classification, ``train_accuracy`` and
+        ``val_accuracy``.
+    """
+    device = next(model.parameters()).device
+    generator = torch.Generator().manual_seed(config.seed)
+    augment = make_sequence_augmenter(
+        config, torch.Generator().manual_seed(config.seed + _AUGMENT_SEED_OFFSET)
+    )
+    optimizer = build_optimizer(model, config)
+    plateau = PlateauRule(config.lr_patience, config.lr_factor, config.min_delta)
+    params = [p for p in model.parameters() if p.requires_grad]
+    decayed, weight_decay = decay_parameters(model), config.resolved_weight_decay
+    kernels = model.kernels()
+    history = History()
+    best_loss, bad_epochs, lr_scale, step = math.inf, 0, 1.0, 0
+    best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    steps_per_epoch = math.ceil(len(train) / config.batch_size)
+    total_steps = steps_per_epoch * config.epochs
+    classify = loss.task == "classify"
+    try:
+        for epoch in range(1, config.epochs + 1):
+            started = time.perf_counter()
+            model.train()
+            loss_sum = norm_sum = hits = 0.0
+            for index in bucket_batches(train.lengths, config.batch_size, generator):
+                lr = config.lr * lr_scale * schedule_factor(config.schedule, step, total_steps)
+                for group in optimizer.param_groups:
+                    group["lr"] = lr
+                x, lengths = _gather(train, index, device)
+                if augment is not None:
+                    x = augment(x, lengths)
+                target = train_targets[index].to(device)
+                output = model(x, lengths)
+                data_loss = loss(output, target)
+                penalty = kernel_penalty(kernels, config.l1, config.l2)
+                objective = data_loss if penalty is None else data_loss + penalty
+                optimizer.zero_grad(set_to_none=True)
+                objective.backward()
+                if config.clip is not None:
+                    norm = nn.utils.clip_grad_norm_(params, config.clip)
+                else:
+                    norm = nn.utils.get_total_norm([p.grad for p in params if p.grad is not None])
+                if weight_decay:
+                    with torch.no_grad():
+                        for p in decayed:
+                            p.mul_(1.0 - lr * weight_decay)
+                optimizer.step()
+                step += 1
+                loss_sum += float(loss.score(output.detach(), target)) * len(index)
+                norm_sum += float(norm)
+                if classify:
+                    hits += float((output.argmax(1) == target).sum())
+            val_loss, val_accuracy = _evaluate(model, val, val_targets, loss)
+            train_loss = loss_sum / len(train)
+            row = {
+                "epoch": epoch,
+                "train_loss": train_loss,
+                "val_loss": val_loss,
+                "lr": lr,
+                "grad_norm": norm_sum / steps_per_epoch,
+                "seconds": time.perf_counter() - started,
+            }
+            if classify:
+                row.update(train_accuracy=hits / len(train), val_accuracy=val_accuracy)
+            history.append(**row)
+            finite = math.isfinite(train_loss) and math.isfinite(val_loss)
+            if finite:
+                if val_loss < best_loss - config.min_delta:
+                    best_loss, bad_epochs = val_loss, 0
+                    best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+                    history.best_epoch = epoch
+                else:
+                    bad_epochs += 1
+                if config.schedule == "plateau":
+                    lr_scale = max(lr_scale * plateau.update(val_loss), _MIN_LR_FRACTION)
+            if on_epoch is not None:
+                on_epoch(row)
+            if not finite:
+                lr_scale *= 0.5
+                history.events.append(
+                    {"epoch": epoch, "kind": "nonfinite_loss", "lr_after": config.lr * lr_scale}
+                )
+                if len(history.events) > config.max_nan_events:
+                    raise TrainingError(
+                        f"The loss became NaN or infinite {len(history.events)} times (last at "
+                        f"epoch {epoch}); lower --lr, set --clip, or check the data."
+                    )
+                model.load_state_dict(best_state)
+                optimizer = build_optimizer(model, config)
+            if config.patience is not None and bad_epochs >= config.patience:
+                history.stop_reason = "early_stopping"
+                break
+        else:
+            history.stop_reason = "max_epochs"
+    except KeyboardInterrupt:
+        history.stop_reason = "interrupted"
+        log.warning("interrupted; keeping the best weights so far")
+    model.load_state_dict(best_state)
+    model.eval()
+    return history

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from lstm_doctor.cli import main
+from sequence_frames import make_sequence_frame
+
+FLAGS = ["--task", "classify", "--sequence-id", "sequence_id", "--label", "label", "--time", "t",
+         "--units", "8", "--epochs", "3", "--batch-size", "16"]  # fmt: skip
+
+
+@pytest.fixture
+def files(tmp_path):
+    train, test = tmp_path / "train.csv", tmp_path / "test.csv"
+    make_sequence_frame(seed=1).to_csv(train, index=False)
+    make_sequence_frame(n_sequences=9, seed=2).to_csv(test, index=False)
+    return train, test
+
+
+def test_fit_json_predict_evaluate(files, tmp_path, capsys) -> None:
+    train, test = files
+    run = tmp_path / "run"
+    code = main(["fit", str(train), *FLAGS, "--test", str(test), "--out", str(run), "--json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    out = json.loads(captured.out)
+    assert {"accuracy", "balanced_accuracy", "macro_f1"} <= set(out["metrics"]["test"])
+    assert set(out["baselines"]) == {"majority", "summary"} and out["task"] == "classify"
+    assert json.loads((run / "config.json").read_text())["task"] == "classify"
+    predictions = tmp_path / "p.csv"
+    assert main(["predict", str(run), str(test), "--out", str(predictions)]) == 0
+    frame = pd.read_csv(predictions)
+    assert len(frame) == 9 and list(frame.columns) == [
+        "sequence_id",
+        "label",
+        "p_c0",
+        "p_c1",
+        "p_c2",
+    ]
+    capsys.readouterr()
+    assert main(["evaluate", str(run), str(test), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["accuracy"] == pytest.approx(out["metrics"]["test"]["accuracy"])
+    assert main(["diagnose", str(run), "--json"]) == 0
+
+
+def test_fit_prints_table_and_verdict(files, tmp_path, capsys) -> None:
+    train, _ = files
+    assert main(["fit", str(train), *FLAGS, "--pooling", "mean", "--out", str(tmp_path / "r")]) == 0
+    text = capsys.readouterr().out
+    assert "majority" in text and "summary" in text and "LSTM" in text
+    assert "the summary-feature baseline on test" in text
+
+
+def test_regress(tmp_path, capsys) -> None:
+    data = tmp_path / "r.csv"
+    make_sequence_frame(regress=True).to_csv(data, index=False)
+    flags = [f if f != "classify" else "regress" for f in FLAGS]
+    assert main(["fit", str(data), *flags, "--out", str(tmp_path / "run"), "--json"]) == 0
+    assert "mse" in json.loads(capsys.readouterr().out)["metrics"]["test"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda f: f.assign(label="one"), "single class"),
+        (lambda f: f.drop(columns="t"), "'t' are not in the training data"),
+    ],
+)
+def test_data_errors_are_one_line(tmp_path, capsys, change, message) -> None:
+    data = tmp_path / "bad.csv"
+    change(make_sequence_frame()).to_csv(data, index=False)
+    assert main(["fit", str(data), *FLAGS]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and message in err, err
+
+
+def test_unseen_test_class_and_feature_mismatch(files, tmp_path, capsys) -> None:
+    train, _ = files
+    bad = tmp_path / "bad_test.csv"
+    make_sequence_frame(n_sequences=4).assign(label="zz").to_csv(bad, index=False)
+    assert main(["fit", str(train), *FLAGS, "--test", str(bad)]) == 2
+    assert "never seen in training: zz" in capsys.readouterr().err
+    make_sequence_frame(n_sequences=4).rename(columns={"a": "x"}).to_csv(bad, index=False)
+    assert main(["fit", str(train), *FLAGS, "--test", str(bad)]) == 2
+    assert "differ from those the model was trained on" in capsys.readouterr().err
+
+
+def test_forecasting_without_target_or_with_sequence_flags(files, capsys) -> None:
+    train, _ = files
+    assert main(["fit", str(train)]) == 2
+    assert "fit needs --target" in capsys.readouterr().err
+    assert main(["fit", str(train), "--target", "a", "--label", "label"]) == 2
+    assert "--label apply to --task classify|regress" in capsys.readouterr().err
+
+
+def test_heal_classify_writes_the_run_and_treatment(files, tmp_path, capsys) -> None:
+    train, test = files
+    run = tmp_path / "healed"
+    flags = ["--task", "classify", "--sequence-id", "sequence_id", "--label", "label", "--time",
+             "t", "--epochs", "3", "--max-steps", "2", "--test", str(test)]  # fmt: skip
+    code = main(["heal", str(train), *flags, "--out", str(run), "--json"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    out = json.loads(captured.out)
+    assert out["task"] == "classify" and "accuracy" in out["metrics"]["test"]
+    assert len(out["treatment"]) <= 2
+    assert out["treatment_summary"]["criterion"] == "val cross_entropy"
+    treatment = json.loads((run / "treatment.json").read_text())
+    assert [row["model"] for row in treatment["comparison"]][-2:] == ["majority", "summary"]
+
+
+def test_heal_classify_needs_the_columns(files, capsys) -> None:
+    train, _ = files
+    assert main(["heal", str(train), "--task", "classify", "--label", "label"]) == 2
+    assert "needs --sequence-id and --label" in capsys.readouterr().err
+
+
+def test_heal_forecast_needs_a_target(files, capsys) -> None:
+    train, _ = files
+    assert main(["heal", str(train), "--sequence-id", "sequence_id"]) == 2
+    assert "--sequence-id" in capsys.readouterr().err

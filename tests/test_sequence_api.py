@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from lstm_doctor import NotFittedError, SequenceClassifier, SequenceRegressor
+from lstm_doctor.errors import ConfigError
+from sequence_frames import make_sequence_frame
+
+FAST = {"units": 8, "epochs": 4, "batch_size": 16}
+COLUMNS = {"sequence": "sequence_id", "label": "label", "time": "t"}
+
+
+@pytest.fixture(scope="module")
+def fitted() -> SequenceClassifier:
+    return SequenceClassifier(**FAST).fit(make_sequence_frame(), **COLUMNS)
+
+
+def test_fit_scores_model_and_baselines_on_the_same_sequences(fitted) -> None:
+    m = fitted.metrics_
+    for split in ("val", "test"):
+        assert {"accuracy", "balanced_accuracy", "macro_f1", "log_loss"} <= set(m[split])
+        assert m["baselines"]["majority"][split]["n"] == m[split]["n"]
+        assert m["baselines"]["summary"][split]["n"] == m[split]["n"]
+    assert sum(m["n_sequences"].values()) == 48
+    assert fitted.diagnosis_.findings  # always diagnosed
+    assert "group_column_unused" in str(fitted.diagnosis_.to_dict())  # 'speaker' unused
+
+
+def test_predict_has_one_row_per_sequence(fitted) -> None:
+    frame = make_sequence_frame(n_sequences=7, seed=9).drop(columns="label")
+    proba = fitted.predict_proba(frame)
+    assert list(proba.columns) == ["sequence_id", "p_c0", "p_c1", "p_c2"] and len(proba) == 7
+    assert np.allclose(proba.iloc[:, 1:].sum(axis=1), 1.0, atol=1e-6)
+    predicted = fitted.predict(frame)
+    assert list(predicted.columns[:2]) == ["sequence_id", "label"]
+    assert set(predicted["label"]) <= {"c0", "c1", "c2"}
+
+
+def test_save_load_round_trip_gives_identical_probabilities(fitted, tmp_path) -> None:
+    fitted.save(tmp_path / "run")
+    loaded = SequenceClassifier.load(tmp_path / "run")
+    frame = make_sequence_frame(n_sequences=7, seed=9)
+    pd.testing.assert_frame_equal(fitted.predict_proba(frame), loaded.predict_proba(frame))
+    assert loaded.evaluate(frame) == fitted.evaluate(frame)
+    assert {p.name for p in (tmp_path / "run").iterdir()} >= {
+        "model.safetensors", "config.json", "scaler.json", "history.csv", "metrics.json",
+        "diagnosis.json",
+    }  # fmt: skip
+    with pytest.raises(ConfigError, match=r"SequenceClassifier\.load"):
+        SequenceRegressor.load(tmp_path / "run")
+
+
+def test_same_seed_same_result() -> None:
+    a = SequenceClassifier(**FAST).fit(make_sequence_frame(), **COLUMNS)
+    b = SequenceClassifier(**FAST).fit(make_sequence_frame(), **COLUMNS)
+    assert a.history_.column("val_loss") == b.history_.column("val_loss")
+
+
+def test_group_split_and_official_test_file() -> None:
+    train, test = make_sequence_frame(seed=1), make_sequence_frame(n_sequences=12, seed=2)
+    model = SequenceClassifier(**FAST, pooling="attention", class_weights="balanced")
+    model.fit(train, **COLUMNS, group="speaker", test=test)
+    assert model.metrics_["n_sequences"]["test"] == 12
+    assert "group_column_unused" not in str(model.diagnosis_.to_dict())
+
+
+def test_regressor() -> None:
+    frame = make_sequence_frame(regress=True)
+    model = SequenceRegressor(**FAST, pooling="mean").fit(frame, **COLUMNS)
+    assert {"mse", "mae"} <= set(model.metrics_["test"])
+    assert set(model.metrics_["baselines"]) == {"mean", "summary"}
+    assert list(model.predict(frame).columns) == ["sequence_id", "label"]
+
+
+def test_errors() -> None:
+    with pytest.raises(NotFittedError):
+        SequenceClassifier().predict(make_sequence_frame())
+    with pytest.raises(ConfigError, match="unknown setting"):
+        SequenceClassifier(lookback=3)
+    with pytest.raises(ConfigError, match="needs label="):
+        SequenceClassifier().fit(make_sequence_frame(), sequence="sequence_id")
+    with pytest.raises(ConfigError, match="'pooling'"):
+        SequenceClassifier(pooling="max").fit(make_sequence_frame(), **COLUMNS)
+
+
+def test_selection_fit_leaves_test_unread_and_finish_scores_it() -> None:
+    frame = make_sequence_frame()
+    model = SequenceClassifier(**FAST).fit(frame, **COLUMNS, evaluate_test=False)
+    assert "test" not in model.metrics_ and "test" not in model.metrics_["n_sequences"]
+    assert all("test" not in b for b in model.metrics_["baselines"].values())
+    plain = SequenceClassifier(**FAST).fit(frame, **COLUMNS)
+    model.finish(frame)
+    assert model.metrics_["test"] == plain.metrics_["test"]
+    assert model.metrics_["n_sequences"] == plain.metrics_["n_sequences"]
+
+
+def test_warm_start_copies_weights_and_may_add_weight_drop(fitted) -> None:
+    frame = make_sequence_frame()
+    warm = SequenceClassifier(**{**FAST, "epochs": 1, "lr": 1e-9, "weight_drop": 0.2})
+    warm.fit(frame, **COLUMNS, init_from=fitted)
+    cells = warm.model_.encoder.cells[0]
+    torch_equal = np.allclose(
+        cells.weight_ih_l0.detach().numpy(),
+        fitted.model_.encoder.cells[0].weight_ih_l0.detach().numpy(),
+        atol=1e-6,
+    )
+    assert torch_equal
+    with pytest.raises(ConfigError, match="another network shape"):
+        SequenceClassifier(**{**FAST, "units": 4}).fit(frame, **COLUMNS, init_from=fitted)
