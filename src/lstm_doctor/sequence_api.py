@@ -65,7 +65,12 @@ _SECTIONS = {
 # never on its test file.
 DEFAULTS = {"layers": 1, "units": 64, "bidirectional": True, "dropout": 0.2, "lr": 3e-3,
             "batch_size": 32, "patience": 20, "epochs": 150}  # fmt: skip
-CLASSIFY_DEFAULTS = {"label_smoothing": 0.1, "jitter": 0.1}
+# For classification, checked by 5-fold cross-validation on the JapaneseVowels training
+# file only (benchmarks/sequence_defaults_cv.py, 3 seeds): batch 16 had the best mean CV
+# accuracy (0.9716 vs 0.9679 at 32, CV log loss 0.196 vs 0.201); units 128, 2 layers,
+# one direction, mean or attention pooling, no label smoothing, lr 1e-3, patience 40 and
+# batch 8 did not beat the rest of these defaults; without jitter it tied (0.9679).
+CLASSIFY_DEFAULTS = {"label_smoothing": 0.1, "jitter": 0.1, "batch_size": 16}
 
 
 class _SequenceEstimator:
