@@ -105,6 +105,16 @@ def test_a_resumed_run_ends_exactly_like_an_uninterrupted_one(tmp_path, schedule
     assert [p.name for p in tmp_path.iterdir()] == ["run.ckpt"]  # no temporary files left
 
 
+def test_resuming_after_the_stopping_epoch_trains_no_further(tmp_path) -> None:
+    # A kill between the last checkpoint and the end of the run: nothing is left to train.
+    config = TrainConfig(epochs=40, batch_size=8, lr=0.5, patience=1, seed=1)
+    checkpoint = tmp_path / "run.ckpt"
+    expected = _run(_model(0), config, checkpoint=checkpoint)
+    assert expected.stop_reason == "early_stopping" and len(expected) < 40
+    resumed = _run(_model(99), config, checkpoint=checkpoint, resume=True)
+    assert _rows(resumed) == _rows(expected) and resumed.stop_reason == "early_stopping"
+
+
 def test_a_checkpoint_of_other_settings_is_refused(tmp_path) -> None:
     checkpoint = tmp_path / "run.ckpt"
     _run(_model(0), TrainConfig(epochs=1, batch_size=8), checkpoint=checkpoint)

@@ -173,6 +173,9 @@ def train_sequences(
     classify = loss.task == "classify"
     try:
         for epoch in range(state.epoch + 1, config.epochs + 1):
+            if config.patience is not None and state.bad_epochs >= config.patience:
+                history.stop_reason = "early_stopping"  # resumed after the stopping epoch
+                break
             started = time.perf_counter()
             model.train()
             loss_sum = norm_sum = hits = 0.0
