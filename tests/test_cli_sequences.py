@@ -5,6 +5,7 @@ import json
 import pandas as pd
 import pytest
 
+from lstm_doctor import SequenceClassifier
 from lstm_doctor.cli import main
 from sequence_frames import make_sequence_frame
 
@@ -123,3 +124,40 @@ def test_heal_forecast_needs_a_target(files, capsys) -> None:
     train, _ = files
     assert main(["heal", str(train), "--sequence-id", "sequence_id"]) == 2
     assert "--sequence-id" in capsys.readouterr().err
+
+
+def test_resume_continues_a_killed_fit_to_the_same_result(files, tmp_path, capsys) -> None:
+    train, test = files
+    flags = [*FLAGS, "--test", str(test), "--patience", "0", "--json"]
+    assert main(["fit", str(train), *flags, "--out", str(tmp_path / "whole")]) == 0
+    expected = json.loads(capsys.readouterr().out)
+
+    # A run killed after epoch 2 leaves its checkpoint beside --out (and no run directory):
+    # the same settings through the API, stopped by an exception in the epoch callback.
+    out = tmp_path / "killed"
+    checkpoint = tmp_path / "killed.checkpoint.safetensors"
+
+    def kill_after_epoch_2(row: dict[str, float]) -> None:
+        if row["epoch"] == 2:
+            raise SystemExit("killed")
+
+    with pytest.raises(SystemExit):
+        SequenceClassifier(units=8, epochs=3, batch_size=16, patience=None).fit(
+            train, sequence="sequence_id", label="label", time="t", test=test,
+            checkpoint=checkpoint, on_epoch=kill_after_epoch_2,
+        )  # fmt: skip
+    assert checkpoint.exists() and not out.exists()
+
+    assert main(["fit", str(train), *flags, "--out", str(out), "--resume"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["metrics"] == expected["metrics"]
+    assert result["training"]["epochs"] == 3
+    assert not checkpoint.exists()  # dropped once the run is saved
+
+
+def test_resume_needs_out_and_a_checkpoint(files, tmp_path, capsys) -> None:
+    train, _ = files
+    assert main(["fit", str(train), *FLAGS, "--resume"]) == 2
+    assert "--resume needs the --out" in capsys.readouterr().err
+    assert main(["fit", str(train), *FLAGS, "--out", str(tmp_path / "r"), "--resume"]) == 2
+    assert "Nothing to resume" in capsys.readouterr().err

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from lstm_doctor import NotFittedError, SequenceClassifier, SequenceRegressor
-from lstm_doctor.errors import ConfigError
+from lstm_doctor.errors import ArtifactError, ConfigError
 from sequence_frames import make_sequence_frame
 
 FAST = {"units": 8, "epochs": 4, "batch_size": 16}
@@ -109,3 +109,42 @@ def test_warm_start_copies_weights_and_may_add_weight_drop(fitted) -> None:
     assert torch_equal
     with pytest.raises(ConfigError, match="another network shape"):
         SequenceClassifier(**{**FAST, "units": 4}).fit(frame, **COLUMNS, init_from=fitted)
+
+
+def test_a_killed_fit_resumes_to_the_same_model(tmp_path) -> None:
+    frame = make_sequence_frame()
+    settings = {**FAST, "patience": None, "dropout": 0.2, "layers": 2}
+    columns = {"sequence": "sequence_id", "label": "label", "time": "t"}
+    whole = SequenceClassifier(**settings).fit(frame, **columns)
+
+    def kill_after_epoch_2(row: dict[str, float]) -> None:
+        if row["epoch"] == 2:
+            raise SystemExit("killed")
+
+    checkpoint = tmp_path / "fit.ckpt"
+    with pytest.raises(SystemExit):
+        SequenceClassifier(**settings).fit(
+            frame, **columns, checkpoint=checkpoint, on_epoch=kill_after_epoch_2
+        )
+    resumed = SequenceClassifier(**settings).fit(
+        frame, **columns, checkpoint=checkpoint, resume=True
+    )
+    assert resumed.metrics_["test"] == whole.metrics_["test"]
+    assert len(resumed.history_) == 4
+    pd.testing.assert_frame_equal(resumed.predict_proba(frame), whole.predict_proba(frame))
+
+
+def test_resume_needs_a_checkpoint(tmp_path) -> None:
+    with pytest.raises(ConfigError, match="Nothing to resume"):
+        SequenceClassifier(**FAST).fit(
+            make_sequence_frame(), sequence="sequence_id", label="label",
+            checkpoint=tmp_path / "none.ckpt", resume=True,
+        )  # fmt: skip
+
+
+def test_a_checkpoint_of_other_data_is_refused(tmp_path) -> None:
+    checkpoint = tmp_path / "fit.ckpt"
+    columns = {"sequence": "sequence_id", "label": "label", "checkpoint": checkpoint}
+    SequenceClassifier(**FAST).fit(make_sequence_frame(seed=0), **columns)
+    with pytest.raises(ArtifactError, match="belongs to a run with other data"):
+        SequenceClassifier(**FAST).fit(make_sequence_frame(seed=5), **columns, resume=True)

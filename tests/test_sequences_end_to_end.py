@@ -1,13 +1,20 @@
-"""JapaneseVowels with the official split, through the CLI defaults (slow)."""
+"""Slow end-to-end sequence runs: JapaneseVowels with the official split through the CLI
+defaults, and a real CLI process killed mid-training and resumed."""
 
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
 from fast_settings import SHARED_DATA
 from lstm_doctor.cli import main
+from sequence_frames import make_sequence_frame
 
 TRAIN = SHARED_DATA / "JapaneseVowels_train.csv"
 TEST = SHARED_DATA / "JapaneseVowels_test.csv"
@@ -25,3 +32,36 @@ def test_japanese_vowels_official_split(tmp_path, capsys) -> None:
     assert out["n_sequences"]["test"] == 370
     assert out["metrics"]["test"]["accuracy"] > 0.9  # a sane model; the figure is in README
     assert out["metrics"]["test"]["accuracy"] > out["baselines"]["majority"]["test"]["accuracy"]
+
+
+@pytest.mark.slow
+def test_a_sigkilled_sequence_fit_resumes_to_the_same_result(tmp_path) -> None:
+    """Kill the real CLI process mid-training; --resume ends where an uninterrupted run ends."""
+    csv = tmp_path / "sequences.csv"
+    make_sequence_frame(n_sequences=240, max_len=60).to_csv(csv, index=False)
+    flags = ["--task", "classify", "--sequence-id", "sequence_id", "--label", "label", "--time",
+             "t", "--units", "32", "--epochs", "12", "--patience", "0", "--json"]  # fmt: skip
+    command = [sys.executable, "-m", "lstm_doctor.cli", "fit", str(csv), *flags]
+    env = {**os.environ, "OMP_NUM_THREADS": "1"}
+
+    whole = subprocess.run([*command, "--out", str(tmp_path / "whole")], env=env,
+                           capture_output=True, text=True, check=True)  # fmt: skip
+    expected = json.loads(whole.stdout)
+
+    out = tmp_path / "killed"
+    checkpoint = tmp_path / "killed.checkpoint.safetensors"
+    process = subprocess.Popen([*command, "--out", str(out)], env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not checkpoint.exists() and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert checkpoint.exists() and not out.exists(), "the run was not killed mid-training"
+
+    resumed = subprocess.run([*command, "--out", str(out), "--resume"], env=env,
+                             capture_output=True, text=True, check=True)  # fmt: skip
+    result = json.loads(resumed.stdout)
+    assert result["metrics"] == expected["metrics"]
+    assert result["training"]["epochs"] == 12
+    assert not checkpoint.exists()

@@ -306,10 +306,12 @@ def fit(
         )
         columns = {"sequence": sequence_id, "label": label, "time": time, "group": group,
                    "features": _columns(features)}  # fmt: skip
+        if resume and out_dir is None:
+            raise ConfigError("--resume needs the --out of the run to continue.")
         fit_sequences(
             data, task=task, columns=columns, settings={**settings, **sequence_settings},
             test=test, out_dir=out_dir or _default_out(data.stem), overwrite=overwrite,
-            as_json=as_json, progress=_progress, out=out,
+            as_json=as_json, progress=_progress, out=out, resume=resume, err=err,
         )  # fmt: skip
         return
     _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,

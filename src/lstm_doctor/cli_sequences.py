@@ -94,25 +94,34 @@ def fit_sequences(
     as_json: bool,
     progress: Callable[[int], tuple[Any, Callable[[dict[str, float]], None]]],
     out: Console,
+    resume: bool = False,
+    err: Console | None = None,
 ) -> None:
-    """Fit a sequence model, save its run directory, print the report."""
-    if out_dir.exists() and any(out_dir.iterdir()) and not overwrite:
+    """Fit a sequence model with a per-epoch checkpoint beside ``out_dir``, save its run
+    directory, drop the checkpoint (kept when interrupted), print the report."""
+    if out_dir.exists() and any(out_dir.iterdir()) and not (overwrite or resume):
         raise ArtifactError(
             f"Output directory {str(out_dir)!r} already exists and is not empty; pass another "
             "--out or --overwrite."
         )
+    checkpoint = out_dir.with_name(out_dir.name + ".checkpoint.safetensors")
+    if checkpoint.exists() and not resume and err is not None:
+        err.print(f"note: starting afresh over the old checkpoint {checkpoint} (see --resume)")
     cls = SequenceClassifier if task == "classify" else SequenceRegressor
     estimator = cls(**settings)
+    fit = {**columns, "test": test, "checkpoint": checkpoint, "resume": resume}
     if as_json:
-        estimator.fit(data, test=test, **columns)
+        estimator.fit(data, **fit)
     else:
         bar, on_epoch = progress(settings.get("epochs", DEFAULTS["epochs"]))
         try:
-            estimator.fit(data, test=test, on_epoch=on_epoch, **columns)
+            estimator.fit(data, on_epoch=on_epoch, **fit)
         finally:
             if bar.live.is_started:
                 bar.stop()
-    run = estimator.save(out_dir, overwrite=overwrite)
+    run = estimator.save(out_dir, overwrite=overwrite or resume)
+    if estimator.history_.stop_reason != "interrupted":
+        checkpoint.unlink(missing_ok=True)
     if as_json:
         print(to_json(sequence_payload(estimator, run), indent=None))
         return

@@ -48,6 +48,9 @@ class SequenceConfig(_FromDict):
     ``packing`` picks how the LSTM skips padding (both exact, same weights): ``packed``
     (``pack_padded_sequence``), ``dense`` (the fused kernel on right-padded batches), or
     ``auto``: dense on CPU, where torch's packed kernel is ~5x slower, packed on CUDA.
+    The estimators (and so the CLI) start from their own defaults on top of these fields:
+    ``sequence_api.DEFAULTS`` and, for classification, ``CLASSIFY_DEFAULTS`` (label
+    smoothing 0.1, jitter 0.1, batch 16: chosen by ``benchmarks/sequence_defaults_cv.py``).
     """
 
     label: str

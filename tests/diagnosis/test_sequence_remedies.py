@@ -37,3 +37,12 @@ def test_imbalanced_classes_add_class_weights_and_regression_no_smoothing() -> N
 def test_other_findings_are_left_alone() -> None:
     good = Finding("good_fit", "info", "good fit", {}, ())
     assert add_sequence_remedies(Diagnosis((good,)), SETTINGS, "classify").findings == (good,)
+
+
+def test_a_remedy_the_run_already_has_is_left_out() -> None:
+    under = Finding("underfitting", "warning", "underfitting", {}, ())
+    settings = {**SETTINGS, "bidirectional": True}
+    healed = add_sequence_remedies(Diagnosis((under,)), settings, "classify")
+    assert _changes(healed.findings[0]) == [{"pooling": "attention"}]
+    attention = {**settings, "pooling": "attention"}
+    assert add_sequence_remedies(Diagnosis((under,)), attention, "classify").findings == (under,)

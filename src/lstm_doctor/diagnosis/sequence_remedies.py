@@ -83,7 +83,12 @@ def add_sequence_remedies(
     for finding in diagnosis.findings:
         extra = _extra(finding.kind, settings, task, imbalanced)
         have = {_key(r) for r in finding.remedies}
-        new = [r for r in extra if _key(r) not in have]
+        # A remedy that the run already has (bidirectional=True on a bidirectional model)
+        # would be a no-op: leave it out.
+        new = [
+            r for r in extra
+            if _key(r) not in have and any(settings.get(k) != v for k, v in r.change.items())
+        ]  # fmt: skip
         if new:
             finding = dataclasses.replace(finding, remedies=(*finding.remedies, *new))
         findings.append(finding)

@@ -9,11 +9,13 @@ is stored and packing skips what remains. The same seed gives the same batches.
 
 from __future__ import annotations
 
+import json
 import logging
 import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import torch
 from torch import nn
@@ -23,6 +25,7 @@ from lstm_doctor.data.sequence_augment import make_sequence_augmenter
 from lstm_doctor.data.sequences import SequenceSet
 from lstm_doctor.errors import TrainingError
 from lstm_doctor.history import History
+from lstm_doctor.training.checkpoint import LoopState, load_checkpoint, save_checkpoint
 from lstm_doctor.training.optim import build_optimizer, decay_parameters, kernel_penalty
 from lstm_doctor.training.schedules import PlateauRule, schedule_factor
 
@@ -108,6 +111,10 @@ def _evaluate(
     return value, accuracy
 
 
+def _snapshot(model: nn.Module) -> dict[str, torch.Tensor]:
+    return {k: v.detach().clone() for k, v in model.state_dict().items()}
+
+
 def train_sequences(
     model: nn.Module,
     train: SequenceSet,
@@ -118,6 +125,9 @@ def train_sequences(
     loss: SequenceLoss,
     *,
     on_epoch: EpochCallback | None = None,
+    checkpoint: Path | None = None,
+    resume: bool = False,
+    checkpoint_tag: str = "",
 ) -> History:
     """Train ``model`` in place; select on the validation loss; restore the best weights.
 
@@ -125,6 +135,11 @@ def train_sequences(
     the L1/L2 kernel penalties and augmentation (of training batches only, within each
     sequence's length) follow ``config`` as in ``training.trainer``. A non-finite loss rolls
     back to the best weights and halves the learning rate; Ctrl-C stops cleanly.
+
+    With ``checkpoint``, the loop's whole state is written there (atomically, by
+    ``training.checkpoint``) after every epoch; with ``resume`` as well, a killed run
+    continues from its last epoch and ends exactly as if it had never stopped.
+    ``checkpoint_tag`` names the data and settings, so a checkpoint never resumes another run.
 
     Both loss columns hold the plain criterion (``SequenceLoss.score``), not the smoothed or
     weighted objective: early stopping, the curve diagnosis and ``heal`` compare them.
@@ -136,27 +151,37 @@ def train_sequences(
     """
     device = next(model.parameters()).device
     generator = torch.Generator().manual_seed(config.seed)
-    augment = make_sequence_augmenter(
-        config, torch.Generator().manual_seed(config.seed + _AUGMENT_SEED_OFFSET)
-    )
+    augment_rng = torch.Generator().manual_seed(config.seed + _AUGMENT_SEED_OFFSET)
+    augment = make_sequence_augmenter(config, augment_rng)
+    augment_generator = augment_rng if augment is not None else None  # checkpointed if used
     optimizer = build_optimizer(model, config)
     plateau = PlateauRule(config.lr_patience, config.lr_factor, config.min_delta)
+    tag = json.dumps({"train": config.to_dict(), "run": checkpoint_tag, "n": len(train)})
+    saved = {"generator": generator, "tag": tag, "augment_generator": augment_generator}
+    if checkpoint is not None and resume and checkpoint.exists():
+        state = load_checkpoint(checkpoint, model=model, optimizer=optimizer, plateau=plateau,
+                                **saved)  # fmt: skip
+        log.info("resumed from %s after epoch %d", checkpoint, state.epoch)
+    else:
+        state = LoopState(plateau=plateau, best_state=_snapshot(model))
+    history = state.history
     params = [p for p in model.parameters() if p.requires_grad]
     decayed, weight_decay = decay_parameters(model), config.resolved_weight_decay
     kernels = model.kernels()
-    history = History()
-    best_loss, bad_epochs, lr_scale, step = math.inf, 0, 1.0, 0
-    best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
     steps_per_epoch = math.ceil(len(train) / config.batch_size)
     total_steps = steps_per_epoch * config.epochs
     classify = loss.task == "classify"
     try:
-        for epoch in range(1, config.epochs + 1):
+        for epoch in range(state.epoch + 1, config.epochs + 1):
+            if config.patience is not None and state.bad_epochs >= config.patience:
+                history.stop_reason = "early_stopping"  # resumed after the stopping epoch
+                break
             started = time.perf_counter()
             model.train()
             loss_sum = norm_sum = hits = 0.0
             for index in bucket_batches(train.lengths, config.batch_size, generator):
-                lr = config.lr * lr_scale * schedule_factor(config.schedule, step, total_steps)
+                factor = schedule_factor(config.schedule, state.step, total_steps)
+                lr = config.lr * state.lr_scale * factor
                 for group in optimizer.param_groups:
                     group["lr"] = lr
                 x, lengths = _gather(train, index, device)
@@ -178,7 +203,7 @@ def train_sequences(
                         for p in decayed:
                             p.mul_(1.0 - lr * weight_decay)
                 optimizer.step()
-                step += 1
+                state.step += 1
                 loss_sum += float(loss.score(output.detach(), target)) * len(index)
                 norm_sum += float(norm)
                 if classify:
@@ -196,31 +221,28 @@ def train_sequences(
             if classify:
                 row.update(train_accuracy=hits / len(train), val_accuracy=val_accuracy)
             history.append(**row)
+            state.epoch = epoch
             finite = math.isfinite(train_loss) and math.isfinite(val_loss)
             if finite:
-                if val_loss < best_loss - config.min_delta:
-                    best_loss, bad_epochs = val_loss, 0
-                    best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+                if val_loss < state.best_loss - config.min_delta:
+                    state.best_loss, state.bad_epochs = val_loss, 0
+                    state.best_state = _snapshot(model)
                     history.best_epoch = epoch
                 else:
-                    bad_epochs += 1
+                    state.bad_epochs += 1
                 if config.schedule == "plateau":
-                    lr_scale = max(lr_scale * plateau.update(val_loss), _MIN_LR_FRACTION)
+                    scale = state.lr_scale * plateau.update(val_loss)
+                    state.lr_scale = max(scale, _MIN_LR_FRACTION)
+            # After the bookkeeping: a Ctrl-C inside the callback keeps this epoch's weights.
             if on_epoch is not None:
                 on_epoch(row)
             if not finite:
-                lr_scale *= 0.5
-                history.events.append(
-                    {"epoch": epoch, "kind": "nonfinite_loss", "lr_after": config.lr * lr_scale}
-                )
-                if len(history.events) > config.max_nan_events:
-                    raise TrainingError(
-                        f"The loss became NaN or infinite {len(history.events)} times (last at "
-                        f"epoch {epoch}); lower --lr, set --clip, or check the data."
-                    )
-                model.load_state_dict(best_state)
-                optimizer = build_optimizer(model, config)
-            if config.patience is not None and bad_epochs >= config.patience:
+                _roll_back(model, state, config, epoch)
+                optimizer = build_optimizer(model, config)  # its moments hold NaN now
+            if checkpoint is not None:
+                save_checkpoint(checkpoint, model=model, optimizer=optimizer, state=state,
+                                **saved)  # fmt: skip
+            if config.patience is not None and state.bad_epochs >= config.patience:
                 history.stop_reason = "early_stopping"
                 break
         else:
@@ -228,6 +250,20 @@ def train_sequences(
     except KeyboardInterrupt:
         history.stop_reason = "interrupted"
         log.warning("interrupted; keeping the best weights so far")
-    model.load_state_dict(best_state)
+    model.load_state_dict(state.best_state)
     model.eval()
     return history
+
+
+def _roll_back(model: nn.Module, state: LoopState, config: TrainConfig, epoch: int) -> None:
+    """After a non-finite loss: back to the best weights, half the learning rate."""
+    state.lr_scale *= 0.5
+    events = state.history.events
+    lr_after = config.lr * state.lr_scale
+    events.append({"epoch": epoch, "kind": "nonfinite_loss", "lr_after": lr_after})
+    if len(events) > config.max_nan_events:
+        raise TrainingError(
+            f"The loss became NaN or infinite {len(events)} times (last at epoch {epoch}); "
+            "lower --lr, set --clip, or check the data."
+        )
+    model.load_state_dict(state.best_state)
