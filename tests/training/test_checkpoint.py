@@ -136,3 +136,18 @@ def test_load_restores_the_augmentation_generator(tmp_path):
     load_checkpoint(checkpoint, model=model, optimizer=optimizer, generator=torch.Generator(),
                     plateau=plateau, tag="t", augment_generator=restored)  # fmt: skip
     assert torch.equal(torch.rand(5, generator=restored), torch.rand(5, generator=saved))
+
+
+def test_resuming_a_run_that_had_already_stopped_early_trains_no_further(sine_windows, tmp_path):
+    # Killed after the last checkpoint of a run whose patience was spent: nothing left to do.
+    train_w, val_w = sine_windows
+    config = _config(epochs=60, patience=2, lr=5e-2)
+    checkpoint = tmp_path / "run.ckpt"
+    whole = _model(0)
+    expected = train(whole, train_w, val_w, config, checkpoint=checkpoint)
+    assert expected.stop_reason == "early_stopping" and len(expected) < 60
+    again = _model(0)
+    resumed = train(again, train_w, val_w, config, checkpoint=checkpoint, resume=True)
+    assert _rows(resumed) == _rows(expected) and resumed.stop_reason == "early_stopping"
+    for name, weight in whole.state_dict().items():
+        torch.testing.assert_close(again.state_dict()[name], weight, rtol=0, atol=0)

@@ -109,6 +109,9 @@ def train(
 
     try:
         for epoch in range(state.epoch + 1, config.epochs + 1):
+            if _patience_spent(config, state):  # resumed from the checkpoint of a finished run
+                history.stop_reason = "early_stopping"
+                break
             started = time.perf_counter()
             model.train()
             order = torch.randperm(n_windows, generator=generator).to(device)
@@ -173,7 +176,7 @@ def train(
                     tag=tag,
                     augment_generator=augment_generator,
                 )
-            if config.patience is not None and state.bad_epochs >= config.patience:
+            if _patience_spent(config, state):
                 history.stop_reason = "early_stopping"
                 break
         else:
@@ -185,6 +188,10 @@ def train(
     model.load_state_dict(state.best_state)
     model.eval()
     return history
+
+
+def _patience_spent(config: TrainConfig, state: LoopState) -> bool:
+    return config.patience is not None and state.bad_epochs >= config.patience
 
 
 def _roll_back(model: nn.Module, state: LoopState, config: TrainConfig, epoch: int) -> None:
