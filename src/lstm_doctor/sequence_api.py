@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -42,10 +43,17 @@ from lstm_doctor.diagnosis.sequence_baselines import (
 from lstm_doctor.diagnosis.sequence_checks import check_group_column, worse_than_baseline
 from lstm_doctor.diagnosis.sequence_remedies import add_sequence_remedies
 from lstm_doctor.errors import ConfigError, NotFittedError
+from lstm_doctor.history import History
+from lstm_doctor.models.sequence_ensemble import SequenceEnsemble
 from lstm_doctor.models.sequence_lstm import build_sequence_model
 from lstm_doctor.sequence_artifacts import load_sequence_run
 from lstm_doctor.sequence_config import SequenceConfig, SequenceRunConfig
 from lstm_doctor.training.device import resolve_device
+from lstm_doctor.training.sequence_members import (
+    member_seed,
+    member_train_config,
+    refit_train_config,
+)
 from lstm_doctor.training.sequence_trainer import (
     EpochCallback,
     SequenceLoss,
@@ -53,7 +61,7 @@ from lstm_doctor.training.sequence_trainer import (
     train_sequences,
 )
 
-__all__ = ["SequenceClassifier", "SequenceRegressor"]
+__all__ = ["SequenceClassifier", "SequenceRegressor", "checkpoint_files"]
 
 _SECTIONS = {
     "sequence": {f.name for f in dataclasses.fields(SequenceConfig)} - {"task"},
@@ -153,30 +161,54 @@ class _SequenceEstimator:
             self.label_scale_ = (float(np.mean(train_labels)), spread if spread > 0 else 1.0)
         scaled = {name: apply_sequence_scaler(self.scaler_, s) for name, s in parts.items()}
         device = resolve_device(train_config.device)
-        torch.manual_seed(train_config.seed)
-        n_outputs = len(self.classes_) if self.task == "classify" else 1
-        model = build_sequence_model(
-            config.model, len(self.features_), n_outputs, seq.pooling, seq.packing
+        tag = _fingerprint(config, scaled)
+        fit_member = _MemberFit(
+            self, config, parts, scaled, device, on_epoch, checkpoint, resume, tag
         )
-        if init_from is not None:
-            _warm_start(model, init_from)
-        model = model.to(device)
         started = perf_counter()
-        self.history_ = train_sequences(
-            model, scaled["train"], self._targets(parts["train"]), scaled["val"],
-            self._targets(parts["val"]), train_config, self._loss(train_labels),
-            on_epoch=on_epoch, checkpoint=None if checkpoint is None else Path(checkpoint),
-            resume=resume, checkpoint_tag=_fingerprint(config, scaled),
-        )  # fmt: skip
-        self.model_ = model.cpu()
-        self.metrics_ = self._score(parts, scaled, ("val", "test") if evaluate_test else ("val",))
+        members, histories = [], []
+        for k in range(seq.ensemble):
+            source = None
+            if init_from is not None:
+                init_from._check_fitted()
+                source = _member(init_from.model_, k)
+            model, history = fit_member(k, member_train_config(train_config, k), init=source)
+            members.append(model)
+            histories.append(history)
+        self.history_ = histories[0]  # the curves the diagnosis reads: the first member's
+        self.model_ = self._combine(members)
+        splits = ("val", "test") if evaluate_test else ("val",)
+        selection_val = self._model_scores(parts["val"], scaled["val"])
+        refit_epochs_ = []
+        if seq.refit:
+            refitted = []
+            for k, history in enumerate(histories):
+                refit_config = refit_train_config(member_train_config(train_config, k), history)
+                refit_epochs_.append(refit_config.epochs)
+                refitted.append(fit_member(k, refit_config, refit=True)[0])
+            self.model_ = self._combine(refitted)
+        self.metrics_ = self._score(parts, scaled, splits, selection_val=selection_val)
         self.metrics_["training"] = {
             "epochs": len(self.history_), "best_epoch": self.history_.best_epoch,
             "stop_reason": self.history_.stop_reason, "seconds": perf_counter() - started,
             "device": str(device),
         }  # fmt: skip
+        if seq.ensemble > 1:
+            self.metrics_["training"]["members"] = [
+                {"seed": member_seed(train_config.seed, k), "epochs": len(h),
+                 "best_epoch": h.best_epoch, "stop_reason": h.stop_reason}
+                for k, h in enumerate(histories)
+            ]  # fmt: skip
+        if seq.refit:
+            self.metrics_["training"]["refit_epochs"] = refit_epochs_
         self.diagnosis_ = self._diagnose(frame, train_labels, include_test=evaluate_test)
         return self
+
+    def _combine(self, members: list[torch.nn.Module]) -> torch.nn.Module:
+        """One model, or the ensemble averaging the members' probabilities (or numbers)."""
+        if len(members) == 1:
+            return members[0]
+        return SequenceEnsemble(members, average_probabilities=self.task == "classify")  # type: ignore[arg-type]
 
     def _split(
         self, frame: pd.DataFrame, test: pd.DataFrame | str | Path | None, *, read_test: bool
@@ -192,6 +224,8 @@ class _SequenceEstimator:
             seed=self.config_.train.seed, groups=every.groups, stratify=self.task == "classify",
         )  # fmt: skip
         parts = {name: every.subset(i) for name, i in index.items()}
+        if seq.refit:  # what the final refit trains on: every training sequence, never test
+            parts["train_all"] = every.subset(np.concatenate([index["train"], index["val"]]))
         if not read_test:
             parts.pop("test", None)
         elif test is not None:
@@ -211,7 +245,8 @@ class _SequenceEstimator:
         parts = self._split(frame, test, read_test=True)
         scaled = {name: apply_sequence_scaler(self.scaler_, s) for name, s in parts.items()}
         training = self.metrics_.get("training")
-        self.metrics_ = self._score(parts, scaled, ("val", "test"))
+        selection_val = self.metrics_["val"] if self.config_.sequence.refit else None
+        self.metrics_ = self._score(parts, scaled, ("val", "test"), selection_val=selection_val)
         if training is not None:
             self.metrics_["training"] = training
         self.diagnosis_ = self._diagnose(frame, parts["train"].labels, include_test=True)
@@ -254,20 +289,33 @@ class _SequenceEstimator:
         parts: dict[str, SequenceSet],
         scaled: dict[str, SequenceSet],
         splits: tuple[str, ...] = ("val", "test"),
+        *,
+        selection_val: dict[str, Any] | None = None,
     ) -> dict:
+        """Scores of the model and the baselines. With a refit, ``selection_val`` (the
+        selection fit's validation scores) stands for val, and the test baselines are
+        fitted on train + validation, the data the refitted model saw."""
         metrics: dict[str, Any] = {"task": self.task}
+        refit = self.config_.sequence.refit
         for name in splits:
-            metrics[name] = self._model_scores(parts[name], scaled[name])
-        train = parts["train"]
+            honest = name != "val" or not refit or selection_val is None
+            metrics[name] = (
+                self._model_scores(parts[name], scaled[name]) if honest else selection_val
+            )
 
         def summary(s: SequenceSet) -> np.ndarray:
             return summary_features(s.values.numpy(), s.lengths.numpy())
 
         n_classes = len(self.classes_)
-        linear = fit_summary_model(summary(train), train.labels, self.task, n_classes)
+        fitted = {}
+        for name in {"train", "train_all"} & set(parts):
+            data = parts[name]
+            fitted[name] = fit_summary_model(summary(data), data.labels, self.task, n_classes)
         baselines: dict[str, dict[str, Any]] = {}
         for name in splits:
             s = parts[name]
+            train_name = "train_all" if refit and name == "test" else "train"
+            train, linear = parts[train_name], fitted[train_name]
             if self.task == "classify":
                 trivial = majority_probabilities(train.labels, n_classes, len(s))
                 scores = {
@@ -283,7 +331,14 @@ class _SequenceEstimator:
             for baseline, values in scores.items():
                 baselines.setdefault(baseline, {})[name] = values
         metrics["baselines"] = baselines
-        metrics["n_sequences"] = {name: len(s) for name, s in parts.items()}
+        metrics["n_sequences"] = {n: len(s) for n, s in parts.items() if n != "train_all"}
+        if refit:
+            metrics["refit"] = {
+                "n_sequences": len(parts["train_all"]),
+                "note": "the final model was refitted on train + val: metrics.val is the "
+                "selection fit's (before the refit; the refitted model saw val); the test "
+                "baselines are fitted on train + val too",
+            }
         metrics["classes"] = list(self.classes_)
         return metrics
 
@@ -381,6 +436,75 @@ class _SequenceEstimator:
         return estimator
 
 
+def checkpoint_files(checkpoint: Path, n_members: int, refit: bool) -> list[Path]:
+    """Every checkpoint file of a fit: one per member and per refit, beside ``checkpoint``."""
+    return [
+        _member_checkpoint(checkpoint, k, stage)
+        for stage in ((False, True) if refit else (False,))
+        for k in range(n_members)
+    ]
+
+
+def _member_checkpoint(checkpoint: Path, member: int, refit: bool) -> Path:
+    """The first member's selection fit keeps ``checkpoint``; the others get a suffix."""
+    if member == 0 and not refit:
+        return checkpoint
+    suffix = f".member{member}" + (".refit" if refit else "")
+    return checkpoint.with_name(checkpoint.stem + suffix + checkpoint.suffix)
+
+
+@dataclass
+class _MemberFit:
+    """Trains one member (or its refit) of a fit: seeded model, data, loss, checkpoint."""
+
+    estimator: _SequenceEstimator
+    config: SequenceRunConfig
+    parts: dict[str, SequenceSet]
+    scaled: dict[str, SequenceSet]
+    device: torch.device
+    on_epoch: EpochCallback | None
+    checkpoint: str | Path | None
+    resume: bool
+    tag: str
+
+    def __call__(
+        self,
+        member: int,
+        train_config: TrainConfig,
+        *,
+        init: torch.nn.Module | None = None,
+        refit: bool = False,
+    ) -> tuple[torch.nn.Module, History]:
+        seq, estimator = self.config.sequence, self.estimator
+        torch.manual_seed(train_config.seed)
+        n_outputs = len(estimator.classes_) if estimator.task == "classify" else 1
+        model = build_sequence_model(
+            self.config.model, len(estimator.features_), n_outputs, seq.pooling, seq.packing
+        )
+        if init is not None:
+            _warm_start(model, init)
+        model = model.to(self.device)
+        train = "train_all" if refit else "train"
+        checkpoint = None
+        if self.checkpoint is not None:
+            checkpoint = _member_checkpoint(Path(self.checkpoint), member, refit)
+        history = train_sequences(
+            model, self.scaled[train], estimator._targets(self.parts[train]),
+            self.scaled["val"], estimator._targets(self.parts["val"]), train_config,
+            estimator._loss(self.parts["train"].labels), on_epoch=self.on_epoch,
+            checkpoint=checkpoint, resume=self.resume, checkpoint_tag=self.tag,
+            restore_best=not refit,
+        )  # fmt: skip
+        return model.cpu(), history
+
+
+def _member(model: torch.nn.Module, k: int) -> torch.nn.Module:
+    """Member ``k`` of a fitted model (the model itself when it is not an ensemble)."""
+    if isinstance(model, SequenceEnsemble):
+        return model.members[k % len(model.members)]
+    return model
+
+
 def _fingerprint(config: SequenceRunConfig, scaled: dict[str, SequenceSet]) -> str:
     """Names the settings and the exact (scaled) training and validation data of a run, for
     checkpoint matching."""
@@ -393,16 +517,15 @@ def _fingerprint(config: SequenceRunConfig, scaled: dict[str, SequenceSet]) -> s
     return json.dumps({"config": config.to_dict(), "data": digest.hexdigest()}, sort_keys=True)
 
 
-def _warm_start(model: torch.nn.Module, source: _SequenceEstimator) -> None:
-    """Load a fitted estimator's weights into a fresh model of the same shape.
+def _warm_start(model: torch.nn.Module, source: torch.nn.Module) -> None:
+    """Load a fitted model's weights into a fresh model of the same shape.
 
     DropConnect keeps a recurrent matrix as ``weight_hh_l0_raw``: the same weight under
     another name, so a warm start may add or drop ``weight_drop``.
     """
-    source._check_fitted()
     names = {k.removesuffix("_raw"): k for k in model.state_dict()}
     ours = {k.removesuffix("_raw"): v for k, v in model.state_dict().items()}
-    theirs = {k.removesuffix("_raw"): v for k, v in source.model_.state_dict().items()}
+    theirs = {k.removesuffix("_raw"): v for k, v in source.state_dict().items()}
     mismatched = sorted(
         k for k in ours.keys() | theirs.keys()
         if k not in ours or k not in theirs or ours[k].shape != theirs[k].shape
