@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -43,11 +42,10 @@ from lstm_doctor.diagnosis.sequence_baselines import (
 from lstm_doctor.diagnosis.sequence_checks import check_group_column, worse_than_baseline
 from lstm_doctor.diagnosis.sequence_remedies import add_sequence_remedies
 from lstm_doctor.errors import ConfigError, NotFittedError
-from lstm_doctor.history import History
 from lstm_doctor.models.sequence_ensemble import SequenceEnsemble
-from lstm_doctor.models.sequence_lstm import build_sequence_model
 from lstm_doctor.sequence_artifacts import load_sequence_run
 from lstm_doctor.sequence_config import SequenceConfig, SequenceRunConfig
+from lstm_doctor.sequence_member_fit import MemberFit, checkpoint_files, member_of
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.sequence_members import (
     member_seed,
@@ -58,7 +56,6 @@ from lstm_doctor.training.sequence_trainer import (
     EpochCallback,
     SequenceLoss,
     predict_sequences,
-    train_sequences,
 )
 
 __all__ = ["SequenceClassifier", "SequenceRegressor", "checkpoint_files"]
@@ -96,6 +93,18 @@ class _SequenceEstimator:
 
     def get_params(self) -> dict[str, Any]:
         return dict(self.settings)
+
+    def setting(self, name: str) -> Any:
+        """A setting as a fit would resolve it: given, else this task's default, else the
+        config field's default."""
+        defaults = {**DEFAULTS, **(CLASSIFY_DEFAULTS if self.task == "classify" else {})}
+        if name in self.settings or name in defaults:
+            return self.settings.get(name, defaults.get(name))
+        for config_class in (SequenceConfig, ModelConfig, TrainConfig):
+            for field in dataclasses.fields(config_class):
+                if field.name == name:
+                    return field.default
+        raise ConfigError(f"Unknown setting {name!r}.")
 
     def _resolve(self, columns: dict[str, Any]) -> SequenceRunConfig:
         defaults = {**DEFAULTS, **(CLASSIFY_DEFAULTS if self.task == "classify" else {})}
@@ -161,24 +170,30 @@ class _SequenceEstimator:
             self.label_scale_ = (float(np.mean(train_labels)), spread if spread > 0 else 1.0)
         scaled = {name: apply_sequence_scaler(self.scaler_, s) for name, s in parts.items()}
         device = resolve_device(train_config.device)
-        tag = _fingerprint(config, scaled)
-        fit_member = _MemberFit(
-            self, config, parts, scaled, device, on_epoch, checkpoint, resume, tag
-        )
+        n_outputs = len(self.classes_) if self.task == "classify" else 1
+        fit_member = MemberFit(
+            config.model, seq.pooling, seq.packing, len(self.features_), n_outputs, scaled,
+            {name: self._targets(part) for name, part in parts.items() if name != "test"},
+            self._loss(train_labels), device, on_epoch,
+            None if checkpoint is None else Path(checkpoint), resume,
+            _fingerprint(config, scaled),
+        )  # fmt: skip
         started = perf_counter()
         members, histories = [], []
         for k in range(seq.ensemble):
             source = None
             if init_from is not None:
                 init_from._check_fitted()
-                source = _member(init_from.model_, k)
+                source = member_of(init_from.model_, k)
             model, history = fit_member(k, member_train_config(train_config, k), init=source)
             members.append(model)
             histories.append(history)
         self.history_ = histories[0]  # the curves the diagnosis reads: the first member's
         self.model_ = self._combine(members)
         splits = ("val", "test") if evaluate_test else ("val",)
-        selection_val = self._model_scores(parts["val"], scaled["val"])
+        selection_val = None  # with a refit: the honest val scores, before it sees val
+        if seq.refit:
+            selection_val = self._model_scores(parts["val"], scaled["val"])
         refit_epochs_ = []
         if seq.refit:
             refitted = []
@@ -436,75 +451,6 @@ class _SequenceEstimator:
         return estimator
 
 
-def checkpoint_files(checkpoint: Path, n_members: int, refit: bool) -> list[Path]:
-    """Every checkpoint file of a fit: one per member and per refit, beside ``checkpoint``."""
-    return [
-        _member_checkpoint(checkpoint, k, stage)
-        for stage in ((False, True) if refit else (False,))
-        for k in range(n_members)
-    ]
-
-
-def _member_checkpoint(checkpoint: Path, member: int, refit: bool) -> Path:
-    """The first member's selection fit keeps ``checkpoint``; the others get a suffix."""
-    if member == 0 and not refit:
-        return checkpoint
-    suffix = f".member{member}" + (".refit" if refit else "")
-    return checkpoint.with_name(checkpoint.stem + suffix + checkpoint.suffix)
-
-
-@dataclass
-class _MemberFit:
-    """Trains one member (or its refit) of a fit: seeded model, data, loss, checkpoint."""
-
-    estimator: _SequenceEstimator
-    config: SequenceRunConfig
-    parts: dict[str, SequenceSet]
-    scaled: dict[str, SequenceSet]
-    device: torch.device
-    on_epoch: EpochCallback | None
-    checkpoint: str | Path | None
-    resume: bool
-    tag: str
-
-    def __call__(
-        self,
-        member: int,
-        train_config: TrainConfig,
-        *,
-        init: torch.nn.Module | None = None,
-        refit: bool = False,
-    ) -> tuple[torch.nn.Module, History]:
-        seq, estimator = self.config.sequence, self.estimator
-        torch.manual_seed(train_config.seed)
-        n_outputs = len(estimator.classes_) if estimator.task == "classify" else 1
-        model = build_sequence_model(
-            self.config.model, len(estimator.features_), n_outputs, seq.pooling, seq.packing
-        )
-        if init is not None:
-            _warm_start(model, init)
-        model = model.to(self.device)
-        train = "train_all" if refit else "train"
-        checkpoint = None
-        if self.checkpoint is not None:
-            checkpoint = _member_checkpoint(Path(self.checkpoint), member, refit)
-        history = train_sequences(
-            model, self.scaled[train], estimator._targets(self.parts[train]),
-            self.scaled["val"], estimator._targets(self.parts["val"]), train_config,
-            estimator._loss(self.parts["train"].labels), on_epoch=self.on_epoch,
-            checkpoint=checkpoint, resume=self.resume, checkpoint_tag=self.tag,
-            restore_best=not refit,
-        )  # fmt: skip
-        return model.cpu(), history
-
-
-def _member(model: torch.nn.Module, k: int) -> torch.nn.Module:
-    """Member ``k`` of a fitted model (the model itself when it is not an ensemble)."""
-    if isinstance(model, SequenceEnsemble):
-        return model.members[k % len(model.members)]
-    return model
-
-
 def _fingerprint(config: SequenceRunConfig, scaled: dict[str, SequenceSet]) -> str:
     """Names the settings and the exact (scaled) training and validation data of a run, for
     checkpoint matching."""
@@ -515,27 +461,6 @@ def _fingerprint(config: SequenceRunConfig, scaled: dict[str, SequenceSet]) -> s
         digest.update(sequences.lengths.numpy().tobytes())
         digest.update(np.asarray(sequences.labels).tobytes())
     return json.dumps({"config": config.to_dict(), "data": digest.hexdigest()}, sort_keys=True)
-
-
-def _warm_start(model: torch.nn.Module, source: torch.nn.Module) -> None:
-    """Load a fitted model's weights into a fresh model of the same shape.
-
-    DropConnect keeps a recurrent matrix as ``weight_hh_l0_raw``: the same weight under
-    another name, so a warm start may add or drop ``weight_drop``.
-    """
-    names = {k.removesuffix("_raw"): k for k in model.state_dict()}
-    ours = {k.removesuffix("_raw"): v for k, v in model.state_dict().items()}
-    theirs = {k.removesuffix("_raw"): v for k, v in source.state_dict().items()}
-    mismatched = sorted(
-        k for k in ours.keys() | theirs.keys()
-        if k not in ours or k not in theirs or ours[k].shape != theirs[k].shape
-    )  # fmt: skip
-    if mismatched:
-        raise ConfigError(
-            f"init_from has another network shape ({', '.join(mismatched[:3])} differ); a "
-            "warm start needs the same features, classes, layers, units and pooling."
-        )
-    model.load_state_dict({names[k]: v for k, v in theirs.items()}, strict=True)
 
 
 class SequenceClassifier(_SequenceEstimator):
