@@ -56,7 +56,8 @@ class SequenceConfig(_FromDict):
     selection fit.
     The estimators (and so the CLI) start from their own defaults on top of these fields:
     ``sequence_api.DEFAULTS`` and, for classification, ``CLASSIFY_DEFAULTS`` (label
-    smoothing 0.1, jitter 0.1, batch 16: chosen by ``benchmarks/sequence_defaults_cv.py``).
+    smoothing 0.1, jitter 0.1, batch 16, a 5-seed ensemble refitted on train + val: chosen
+    by ``benchmarks/sequence_defaults_cv.py``).
     """
 
     label: str
