@@ -178,7 +178,8 @@ def test_fit_with_ensemble_and_refit(files, tmp_path, capsys) -> None:
     assert scores["accuracy"] == pytest.approx(out["metrics"]["test"]["accuracy"])
     flags[-1] = str(tmp_path / "printed")
     assert main(["fit", str(train), *flags]) == 0
-    assert "2 seeds averaged, refitted on train+val" in capsys.readouterr().out
+    text = " ".join(capsys.readouterr().out.split())  # rich wraps at the terminal width
+    assert "2 seeds averaged, refitted on train+val" in text
     assert main(["fit", str(train), *FLAGS, "--no-refit", "--out", str(tmp_path / "r")]) == 0
 
 

@@ -10,7 +10,8 @@ from lstm_doctor import NotFittedError, SequenceClassifier, SequenceRegressor
 from lstm_doctor.errors import ArtifactError, ConfigError
 from sequence_frames import make_sequence_frame
 
-FAST = {"units": 8, "epochs": 4, "batch_size": 16}
+# Single models unless a test asks for more (the classify defaults: a 5-seed ensemble, refit).
+FAST = {"units": 8, "epochs": 4, "batch_size": 16, "ensemble": 1, "refit": False}
 COLUMNS = {"sequence": "sequence_id", "label": "label", "time": "t"}
 
 
@@ -158,7 +159,7 @@ ENSEMBLE = {**FAST, "ensemble": 3}
 
 @pytest.fixture(scope="module")
 def ensemble_fitted() -> SequenceClassifier:
-    return SequenceClassifier(**ENSEMBLE, refit=True).fit(make_sequence_frame(), **COLUMNS)
+    return SequenceClassifier(**{**ENSEMBLE, "refit": True}).fit(make_sequence_frame(), **COLUMNS)
 
 
 def test_ensemble_probabilities_are_the_mean_of_the_members() -> None:
@@ -187,24 +188,25 @@ def test_ensemble_with_refit_round_trips_and_is_deterministic(ensemble_fitted, t
     pd.testing.assert_frame_equal(ensemble_fitted.predict_proba(frame), loaded.predict_proba(frame))
     saved = json.loads((tmp_path / "run" / "config.json").read_text())["config"]["sequence"]
     assert (saved["ensemble"], saved["refit"]) == (3, True)
-    again = SequenceClassifier(**ENSEMBLE, refit=True).fit(make_sequence_frame(), **COLUMNS)
+    again = SequenceClassifier(**{**ENSEMBLE, "refit": True}).fit(make_sequence_frame(), **COLUMNS)
     pd.testing.assert_frame_equal(ensemble_fitted.predict_proba(frame), again.predict_proba(frame))
 
 
 def test_refit_trains_on_train_and_val_for_the_chosen_epochs(monkeypatch) -> None:
-    from lstm_doctor import sequence_api
+    from lstm_doctor import sequence_member_fit
 
     calls = []
-    original = sequence_api.train_sequences
+    original = sequence_member_fit.train_sequences
 
     def recording(model, train, train_targets, val, val_targets, config, loss, **kw):
         calls.append({"ids": set(train.ids), "val": set(val.ids), "epochs": config.epochs,
                       "patience": config.patience, "restore": kw["restore_best"]})  # fmt: skip
         return original(model, train, train_targets, val, val_targets, config, loss, **kw)
 
-    monkeypatch.setattr(sequence_api, "train_sequences", recording)
+    monkeypatch.setattr(sequence_member_fit, "train_sequences", recording)
     settings = {**FAST, "ensemble": 2, "refit": True, "epochs": 6}
     test = make_sequence_frame(n_sequences=12, seed=2)
+    test["sequence_id"] = "test-" + test["sequence_id"].astype(str)  # ids of its own
     model = SequenceClassifier(**settings).fit(make_sequence_frame(), **COLUMNS, test=test)
     selection, refits = calls[:2], calls[2:]
     assert len(refits) == 2 and all(c["restore"] for c in selection)
@@ -223,11 +225,11 @@ def test_refit_trains_on_train_and_val_for_the_chosen_epochs(monkeypatch) -> Non
 def test_refit_reports_the_selection_fits_val_scores() -> None:
     frame = make_sequence_frame()
     selected = SequenceClassifier(**FAST).fit(frame, **COLUMNS)
-    refitted = SequenceClassifier(**FAST, refit=True).fit(frame, **COLUMNS)
+    refitted = SequenceClassifier(**{**FAST, "refit": True}).fit(frame, **COLUMNS)
     assert refitted.metrics_["val"] == selected.metrics_["val"]
     assert refitted.metrics_["n_sequences"] == selected.metrics_["n_sequences"]
     assert "refit" not in selected.metrics_
-    later = SequenceClassifier(**FAST, refit=True).fit(frame, **COLUMNS, evaluate_test=False)
+    later = SequenceClassifier(**{**FAST, "refit": True}).fit(frame, **COLUMNS, evaluate_test=False)
     later.finish(frame)
     assert later.metrics_["val"] == selected.metrics_["val"]
     assert later.metrics_["test"] == refitted.metrics_["test"]
@@ -240,6 +242,10 @@ def test_ensemble_and_refit_settings_are_checked() -> None:
         SequenceClassifier(refit="yes").fit(make_sequence_frame(), **COLUMNS)
     assert SequenceClassifier(ensemble=4).setting("ensemble") == 4
     assert SequenceRegressor().setting("refit") is False
+    assert (SequenceClassifier().setting("ensemble"), SequenceClassifier().setting("refit")) == (
+        5,
+        True,
+    )
     with pytest.raises(ConfigError, match="Unknown setting"):
         SequenceClassifier().setting("lookback")
 

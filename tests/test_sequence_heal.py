@@ -63,7 +63,7 @@ def test_heal_sequences_end_to_end_reads_test_once(tmp_path, monkeypatch) -> Non
     frame = make_sequence_frame(n_sequences=45, seed=3)
     outcome = heal_sequences(
         frame, "sequence_id", "label", time="t", max_steps=2, epochs=6, patience=3,
-        batch_size=16,
+        batch_size=16, ensemble=1, refit=False,
     )  # fmt: skip
     assert 1 <= len(outcome.steps) <= 2
     assert finished[0] is outcome.estimator and len(finished) <= 2
