@@ -9,6 +9,9 @@
 The split is by sequence (stratified by label, by group with ``group=``) or, with
 ``test=``, the official test file is the test split and validation is carved from the
 training file. The scaler and the baselines are fitted on training sequences only.
+``ensemble=N`` trains N seeded models on the same split and averages their probabilities;
+``refit=True`` then retrains each on train + val for its chosen epoch count (metrics.val
+stays the selection fit's). Both are on by default for classification.
 """
 
 from __future__ import annotations
