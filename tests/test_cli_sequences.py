@@ -161,3 +161,31 @@ def test_resume_needs_out_and_a_checkpoint(files, tmp_path, capsys) -> None:
     assert "--resume needs the --out" in capsys.readouterr().err
     assert main(["fit", str(train), *FLAGS, "--out", str(tmp_path / "r"), "--resume"]) == 2
     assert "Nothing to resume" in capsys.readouterr().err
+
+
+def test_fit_with_ensemble_and_refit(files, tmp_path, capsys) -> None:
+    train, test = files
+    run = tmp_path / "run"
+    flags = [*FLAGS, "--test", str(test), "--ensemble", "2", "--refit", "--out", str(run)]
+    assert main(["fit", str(train), *flags, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert len(out["training"]["members"]) == 2 and len(out["training"]["refit_epochs"]) == 2
+    config = json.loads((run / "config.json").read_text())["config"]["sequence"]
+    assert (config["ensemble"], config["refit"]) == (2, True)
+    assert not list(tmp_path.glob("*.safetensors"))  # every member's checkpoint is dropped
+    assert main(["evaluate", str(run), str(test), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["accuracy"] == pytest.approx(out["metrics"]["test"]["accuracy"])
+    flags[-1] = str(tmp_path / "printed")
+    assert main(["fit", str(train), *flags]) == 0
+    text = " ".join(capsys.readouterr().out.split())  # rich wraps at the terminal width
+    assert "2 seeds averaged, refitted on train+val" in text
+    assert main(["fit", str(train), *FLAGS, "--no-refit", "--out", str(tmp_path / "r")]) == 0
+
+
+def test_ensemble_and_refit_are_for_sequences_only(files, capsys) -> None:
+    train, _ = files
+    assert main(["fit", str(train), "--target", "a", "--ensemble", "3"]) == 2
+    assert "--ensemble apply to --task classify|regress" in capsys.readouterr().err
+    assert main(["heal", str(train), "--target", "a", "--refit"]) == 2
+    assert "--refit apply to --task classify|regress" in capsys.readouterr().err

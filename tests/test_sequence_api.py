@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -8,7 +10,8 @@ from lstm_doctor import NotFittedError, SequenceClassifier, SequenceRegressor
 from lstm_doctor.errors import ArtifactError, ConfigError
 from sequence_frames import make_sequence_frame
 
-FAST = {"units": 8, "epochs": 4, "batch_size": 16}
+# Single models unless a test asks for more (the classify defaults: a 5-seed ensemble, refit).
+FAST = {"units": 8, "epochs": 4, "batch_size": 16, "ensemble": 1, "refit": False}
 COLUMNS = {"sequence": "sequence_id", "label": "label", "time": "t"}
 
 
@@ -148,3 +151,122 @@ def test_a_checkpoint_of_other_data_is_refused(tmp_path) -> None:
     SequenceClassifier(**FAST).fit(make_sequence_frame(seed=0), **columns)
     with pytest.raises(ArtifactError, match="belongs to a run with other data"):
         SequenceClassifier(**FAST).fit(make_sequence_frame(seed=5), **columns, resume=True)
+
+
+# ------------------------------------------------------------------ ensemble and refit
+ENSEMBLE = {**FAST, "ensemble": 3}
+
+
+@pytest.fixture(scope="module")
+def ensemble_fitted() -> SequenceClassifier:
+    return SequenceClassifier(**{**ENSEMBLE, "refit": True}).fit(make_sequence_frame(), **COLUMNS)
+
+
+def test_ensemble_probabilities_are_the_mean_of_the_members() -> None:
+    frame = make_sequence_frame()
+    model = SequenceClassifier(**ENSEMBLE).fit(frame, **COLUMNS)
+    assert len(model.model_.members) == 3
+    members = []
+    for member in model.model_.members:
+        model_k = SequenceClassifier(**FAST).fit(frame, **COLUMNS)  # a shell of the same run
+        model_k.model_ = member
+        members.append(model_k.predict_proba(frame).iloc[:, 1:].to_numpy())
+    averaged = model.predict_proba(frame).iloc[:, 1:].to_numpy()
+    assert np.allclose(averaged, np.mean(members, axis=0), atol=1e-6)
+    assert not np.allclose(members[0], members[1])  # the members differ (their own seeds)
+    single = SequenceClassifier(**FAST).fit(frame, **COLUMNS)  # member 0 is the single model
+    assert np.allclose(members[0], single.predict_proba(frame).iloc[:, 1:].to_numpy())
+    training = model.metrics_["training"]
+    assert [m["seed"] for m in training["members"]] == [0, 10007, 20014]
+    assert training["best_epoch"] == training["members"][0]["best_epoch"]
+
+
+def test_ensemble_with_refit_round_trips_and_is_deterministic(ensemble_fitted, tmp_path) -> None:
+    frame = make_sequence_frame(n_sequences=7, seed=9)
+    ensemble_fitted.save(tmp_path / "run")
+    loaded = SequenceClassifier.load(tmp_path / "run")
+    pd.testing.assert_frame_equal(ensemble_fitted.predict_proba(frame), loaded.predict_proba(frame))
+    saved = json.loads((tmp_path / "run" / "config.json").read_text())["config"]["sequence"]
+    assert (saved["ensemble"], saved["refit"]) == (3, True)
+    again = SequenceClassifier(**{**ENSEMBLE, "refit": True}).fit(make_sequence_frame(), **COLUMNS)
+    pd.testing.assert_frame_equal(ensemble_fitted.predict_proba(frame), again.predict_proba(frame))
+
+
+def test_refit_trains_on_train_and_val_for_the_chosen_epochs(monkeypatch) -> None:
+    from lstm_doctor import sequence_member_fit
+
+    calls = []
+    original = sequence_member_fit.train_sequences
+
+    def recording(model, train, train_targets, val, val_targets, config, loss, **kw):
+        calls.append({"ids": set(train.ids), "val": set(val.ids), "epochs": config.epochs,
+                      "patience": config.patience, "restore": kw["restore_best"]})  # fmt: skip
+        return original(model, train, train_targets, val, val_targets, config, loss, **kw)
+
+    monkeypatch.setattr(sequence_member_fit, "train_sequences", recording)
+    settings = {**FAST, "ensemble": 2, "refit": True, "epochs": 6}
+    test = make_sequence_frame(n_sequences=12, seed=2)
+    test["sequence_id"] = "test-" + test["sequence_id"].astype(str)  # ids of its own
+    model = SequenceClassifier(**settings).fit(make_sequence_frame(), **COLUMNS, test=test)
+    selection, refits = calls[:2], calls[2:]
+    assert len(refits) == 2 and all(c["restore"] for c in selection)
+    histories = model.metrics_["training"]["members"]
+    for selected, refit, member in zip(selection, refits, histories, strict=True):
+        assert refit["ids"] == selected["ids"] | selected["val"]  # train + val, nothing else
+        assert (refit["epochs"], refit["patience"]) == (member["best_epoch"], None)
+        assert not refit["restore"]
+    test_ids = set(test["sequence_id"])
+    assert not any(test_ids & c["ids"] for c in calls)
+    assert model.metrics_["training"]["refit_epochs"] == [m["best_epoch"] for m in histories]
+    assert model.metrics_["refit"]["n_sequences"] == len(refits[0]["ids"])
+    assert "selection fit" in model.metrics_["refit"]["note"]
+
+
+def test_refit_reports_the_selection_fits_val_scores() -> None:
+    frame = make_sequence_frame()
+    selected = SequenceClassifier(**FAST).fit(frame, **COLUMNS)
+    refitted = SequenceClassifier(**{**FAST, "refit": True}).fit(frame, **COLUMNS)
+    assert refitted.metrics_["val"] == selected.metrics_["val"]
+    assert refitted.metrics_["n_sequences"] == selected.metrics_["n_sequences"]
+    assert "refit" not in selected.metrics_
+    later = SequenceClassifier(**{**FAST, "refit": True}).fit(frame, **COLUMNS, evaluate_test=False)
+    later.finish(frame)
+    assert later.metrics_["val"] == selected.metrics_["val"]
+    assert later.metrics_["test"] == refitted.metrics_["test"]
+
+
+def test_ensemble_and_refit_settings_are_checked() -> None:
+    with pytest.raises(ConfigError, match="'ensemble' parameter of SequenceConfig"):
+        SequenceClassifier(ensemble=0).fit(make_sequence_frame(), **COLUMNS)
+    with pytest.raises(ConfigError, match="'refit' parameter of SequenceConfig"):
+        SequenceClassifier(refit="yes").fit(make_sequence_frame(), **COLUMNS)
+    assert SequenceClassifier(ensemble=4).setting("ensemble") == 4
+    assert SequenceRegressor().setting("refit") is False
+    assert (SequenceClassifier().setting("ensemble"), SequenceClassifier().setting("refit")) == (
+        5,
+        True,
+    )
+    with pytest.raises(ConfigError, match="Unknown setting"):
+        SequenceClassifier().setting("lookback")
+
+
+def test_a_killed_ensemble_fit_resumes_to_the_same_model(tmp_path) -> None:
+    frame = make_sequence_frame()
+    settings = {**FAST, "patience": None, "ensemble": 2, "refit": True}
+    whole = SequenceClassifier(**settings).fit(frame, **COLUMNS)
+    seen = []
+
+    def kill_in_member_1(row: dict[str, float]) -> None:
+        seen.append(row["epoch"])
+        if len(seen) == 6:  # epoch 2 of the second member
+            raise SystemExit("killed")
+
+    checkpoint = tmp_path / "fit.ckpt"
+    with pytest.raises(SystemExit):
+        SequenceClassifier(**settings).fit(
+            frame, **COLUMNS, checkpoint=checkpoint, on_epoch=kill_in_member_1
+        )
+    resumed = SequenceClassifier(**settings).fit(
+        frame, **COLUMNS, checkpoint=checkpoint, resume=True
+    )
+    pd.testing.assert_frame_equal(resumed.predict_proba(frame), whole.predict_proba(frame))

@@ -63,7 +63,7 @@ def test_heal_sequences_end_to_end_reads_test_once(tmp_path, monkeypatch) -> Non
     frame = make_sequence_frame(n_sequences=45, seed=3)
     outcome = heal_sequences(
         frame, "sequence_id", "label", time="t", max_steps=2, epochs=6, patience=3,
-        batch_size=16,
+        batch_size=16, ensemble=1, refit=False,
     )  # fmt: skip
     assert 1 <= len(outcome.steps) <= 2
     assert finished[0] is outcome.estimator and len(finished) <= 2
@@ -73,3 +73,19 @@ def test_heal_sequences_end_to_end_reads_test_once(tmp_path, monkeypatch) -> Non
     treatment = json.loads((run / "treatment.json").read_text())
     assert treatment["criterion"] == "val cross_entropy"
     assert treatment["steps"][0]["val_before"] == outcome.start_val_loss
+
+
+@pytest.mark.slow
+def test_heal_compares_single_models_and_ensembles_only_the_final_one() -> None:
+    frame = make_sequence_frame(n_sequences=45, seed=3)
+    outcome = heal_sequences(
+        frame, "sequence_id", "label", time="t", max_steps=1, epochs=4, patience=3,
+        batch_size=16, ensemble=2, refit=True,
+    )  # fmt: skip
+    assert len(outcome.estimator.model_.members) == 2
+    assert outcome.estimator.metrics_["refit"]["n_sequences"] > 0
+    assert not hasattr(outcome.start.model_, "members")  # the loop's models are single
+    assert outcome.start.metrics_["test"] is not None
+    final = outcome.treatment()["final_settings"]
+    assert (final["ensemble"], final["refit"]) == (2, True)
+    assert all("ensemble" not in step.change for step in outcome.steps)

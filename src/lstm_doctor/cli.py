@@ -216,6 +216,12 @@ def fit(
     ] = None,
     class_weights: Annotated[str | None, typer.Option(help="none | balanced.")] = None,
     label_smoothing: Annotated[float | None, typer.Option(help="Label smoothing.")] = None,
+    ensemble: Annotated[
+        int | None, typer.Option(help="Models on one split, seeds averaged (sequences).")
+    ] = None,
+    refit: Annotated[
+        bool | None, typer.Option(help="Refit on train+val for the chosen epochs (sequences).")
+    ] = None,
     time: Time = None,
     id: Id = None,
     covariates: Covariates = None,
@@ -303,6 +309,8 @@ def fit(
             packing=packing,
             class_weights=class_weights,
             label_smoothing=label_smoothing,
+            ensemble=ensemble,
+            refit=refit,
         )
         columns = {"sequence": sequence_id, "label": label, "time": time, "group": group,
                    "features": _columns(features)}  # fmt: skip
@@ -316,7 +324,8 @@ def fit(
         return
     _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
                    features=features, pooling=pooling, packing=packing,
-                   class_weights=class_weights, label_smoothing=label_smoothing)  # fmt: skip
+                   class_weights=class_weights, label_smoothing=label_smoothing,
+                   ensemble=ensemble, refit=refit)  # fmt: skip
     columns["target"] = _columns(target)
     if resume and out_dir is None:
         raise ConfigError("--resume needs the --out of the run to continue.")
@@ -424,6 +433,12 @@ def heal(
     precision: Annotated[str | None, typer.Option(help="fp32 | bf16.")] = None,
     device: Annotated[str | None, typer.Option(help="auto | cpu | cuda[:N].")] = None,
     seed: Annotated[int | None, typer.Option(help="Random seed [0].")] = None,
+    ensemble: Annotated[
+        int | None, typer.Option(help="Final model: seeds averaged (sequences).")
+    ] = None,
+    refit: Annotated[
+        bool | None, typer.Option(help="Final model: refit on train+val (sequences).")
+    ] = None,
     budget: Annotated[float, typer.Option(help="Time budget in minutes.")] = 20.0,
     max_steps: Annotated[int, typer.Option(help="Most treatment steps.")] = 20,
     recipe: Annotated[
@@ -458,13 +473,16 @@ def heal(
 
     if task != "forecast":
         columns = {"sequence": sequence_id, "label": label, "time": time, "group": group}
+        final = _given(ensemble=ensemble, refit=refit)
         heal_sequences_command(
-            data, task=task, columns=columns, settings=settings, test=test, out_dir=out_dir,
+            data, task=task, columns=columns, settings={**settings, **final}, test=test,
+            out_dir=out_dir,
             overwrite=overwrite, as_json=as_json, budget=budget, max_steps=max_steps,
             on_step=on_step, out=out,
         )  # fmt: skip
         return
-    _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test)
+    _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
+                   ensemble=ensemble, refit=refit)  # fmt: skip
 
     outcome = run_heal(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),

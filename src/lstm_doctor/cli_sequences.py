@@ -20,6 +20,7 @@ from lstm_doctor.sequence_api import (
     SequenceClassifier,
     SequenceRegressor,
     _SequenceEstimator,
+    checkpoint_files,
 )
 from lstm_doctor.sequence_heal import heal_sequences, save_healed
 from lstm_doctor.treatment.heal import HealStep
@@ -113,7 +114,9 @@ def fit_sequences(
     if as_json:
         estimator.fit(data, **fit)
     else:
-        bar, on_epoch = progress(settings.get("epochs", DEFAULTS["epochs"]))
+        # an upper bound: every member's epochs (early stopping ends most runs before)
+        epochs = settings.get("epochs", DEFAULTS["epochs"])
+        bar, on_epoch = progress(epochs * estimator.setting("ensemble"))
         try:
             estimator.fit(data, on_epoch=on_epoch, **fit)
         finally:
@@ -121,7 +124,9 @@ def fit_sequences(
                 bar.stop()
     run = estimator.save(out_dir, overwrite=overwrite or resume)
     if estimator.history_.stop_reason != "interrupted":
-        checkpoint.unlink(missing_ok=True)
+        seq = estimator.config_.sequence
+        for path in checkpoint_files(checkpoint, seq.ensemble, seq.refit):
+            path.unlink(missing_ok=True)
     if as_json:
         print(to_json(sequence_payload(estimator, run), indent=None))
         return
@@ -130,11 +135,22 @@ def fit_sequences(
     out.print(verdict_line(metrics, task), highlight=False)
     out.print(
         f"best epoch {training['best_epoch']} of {training['epochs']} "
-        f"({training['stop_reason']}, {training['seconds']:.0f} s on {training['device']}); "
+        f"({training['stop_reason']}, {training['seconds']:.0f} s on {training['device']})"
+        f"{_members_note(estimator)}; "
         f"sequences {metrics['n_sequences']}; run saved to [bold]{run}[/]"
     )
     out.print()
     out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
+
+
+def _members_note(estimator: _SequenceEstimator) -> str:
+    """``, 5 seeds averaged, refitted on train+val for 16 epochs`` or nothing."""
+    seq, training = estimator.config_.sequence, estimator.metrics_["training"]
+    note = f", {seq.ensemble} seeds averaged" if seq.ensemble > 1 else ""
+    if seq.refit:
+        epochs = ", ".join(str(e) for e in training.get("refit_epochs", []))
+        note += f", refitted on train+val for {epochs} epochs (val figures: before the refit)"
+    return note
 
 
 def sequence_scores_table(scores: dict[str, Any]) -> Table:

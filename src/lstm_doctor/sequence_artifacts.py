@@ -1,9 +1,9 @@
 """The run directory of a sequence task: the same files as a forecasting run.
 
-``model.safetensors``, ``config.json`` (with ``"task": "classify"`` or ``"regress"``, the
-classes, the features and the model's shape), ``scaler.json``, ``history.csv``,
-``metrics.json`` and ``diagnosis.json``, written atomically by ``artifacts.save_run``; read
-back without pickle.
+``model.safetensors`` (an ensemble's members under ``members.<k>.`` keys), ``config.json``
+(with ``"task": "classify"`` or ``"regress"``, the classes, the features and the model's
+shape), ``scaler.json``, ``history.csv`` (the first member's curves), ``metrics.json`` and
+``diagnosis.json``, written atomically by ``artifacts.save_run``; read back without pickle.
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from lstm_doctor.artifacts import FORMAT
 from lstm_doctor.data.scale import Scaler
 from lstm_doctor.errors import ArtifactError, ConfigError
 from lstm_doctor.history import History
-from lstm_doctor.models.sequence_lstm import SequenceLSTM, build_sequence_model
+from lstm_doctor.models.sequence_ensemble import SequenceEnsemble, build_sequence_predictor
+from lstm_doctor.models.sequence_lstm import SequenceLSTM
 from lstm_doctor.sequence_config import SequenceRunConfig
 
 __all__ = ["SequenceRun", "load_sequence_run", "run_task"]
@@ -29,7 +30,7 @@ __all__ = ["SequenceRun", "load_sequence_run", "run_task"]
 @dataclass
 class SequenceRun:
     config: SequenceRunConfig
-    model: SequenceLSTM
+    model: SequenceLSTM | SequenceEnsemble
     scaler: Scaler
     history: History
     metrics: dict[str, Any]
@@ -72,13 +73,11 @@ def load_sequence_run(path: str | Path) -> SequenceRun:
     try:
         config = SequenceRunConfig.from_dict(header["config"])
         shape = header["shape"]
-        model = build_sequence_model(
-            config.model,
-            shape["n_features"],
-            shape["n_outputs"],
-            config.sequence.pooling,
-            config.sequence.packing,
-        )
+        seq = config.sequence
+        model = build_sequence_predictor(
+            config.model, shape["n_features"], shape["n_outputs"], seq.pooling, seq.packing,
+            n_members=seq.ensemble, classify=seq.task == "classify",
+        )  # fmt: skip
     except (KeyError, TypeError, ConfigError) as exc:
         raise ArtifactError(f"config.json of {str(path)!r} is malformed: {exc}") from None
     weights = path / "model.safetensors"

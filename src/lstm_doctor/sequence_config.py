@@ -18,6 +18,7 @@ from lstm_doctor.config import (
     TrainConfig,
     _check_choice,
     _check_float,
+    _check_int,
     _FromDict,
 )
 from lstm_doctor.errors import ConfigError
@@ -48,9 +49,15 @@ class SequenceConfig(_FromDict):
     ``packing`` picks how the LSTM skips padding (both exact, same weights): ``packed``
     (``pack_padded_sequence``), ``dense`` (the fused kernel on right-padded batches), or
     ``auto``: dense on CPU, where torch's packed kernel is ~5x slower, packed on CUDA.
+    ``ensemble`` trains that many models on the same split, each on its own seed, and
+    averages their class probabilities (or numbers). ``refit`` trains each model again from
+    scratch on train + validation for the epoch count early stopping chose on validation
+    (see ``training.sequence_members``); the validation figures are then those of the
+    selection fit.
     The estimators (and so the CLI) start from their own defaults on top of these fields:
     ``sequence_api.DEFAULTS`` and, for classification, ``CLASSIFY_DEFAULTS`` (label
-    smoothing 0.1, jitter 0.1, batch 16: chosen by ``benchmarks/sequence_defaults_cv.py``).
+    smoothing 0.1, jitter 0.1, batch 16, a 5-seed ensemble refitted on train + val: chosen
+    by ``benchmarks/sequence_defaults_cv.py``).
     """
 
     label: str
@@ -66,6 +73,8 @@ class SequenceConfig(_FromDict):
     val_fraction: float = 0.2
     test_fraction: float = 0.2
     scaler: str = "standard"
+    ensemble: int = 1
+    refit: bool = False
 
     def __post_init__(self) -> None:
         owner = "SequenceConfig"
@@ -79,6 +88,12 @@ class SequenceConfig(_FromDict):
         _check_choice(owner, "packing", self.packing, PACKINGS)
         _check_choice(owner, "class_weights", self.class_weights, CLASS_WEIGHTS)
         _check_choice(owner, "scaler", self.scaler, SCALERS)
+        _check_int(owner, "ensemble", self.ensemble, 1)
+        if not isinstance(self.refit, bool):
+            raise ConfigError(
+                f"The 'refit' parameter of {owner} must be true or false. Got {self.refit!r} "
+                "instead."
+            )
         _check_float(owner, "label_smoothing", self.label_smoothing, 0.0, 0.5, open_low=False)
         _check_float(owner, "val_fraction", self.val_fraction, 0.0, 0.5, open_low=True)
         _check_float(owner, "test_fraction", self.test_fraction, 0.0, 0.5, open_low=True)

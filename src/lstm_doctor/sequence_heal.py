@@ -9,6 +9,11 @@ loss the sequence trainer selects its epoch on, the plain cross-entropy (or MSE)
 candidates with different label smoothing or class weights are compared on one scale.
 Every candidate is fitted on train and validation only; the test split (or file) is read
 once, at the end, for the winner and the starting model.
+
+The loop compares single models (``ensemble=1``, no refit): the fairest and cheapest
+comparison. When the settings ask for a seed ensemble or a refit (given, or the classify
+defaults), the final model is fitted afresh with the winner's settings plus those two; the
+starting model and every step stay single models.
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ SEQUENCE_HEAL_SETTINGS = frozenset({
     "l2", "l1", "jitter", "scaling", "time_warp", "window_slice", "lr", "clip", "batch_size",
     "schedule", "optimizer", "patience", "epochs", "label_smoothing", "class_weights",
 })  # fmt: skip
+# Applied to the final model only; the loop compares single models.
+_FINAL_ONLY = ("ensemble", "refit")
 _COLUMNS = ("sequence_id", "label", "time", "group", "features", "task")
 
 
@@ -148,7 +155,8 @@ def heal_sequences(
     test_frame = None if test is None else read_table(test)
     columns = {"sequence": sequence, "label": label, "time": time, "group": group,
                "features": features}  # fmt: skip
-    start = {**SEQUENCE_HEAL_START, **settings}
+    final = {name: cls(**settings).setting(name) for name in _FINAL_ONLY}
+    start = {**SEQUENCE_HEAL_START, **settings, "ensemble": 1, "refit": False}
 
     def fit(candidate: dict[str, Any], warm_from: _Fitted | None) -> _Fitted:
         estimator = cls(**candidate)
@@ -166,8 +174,13 @@ def heal_sequences(
     )
     best: _SequenceEstimator = result.best.estimator
     start_model: _SequenceEstimator = result.start.estimator
-    best.finish(frame, test_frame)
-    if start_model is not best:
+    refit_final = final["ensemble"] > 1 or final["refit"]
+    if refit_final:  # the final model: the winner's settings, with the ensemble / refit
+        best = cls(**{**result.best.settings, **final})
+        best.fit(frame, test=test_frame, **columns)
+    else:
+        best.finish(frame, test_frame)
+    if start_model is not result.best.estimator or refit_final:
         start_model.finish(frame, test_frame)
     return SequenceHealOutcome(
         best,

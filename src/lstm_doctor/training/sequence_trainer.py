@@ -128,6 +128,7 @@ def train_sequences(
     checkpoint: Path | None = None,
     resume: bool = False,
     checkpoint_tag: str = "",
+    restore_best: bool = True,
 ) -> History:
     """Train ``model`` in place; select on the validation loss; restore the best weights.
 
@@ -140,6 +141,8 @@ def train_sequences(
     ``training.checkpoint``) after every epoch; with ``resume`` as well, a killed run
     continues from its last epoch and ends exactly as if it had never stopped.
     ``checkpoint_tag`` names the data and settings, so a checkpoint never resumes another run.
+    ``restore_best=False`` keeps the last epoch's weights (a refit for a fixed epoch count,
+    whose "validation" data are part of its training data).
 
     Both loss columns hold the plain criterion (``SequenceLoss.score``), not the smoothed or
     weighted objective: early stopping, the curve diagnosis and ``heal`` compare them.
@@ -250,7 +253,8 @@ def train_sequences(
     except KeyboardInterrupt:
         history.stop_reason = "interrupted"
         log.warning("interrupted; keeping the best weights so far")
-    model.load_state_dict(state.best_state)
+    if restore_best:
+        model.load_state_dict(state.best_state)
     model.eval()
     return history
 
