@@ -236,12 +236,16 @@ def tune(
     search never ends worse than a plain fit.
     """
     search = search or SearchConfig()
+    optuna.logging.set_verbosity(  # trials are reported through on_trial
+        optuna.logging.DEBUG if log.isEnabledFor(logging.DEBUG) else optuna.logging.ERROR
+    )
     out = Path(out)
     columns = {"target": target, "time": time, "id": id, "covariates": covariates}
     columns = {k: v for k, v in columns.items() if v is not None}
-    searched = dict(DEFAULT_SPACE if space is None else space)
     if isinstance(space, str | Path):
         searched = load_space(space)
+    else:
+        searched = dict(DEFAULT_SPACE if space is None else space)
     fixed_space = {k: v for k, v in searched.items() if k not in settings}
     if not fixed_space:
         raise ConfigError(
@@ -281,9 +285,6 @@ def tune(
         )
         for k in range(search.n_jobs)
     ]
-    optuna.logging.set_verbosity(
-        optuna.logging.DEBUG if log.isEnabledFor(logging.DEBUG) else optuna.logging.ERROR
-    )
     if search.n_jobs == 1:
         _run_job(jobs[0], notify)
     else:

@@ -67,7 +67,12 @@ class Param:
     def nearest(self, value: Any) -> Any:
         """``value`` moved into this range (or onto a choice), for the enqueued first trials."""
         if self.type == "categorical":
-            return value if value in self.choices else self.choices[0]
+            if value in self.choices:
+                return value
+            numbers = [c for c in self.choices if isinstance(c, int | float)]
+            if isinstance(value, int | float) and len(numbers) == len(self.choices):
+                return min(numbers, key=lambda c: abs(c - value))
+            return self.choices[0]
         low, high = self.low, self.high
         clipped = min(max(value if value is not None else low, low), high)
         if self.step is not None:
