@@ -275,3 +275,15 @@ def test_four_workers_on_postgres_lose_no_trial_when_one_is_sigkilled(
         if pid != killed:
             assert code == 0
             assert json.loads(stdout)["study"]["trials"]["complete"] == n_trials
+
+
+@pytest.mark.slow
+def test_n_jobs_workers_share_the_study_total(csv, tmp_path):
+    events = []
+    outcome = tune(csv, "load", time="time", out=tmp_path / "t", space=SPACE,
+                   search=SearchConfig(trials=4, n_jobs=2, pruner="none"),
+                   on_trial=events.append, **TINY)  # fmt: skip
+    assert outcome.summary["trials"]["complete"] == 4
+    assert sorted(e.number for e in events) == [0, 1, 2, 3]
+    trials = pd.read_csv(tmp_path / "t" / "trials.csv")
+    assert trials["pid"].nunique() == 2 and os.getpid() not in set(trials["pid"])
