@@ -18,9 +18,10 @@ import pytest
 import sqlalchemy
 from optuna.trial import TrialState
 
-from lstm_doctor.cli import main
+from lstm_doctor.cli import _trial_line, main
 from lstm_doctor.treatment.search import SearchConfig
 from lstm_doctor.treatment.search_space import parse_space
+from lstm_doctor.treatment.study_report import TrialEvent
 from lstm_doctor.tune import _Job, _objective, tune
 
 TINY = {"lookback": 24, "horizon": 6, "epochs": 3, "batch_size": 32, "layers": 1}
@@ -135,6 +136,20 @@ def test_cli_tune_prints_a_line_per_trial_and_json_like_fit(csv, space_file, tmp
     assert payload["run"] == str(out / "best")
     assert payload["study"]["trials"]["complete"] == 4
     assert set(payload["study"]["best"]["params"]) == {"units", "lr"}
+
+
+def test_the_progress_line_says_what_became_of_the_trial():
+    event = TrialEvent(number=7, state="pruned", value=0.0563, best_value=0.0541, best_number=3,
+                       epochs=4, seconds=2.0, retry_of=None, error=None)  # fmt: skip
+    assert _trial_line(event) == (
+        "trial 7 · val 0.0563 · best 0.0541 (trial 3) · [yellow]pruned at epoch 4[/]"
+    )
+    done = TrialEvent(8, "complete", 0.05, 0.05, 8, 12, 31.0, retry_of=5, error=None)
+    assert _trial_line(done) == (
+        "trial 8 · val 0.0500 · best 0.0500 (trial 8) · 12 epochs, 31 s · retry of trial 5"
+    )
+    failed = TrialEvent(9, "failed", None, None, None, 0, 1.0, None, "lookback too long")
+    assert _trial_line(failed) == "trial 9 · [red]failed[/]: lookback too long"
 
 
 def test_cli_tune_rejects_a_bad_space_in_one_line(csv, tmp_path, capsys):

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from lstm_doctor import __version__
@@ -401,7 +402,7 @@ def _trial_line(event: TrialEvent) -> str:
     """``trial 7 · val 0.0563 · best 0.0541 (trial 3) · pruned at epoch 4``"""
     parts = [f"trial {event.number}"]
     if event.state == "failed":
-        parts.append(f"[red]failed[/]: {event.error or 'worker stopped'}")
+        parts.append(f"[red]failed[/]: {escape(event.error or 'worker stopped')}")
     else:
         parts.append(f"val {event.value:.4f}" if event.value is not None else "val -")
     if event.best_value is not None:

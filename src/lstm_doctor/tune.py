@@ -37,6 +37,7 @@ from lstm_doctor.data.validate import validate_frame
 from lstm_doctor.errors import ConfigError, LstmDoctorError, TrainingError
 from lstm_doctor.treatment.search import (
     SearchConfig,
+    error_class,
     make_pruner,
     make_sampler,
     open_storage,
@@ -192,8 +193,7 @@ def _run_local_workers(
     failed = [p.exitcode for p in processes if p.exitcode != 0]
     if failed:
         kind, message = errors.get(timeout=5) if not errors.empty() else ("", "")
-        error = {"ConfigError": ConfigError}.get(kind, TrainingError)
-        raise error(
+        raise (error_class(kind) if message else TrainingError)(
             message
             or f"{len(failed)} of {len(processes)} worker processes failed "
             f"(exit codes {failed}); run with --n-jobs 1 and --debug to see why."

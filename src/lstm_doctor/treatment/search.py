@@ -31,6 +31,7 @@ __all__ = [
     "SAMPLERS",
     "SearchConfig",
     "SurplusTrial",
+    "error_class",
     "make_pruner",
     "make_sampler",
     "open_storage",
@@ -266,7 +267,8 @@ def _notify(
 _ERRORS: dict[str, type[LstmDoctorError]] = {}
 
 
-def _error_class(name: str) -> type[LstmDoctorError]:
+def error_class(name: str) -> type[LstmDoctorError]:
+    """The LstmDoctorError subclass called ``name`` (errors cross processes by name)."""
     if not _ERRORS:
         stack: list[type[LstmDoctorError]] = [LstmDoctorError]
         while stack:
@@ -281,7 +283,7 @@ def _raise_if_failing(trials: Sequence[FrozenTrial], n_trials: int) -> None:
     complete = _count(trials, (TrialState.COMPLETE,))
     if len(errors) >= max(3, n_trials) or (len(errors) >= 3 and complete == 0):
         last = errors[-1].user_attrs
-        raise _error_class(last.get("error_type", ""))(
+        raise error_class(last.get("error_type", ""))(
             f"{len(errors)} trials failed ({complete} completed); the last, trial "
             f"{errors[-1].number}, with: {last['error']}"
         )
