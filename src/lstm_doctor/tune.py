@@ -14,20 +14,18 @@ seed, scored on the test split once, and written as a normal run directory::
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import socket
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from time import sleep
 from typing import Any
 
 import optuna
 import pandas as pd
 import torch
-from optuna.trial import FrozenTrial, Trial, TrialState
+from optuna.trial import FrozenTrial, Trial
 
 from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import load_run, write_json_atomic
@@ -37,7 +35,6 @@ from lstm_doctor.data.validate import validate_frame
 from lstm_doctor.errors import ConfigError, LstmDoctorError, TrainingError
 from lstm_doctor.treatment.search import (
     SearchConfig,
-    error_class,
     make_pruner,
     make_sampler,
     open_storage,
@@ -53,6 +50,7 @@ from lstm_doctor.treatment.study_report import (
     trial_event,
     trials_frame,
 )
+from lstm_doctor.treatment.workers import run_processes
 
 __all__ = ["TuneOutcome", "tune"]
 
@@ -158,51 +156,6 @@ def _worker_seed(seed: int, index: int, distributed: bool) -> int:
     return zlib.crc32(key)
 
 
-def _run_local_workers(
-    jobs: list[_Job],
-    storage: optuna.storages.BaseStorage,
-    name: str,
-    on_trial: Callable[[optuna.Study, FrozenTrial], None] | None,
-) -> None:
-    """Run each job in its own process; report trials as they finish, by polling the study."""
-    context = multiprocessing.get_context("spawn")
-    errors = context.Queue()
-    processes = [context.Process(target=_worker_main, args=(job, errors)) for job in jobs]
-    study = optuna.load_study(study_name=name, storage=storage)
-    seen = {t.number for t in study.get_trials(deepcopy=False, states=_DONE)}
-    try:
-        for process in processes:
-            process.start()
-        while True:
-            alive = any(p.is_alive() for p in processes)
-            for trial in study.get_trials(deepcopy=False, states=_DONE):
-                if trial.number not in seen and not trial.user_attrs.get("surplus"):
-                    seen.add(trial.number)
-                    if on_trial is not None:
-                        on_trial(study, trial)
-            if not alive:
-                break
-            sleep(0.5)
-    except KeyboardInterrupt:
-        for process in processes:
-            process.terminate()
-        raise
-    finally:
-        for process in processes:
-            process.join()
-    failed = [p.exitcode for p in processes if p.exitcode != 0]
-    if failed:
-        kind, message = errors.get(timeout=5) if not errors.empty() else ("", "")
-        raise (error_class(kind) if message else TrainingError)(
-            message
-            or f"{len(failed)} of {len(processes)} worker processes failed "
-            f"(exit codes {failed}); run with --n-jobs 1 and --debug to see why."
-        )
-
-
-_DONE = (TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAIL)
-
-
 def _preflight(frame: pd.DataFrame, columns: dict[str, Any], settings: dict[str, Any]) -> None:
     """Fail on a bad column or setting now, before any worker starts."""
     config = Forecaster(**settings)._resolve_config(columns)
@@ -243,21 +196,20 @@ def tune(
     columns = {"target": target, "time": time, "id": id, "covariates": covariates}
     columns = {k: v for k, v in columns.items() if v is not None}
     if isinstance(space, str | Path):
-        searched = load_space(space)
-    else:
-        searched = dict(DEFAULT_SPACE if space is None else space)
-    fixed_space = {k: v for k, v in searched.items() if k not in settings}
-    if not fixed_space:
+        space = load_space(space)
+    space = dict(DEFAULT_SPACE if space is None else space)
+    searched = {k: v for k, v in space.items() if k not in settings}  # flags fix settings
+    if not searched:
         raise ConfigError(
             "Every setting of the search space is fixed by a flag; nothing is left to search. "
             "Drop a flag or pass a --space with other settings."
         )
     frame = read_table(data)
-    first = [space_start(fixed_space, settings)]
+    first = [space_start(searched, settings)]
     if start_from is not None:
         run = load_run(start_from).config
         ran = {**run.data.to_dict(), **run.model.to_dict(), **run.train.to_dict()}
-        first.append(space_start(fixed_space, {**ran, **settings}))
+        first.append(space_start(searched, {**ran, **settings}))
     _preflight(frame, columns, {**settings, **first[0]})
 
     out.mkdir(parents=True, exist_ok=True)
@@ -269,13 +221,15 @@ def tune(
 
     notify = None if on_trial is None else (lambda s, t: on_trial(trial_event(s, t)))
     distributed = storage is not None
-    source = data if isinstance(data, str | Path) else frame
+    # A child process reads the file itself; a DataFrame (or one in-process job) is passed.
+    local = search.n_jobs == 1 or not isinstance(data, str | Path)
+    source = frame if local else data
     jobs = [
         _Job(
             data=source,
             columns=columns,
             fixed=dict(settings),
-            space=fixed_space,
+            space=searched,
             storage=url,
             study=name,
             search=search,
@@ -288,8 +242,8 @@ def tune(
     if search.n_jobs == 1:
         _run_job(jobs[0], notify)
     else:
-        _run_local_workers(jobs, rdb, name, notify)
-    return _finish(frame, columns, settings, rdb, name, out, url, fixed_space)
+        run_processes(_worker_main, jobs, rdb, name, notify)
+    return _finish(frame, columns, settings, rdb, name, out, url, searched)
 
 
 def _finish(
@@ -317,7 +271,7 @@ def _finish(
             f"{trials_path} for each trial's error."
         )
     best = summary["best"]
-    forecaster = Forecaster(**settings, **best["params"])
+    forecaster = Forecaster(**{**settings, **best["params"]})  # params win: as in the trial
     forecaster.fit(frame, **columns, evaluate_test=False)
     forecaster.finish(frame)
     run = forecaster.save(out / "best", overwrite=True)
