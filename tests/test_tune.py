@@ -302,3 +302,18 @@ def test_n_jobs_workers_share_the_study_total(csv, tmp_path):
     assert sorted(e.number for e in events) == [0, 1, 2, 3]
     trials = pd.read_csv(tmp_path / "t" / "trials.csv")
     assert trials["pid"].nunique() == 2 and os.getpid() not in set(trials["pid"])
+
+
+@pytest.mark.slow
+def test_a_run_directory_given_as_start_is_the_second_trial(demo_frame, tmp_path):
+    from lstm_doctor import Forecaster
+
+    healed = Forecaster(**{**TINY, "epochs": 1, "units": 4, "lr": 0.02})
+    healed.fit(demo_frame, "load", time="time").save(tmp_path / "healed")
+    outcome = tune(demo_frame, "load", time="time", out=tmp_path / "t", space=SPACE,
+                   start_from=tmp_path / "healed", search=SearchConfig(trials=2, pruner="none"),
+                   **{**TINY, "epochs": 1})  # fmt: skip
+    trials = pd.read_csv(tmp_path / "t" / "trials.csv")
+    assert list(trials["param_units"]) == [8, 4]
+    assert trials["param_lr"].tolist() == pytest.approx([1e-3, 0.02])
+    assert outcome.summary["trials"]["complete"] == 2
