@@ -284,6 +284,9 @@ def test_four_workers_on_postgres_lose_no_trial_when_one_is_sigkilled(
     retries = [t for t in trials if t.system_attrs.get("failed_trial") == victim.number]
     assert [t.state for t in retries] == [TrialState.COMPLETE]
     assert retries[0].params == killed_trial.params
+    print("trial states:", {s.name: len(ts) for s, ts in by_state.items() if ts},  # for -s
+          f"killed trial {victim.number} -> {killed_trial.state.name},",
+          f"retried as trial {retries[0].number} -> {retries[0].state.name}")  # fmt: skip
     points = [tuple(sorted(t.params.items())) for t in by_state[TrialState.COMPLETE]]
     assert len(set(points)) == n_trials  # no trial ran twice
     for pid, (code, stdout) in outputs.items():
