@@ -9,7 +9,8 @@ best val loss (within 2%) in at most half the time.
 The machine may be shared: CPU seconds (this process and its threads) are reported beside
 wall seconds; the two searches alternate trial by trial to see the same load.
 
-    python benchmarks/tune_pruning.py [--trials 16] [--epochs 12] [--quick]
+    python benchmarks/tune_pruning.py [--trials 20] [--epochs 12] [--pruners median,hyperband]
+                                      [--quick]
 """
 
 from __future__ import annotations
@@ -56,10 +57,11 @@ def _study(pruner: str, trials: int, epochs: int, seed: int) -> optuna.Study:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--trials", type=int, default=16)
+    parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--quick", action="store_true", help="stride 8, 8 trials, 6 epochs")
+    parser.add_argument("--pruners", default="median", help="pruned arms: median,hyperband")
     args = parser.parse_args()
     if args.quick:
         args.trials, args.epochs = 8, 6
@@ -71,7 +73,8 @@ def main() -> None:
         fixed["stride"] = 8
     columns = {"target": ("OT",), "time": "date"}
     runs = {}
-    for name in ("median", "none"):
+    arms = [*args.pruners.split(","), "none"]
+    for name in arms:
         job = _Job(
             data=frame, columns=columns, fixed=fixed, space=SPACE, storage="", study=name,
             search=SearchConfig(trials=args.trials), sampler_seed=args.seed, parallel=False,
@@ -105,30 +108,29 @@ def main() -> None:
             "pruned": states.count("pruned"),
         }
 
-    pruned, plain = summary(runs["median"]), summary(runs["none"])
-    print(
-        json.dumps(
-            {
-                "benchmark": "tune_pruning",
-                "data": "ETTh1 OT, lookback 96, horizon 24, split 8640,2880,2880",
-                "trials": args.trials,
-                "max_epochs": args.epochs,
-                "quick": args.quick,
-                "sampler": "tpe",
-                "seed": args.seed,
-                "median_pruner": pruned,
-                "no_pruner": plain,
-                "val_ratio": round(pruned["best_val_mse"] / plain["best_val_mse"], 4),
-                "wall_ratio": round(pruned["wall_s"] / plain["wall_s"], 3),
-                "cpu_ratio": round(pruned["cpu_s"] / plain["cpu_s"], 3),
-                "goal_met": pruned["best_val_mse"] <= 1.02 * plain["best_val_mse"]
-                and pruned["wall_s"] <= 0.5 * plain["wall_s"],
-                "torch": torch.__version__,
-                "optuna": optuna.__version__,
-                "machine": platform.machine(),
-            }
-        )
-    )
+    plain = summary(runs["none"])
+    line = {
+        "benchmark": "tune_pruning",
+        "data": "ETTh1 OT, lookback 96, horizon 24, split 8640,2880,2880",
+        "trials": args.trials,
+        "max_epochs": args.epochs,
+        "quick": args.quick,
+        "sampler": "tpe",
+        "seed": args.seed,
+        "no_pruner": plain,
+    }
+    for name in arms[:-1]:
+        pruned = summary(runs[name])
+        line[f"{name}_pruner"] = {
+            **pruned,
+            "val_ratio": round(pruned["best_val_mse"] / plain["best_val_mse"], 4),
+            "wall_ratio": round(pruned["wall_s"] / plain["wall_s"], 3),
+            "cpu_ratio": round(pruned["cpu_s"] / plain["cpu_s"], 3),
+            "goal_met": pruned["best_val_mse"] <= 1.02 * plain["best_val_mse"]
+            and pruned["wall_s"] <= 0.5 * plain["wall_s"],
+        }
+    line.update(torch=torch.__version__, optuna=optuna.__version__, machine=platform.machine())
+    print(json.dumps(line))
 
 
 if __name__ == "__main__":
