@@ -474,7 +474,7 @@ def tune(
     heartbeat: Annotated[int, typer.Option(hidden=True)] = 30,
     grace_period: Annotated[int, typer.Option(hidden=True)] = 90,
     out_dir: Annotated[
-        Path | None, typer.Option("--out", help="Study folder [runs/tune-DATA].")
+        Path | None, typer.Option("--out", help="Study folder (default: runs/tune-FILE).")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
