@@ -72,10 +72,13 @@ def test_a_pruned_trial_keeps_its_partial_history(demo_frame):
     trial = study.trials[0]
     assert trial.state == TrialState.PRUNED
     assert [row["epoch"] for row in trial.user_attrs["history"]] == [1, 2]
-    assert trial.intermediate_values == {
-        1: trial.user_attrs["history"][0]["val_loss"],
-        2: trial.user_attrs["history"][1]["val_loss"],
-    }
+    naive = trial.user_attrs["naive_val_mse"]  # reported relative to naive's val MSE
+    assert trial.intermediate_values == pytest.approx(
+        {
+            1: trial.user_attrs["history"][0]["val_loss"] / naive,
+            2: trial.user_attrs["history"][1]["val_loss"] / naive,
+        }
+    )
     assert trial.user_attrs["worker"]["pid"] == os.getpid()
 
 
@@ -101,8 +104,8 @@ def test_tune_refits_the_best_and_reads_the_test_split_once(demo_frame, tmp_path
     assert summary["trials"]["complete"] == 4 and len(events) == 4
     assert [e.number for e in events] == [0, 1, 2, 3]
     best = summary["best"]
-    assert best["val_mse"] == min(e.value for e in events)
-    assert events[-1].best_value == best["val_mse"]
+    assert best["val_vs_naive"] == min(e.value for e in events)
+    assert events[-1].best_value == best["val_vs_naive"]
     assert {"units", "lr"} == set(best["params"])
     assert outcome.forecaster.resolved_settings()["units"] == best["params"]["units"]
     assert "test" in outcome.forecaster.metrics_
@@ -127,7 +130,7 @@ def test_cli_tune_prints_a_line_per_trial_and_json_like_fit(csv, space_file, tmp
             str(out)]  # fmt: skip
     assert main(args) == 0
     text = " ".join(capsys.readouterr().out.split())  # rich wraps long lines
-    assert "trial 0 · val " in text and "best " in text and "(trial " in text
+    assert "trial 0 · val/naive " in text and "best " in text and "(trial " in text
     assert "3 complete, 0 pruned, 0 failed" in text
 
     assert main([*args, "--trials", "4", "--json"]) == 0  # resumes: one more trial
@@ -139,14 +142,14 @@ def test_cli_tune_prints_a_line_per_trial_and_json_like_fit(csv, space_file, tmp
 
 
 def test_the_progress_line_says_what_became_of_the_trial():
-    event = TrialEvent(number=7, state="pruned", value=0.0563, best_value=0.0541, best_number=3,
+    event = TrialEvent(number=7, state="pruned", value=0.8123, best_value=0.7741, best_number=3,
                        epochs=4, seconds=2.0, retry_of=None, error=None)  # fmt: skip
     assert _trial_line(event) == (
-        "trial 7 · val 0.0563 · best 0.0541 (trial 3) · [yellow]pruned at epoch 4[/]"
+        "trial 7 · val/naive 0.812 · best 0.774 (trial 3) · [yellow]pruned at epoch 4[/]"
     )
-    done = TrialEvent(8, "complete", 0.05, 0.05, 8, 12, 31.0, retry_of=5, error=None)
+    done = TrialEvent(8, "complete", 0.5, 0.5, 8, 12, 31.0, retry_of=5, error=None)
     assert _trial_line(done) == (
-        "trial 8 · val 0.0500 · best 0.0500 (trial 8) · 12 epochs, 31 s · retry of trial 5"
+        "trial 8 · val/naive 0.500 · best 0.500 (trial 8) · 12 epochs, 31 s · retry of trial 5"
     )
     failed = TrialEvent(9, "failed", None, None, None, 0, 1.0, None, "lookback too long")
     assert _trial_line(failed) == "trial 9 · [red]failed[/]: lookback too long"
@@ -320,3 +323,17 @@ def test_a_run_directory_given_as_start_is_the_second_trial(demo_frame, tmp_path
     assert list(trials["param_units"]) == [8, 4]
     assert trials["param_lr"].tolist() == pytest.approx([1e-3, 0.02])
     assert outcome.summary["trials"]["complete"] == 2
+
+
+@pytest.mark.slow
+def test_trials_with_other_scalers_are_ranked_in_comparable_units(demo_frame, tmp_path):
+    space = parse_space({"scaler": {"type": "categorical", "choices": ["standard", "minmax"]}})
+    outcome = tune(demo_frame, "load", time="time", out=tmp_path / "t", space=space,
+                   search=SearchConfig(trials=2, sampler="random", pruner="none"),
+                   **TINY)  # fmt: skip
+    trials = pd.read_csv(tmp_path / "t" / "trials.csv").set_index("param_scaler")
+    assert sorted(trials.index) == ["minmax", "standard"]
+    mse, relative = trials["val_mse"], trials["val_vs_naive"]
+    # Min-max units make the MSE small: ranked by it, the worse model would win.
+    assert mse["minmax"] < mse["standard"] and relative["standard"] < relative["minmax"]
+    assert outcome.summary["best"]["params"] == {"scaler": "standard"}

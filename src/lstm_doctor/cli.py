@@ -399,14 +399,14 @@ def heal(
 
 
 def _trial_line(event: TrialEvent) -> str:
-    """``trial 7 · val 0.0563 · best 0.0541 (trial 3) · pruned at epoch 4``"""
+    """``trial 7 · val/naive 0.812 · best 0.774 (trial 3) · pruned at epoch 4``"""
     parts = [f"trial {event.number}"]
     if event.state == "failed":
         parts.append(f"[red]failed[/]: {escape(event.error or 'worker stopped')}")
     else:
-        parts.append(f"val {event.value:.4f}" if event.value is not None else "val -")
+        parts.append(f"val/naive {event.value:.3f}" if event.value is not None else "val -")
     if event.best_value is not None:
-        parts.append(f"best {event.best_value:.4f} (trial {event.best_number})")
+        parts.append(f"best {event.best_value:.3f} (trial {event.best_number})")
     if event.state == "pruned":
         parts.append(f"[yellow]pruned at epoch {event.epochs}[/]")
     elif event.state == "complete":
@@ -480,7 +480,9 @@ def tune(
 ) -> None:
     """Search the settings that close the train/test gap, with Optuna; refit the best.
 
-    Flags that name a setting fix it (it leaves the search space). Trials never read the test
+    Trials are ranked by validation MSE relative to naive's (val/naive), which does not
+    depend on the scaler. Flags that name a setting fix it (it leaves the search space).
+    Trials never read the test
     split; the best is refitted, scored on test once and saved to OUT/best, with
     OUT/trials.csv and OUT/importances.json. Run the same command again to resume; with
     --storage postgresql://... run it on many machines to share one study.
@@ -515,7 +517,8 @@ def tune(
     counts, best = summary["trials"], summary["best"]
     out.print(
         f"study {summary['name']!r}: {counts['complete']} complete, {counts['pruned']} pruned, "
-        f"{counts['failed']} failed; best trial {best['number']} (val {best['val_mse']:.4f}): "
+        f"{counts['failed']} failed; best trial {best['number']} (val/naive "
+        f"{best['val_vs_naive']:.3f}, val MSE {best['val_mse']:.4f}): "
         + ", ".join(f"{k}={_short(v)}" for k, v in best["params"].items()),
         highlight=False,
     )

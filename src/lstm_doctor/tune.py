@@ -14,6 +14,7 @@ seed, scored on the test split once, and written as a normal run directory::
 from __future__ import annotations
 
 import logging
+import math
 import os
 import socket
 import zlib
@@ -33,6 +34,7 @@ from lstm_doctor.data.load import read_table
 from lstm_doctor.data.prepare import prepare
 from lstm_doctor.data.validate import validate_frame
 from lstm_doctor.errors import ConfigError, LstmDoctorError, TrainingError
+from lstm_doctor.evaluation import baseline_mse
 from lstm_doctor.treatment.search import (
     SearchConfig,
     make_pruner,
@@ -84,23 +86,40 @@ class _Job:
     threads: int | None
 
 
+def _naive_val_mse(frame: pd.DataFrame, settings: dict[str, Any], columns: dict[str, Any]) -> float:
+    """MSE of "repeat the last value" on the validation windows, in this trial's scaled units."""
+    config = Forecaster(**settings)._resolve_config(columns)
+    prepared = prepare(validate_frame(frame, config.data), config.data)
+    return baseline_mse(prepared, "val", season=None)["naive"]
+
+
 def _objective(frame: pd.DataFrame, job: _Job) -> Callable[[Trial], float]:
+    """The trial's validation MSE relative to naive's on the same windows (lower is better).
+
+    Relative, because the scaler is searched too: an MSE in min-max units is not comparable
+    to one in z-score units, but each one's ratio to naive is (it ranks trials as the MSE in
+    original units does, for one target).
+    """
     worker = {"host": socket.gethostname(), "pid": os.getpid()}
 
     def objective(trial: Trial) -> float:
         trial.set_user_attr("worker", worker)  # who runs it: a dead worker can be found
         params = {name: param.suggest(trial) for name, param in job.space.items()}
+        settings = {**job.fixed, **params}
         rows: list[dict[str, float]] = []
+        naive = math.nan
 
         def on_epoch(row: dict[str, float]) -> None:
             rows.append(dict(row))
-            trial.report(row["val_loss"], int(row["epoch"]))
+            trial.report(row["val_loss"] / naive, int(row["epoch"]))
             if trial.should_prune():
                 trial.set_user_attr("history", rows)  # a pruned trial keeps its History
                 raise optuna.TrialPruned(f"pruned at epoch {int(row['epoch'])}")
 
         try:
-            forecaster = Forecaster(**job.fixed, **params)
+            naive = _naive_val_mse(frame, settings, job.columns)
+            trial.set_user_attr("naive_val_mse", naive)
+            forecaster = Forecaster(**settings)
             forecaster.fit(frame, **job.columns, on_epoch=on_epoch, evaluate_test=False)
         except LstmDoctorError as exc:
             trial.set_user_attr("history", rows)
@@ -113,7 +132,9 @@ def _objective(frame: pd.DataFrame, job: _Job) -> Callable[[Trial], float]:
         trial.set_user_attr("stop_reason", history.stop_reason)
         if history.stop_reason == "interrupted":  # Ctrl-C: the trial fails, the worker stops
             raise KeyboardInterrupt
-        return float(forecaster.metrics_["val"]["mse"])
+        val_mse = float(forecaster.metrics_["val"]["mse"])
+        trial.set_user_attr("val_mse", val_mse)
+        return val_mse / naive
 
     return objective
 

@@ -38,7 +38,8 @@ def test_summary_counts_states_and_names_the_best_and_the_retries():
     summary = study_summary(make_study())
     assert summary["trials"] == {"complete": 2, "pruned": 1, "failed": 1, "surplus": 1,
                                  "running": 0, "waiting": 0}  # fmt: skip
-    assert summary["best"] == {"number": 4, "val_mse": 0.1, "params": {"x": 0.5}}
+    best = {"number": 4, "val_vs_naive": 0.1, "val_mse": None, "params": {"x": 0.5}}
+    assert summary["best"] == best
     assert summary["retried"] == {"4": 2}
 
 

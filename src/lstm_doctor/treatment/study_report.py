@@ -43,7 +43,7 @@ class TrialEvent:
 
     number: int
     state: str  # complete | pruned | failed
-    value: float | None
+    value: float | None  # the objective: val MSE / naive's (best epoch so far, if pruned)
     best_value: float | None
     best_number: int | None
     epochs: int
@@ -87,7 +87,12 @@ def study_summary(study: optuna.Study) -> dict[str, Any]:
         "trials": counts,
         "best": None
         if best is None
-        else {"number": best.number, "val_mse": best.value, "params": best.params},
+        else {
+            "number": best.number,
+            "val_vs_naive": best.value,
+            "val_mse": best.user_attrs.get("val_mse"),
+            "params": best.params,
+        },
         "retried": {str(t.number): _retry_of(t) for t in trials if _retry_of(t) is not None},
     }
 
@@ -104,7 +109,8 @@ def trials_frame(study: optuna.Study) -> pd.DataFrame:
         row: dict[str, Any] = {
             "number": trial.number,
             "state": _state(trial),
-            "val_mse": trial.value,
+            "val_vs_naive": trial.value,
+            "val_mse": trial.user_attrs.get("val_mse"),
             "best_val_loss": min(
                 (r["val_loss"] for r in history if math.isfinite(r["val_loss"])), default=None
             ),
