@@ -51,7 +51,8 @@ def _study(pruner: str, trials: int, epochs: int, seed: int) -> optuna.Study:
         sampler=make_sampler("tpe", seed, n_startup=min(10, max(3, trials // 4)), parallel=False),
         pruner=make_pruner(pruner, n_trials=trials, max_epochs=epochs),
     )
-    study.enqueue_trial(space_start(SPACE, {}))  # the defaults first, as tune does
+    # The defaults first, never pruned, as tune does.
+    study.enqueue_trial(space_start(SPACE, {}), user_attrs={"first": True})
     return study
 
 

@@ -82,6 +82,22 @@ def test_a_pruned_trial_keeps_its_partial_history(demo_frame):
     assert trial.user_attrs["worker"]["pid"] == os.getpid()
 
 
+def test_the_first_trials_and_the_last_epoch_are_never_pruned(demo_frame):
+    job = _Job(data=demo_frame, columns={"target": "load", "time": "time"},
+               fixed={**TINY, "epochs": 3}, space=SPACE, storage="", study="s",
+               search=SearchConfig(), sampler_seed=0, parallel=False, threads=None)  # fmt: skip
+    study = optuna.create_study(pruner=_PruneFrom(1))
+    study.enqueue_trial({"units": 8, "lr": 1e-3}, user_attrs={"first": True})
+    study.optimize(_objective(demo_frame, job), n_trials=2)
+    first, other = study.trials
+    assert first.state == TrialState.COMPLETE and len(first.user_attrs["history"]) == 3
+    assert other.state == TrialState.PRUNED and len(other.user_attrs["history"]) == 1
+    job = _Job(**{**job.__dict__, "fixed": {**TINY, "epochs": 1}})
+    study = optuna.create_study(pruner=_PruneFrom(1))
+    study.optimize(_objective(demo_frame, job), n_trials=1)
+    assert study.trials[0].state == TrialState.COMPLETE  # pruning the last epoch saves nothing
+
+
 @pytest.mark.slow
 def test_tune_refits_the_best_and_reads_the_test_split_once(demo_frame, tmp_path, monkeypatch):
     from lstm_doctor import api

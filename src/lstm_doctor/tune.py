@@ -30,6 +30,7 @@ from optuna.trial import FrozenTrial, Trial
 
 from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import load_run, write_json_atomic
+from lstm_doctor.config import TrainConfig
 from lstm_doctor.data.load import read_table
 from lstm_doctor.data.prepare import prepare
 from lstm_doctor.data.validate import validate_frame
@@ -108,11 +109,15 @@ def _objective(frame: pd.DataFrame, job: _Job) -> Callable[[Trial], float]:
         settings = {**job.fixed, **params}
         rows: list[dict[str, float]] = []
         naive = math.nan
+        # The enqueued first trials (the defaults, a heal result) always run to the end, so
+        # the search never ends worse than they do; nor is the last epoch worth pruning.
+        prunable = not trial.user_attrs.get("first")
+        last_epoch = int(settings.get("epochs", TrainConfig.epochs))
 
         def on_epoch(row: dict[str, float]) -> None:
             rows.append(dict(row))
             trial.report(row["val_loss"] / naive, int(row["epoch"]))
-            if trial.should_prune():
+            if prunable and row["epoch"] < last_epoch and trial.should_prune():
                 trial.set_user_attr("history", rows)  # a pruned trial keeps its History
                 raise optuna.TrialPruned(f"pruned at epoch {int(row['epoch'])}")
 

@@ -172,7 +172,8 @@ def open_study(
 ) -> tuple[optuna.Study, bool]:
     """Create the study, or join it if it exists; returns ``(study, created)``.
 
-    Only the worker that creates the study enqueues ``first_trials``, so workers started
+    Only the worker that creates the study enqueues ``first_trials`` (marked with the user
+    attribute ``first``: the objective never prunes them), so workers started
     together never queue them twice.
     """
     try:
@@ -188,7 +189,7 @@ def open_study(
             ) from None
         return study, False
     for params in first_trials:
-        study.enqueue_trial(params, skip_if_exists=True)
+        study.enqueue_trial(params, user_attrs={"first": True}, skip_if_exists=True)
     return study, True
 
 
