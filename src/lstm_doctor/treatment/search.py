@@ -225,17 +225,19 @@ def run_worker(
     config: SearchConfig,
     *,
     on_trial: Callable[[optuna.Study, FrozenTrial], None] | None = None,
-    poll_seconds: float = 1.0,
+    poll_seconds: float | None = None,
 ) -> None:
     """Run trials until the study has ``config.trials`` finished ones (or time runs out).
 
     A worker with nothing left to start waits while others run the last trials: if one of
-    them dies, its trial comes back as a retry, and someone must be alive to run it.
+    them dies, its trial comes back as a retry, and someone must be alive to run it. It looks
+    every ``poll_seconds`` (a third of the heartbeat interval unless given).
 
     Raises:
         LstmDoctorError: of the kind the trials raised, when trials keep failing on user
             errors (three before any completes, or ``trials`` in all).
     """
+    poll = max(1.0, config.heartbeat_interval / 3) if poll_seconds is None else poll_seconds
     deadline = math.inf
     if config.timeout_minutes is not None:
         deadline = time.monotonic() + 60.0 * config.timeout_minutes
@@ -249,7 +251,7 @@ def run_worker(
         waiting = _count(trials, (TrialState.WAITING,)) > 0
         if _count(trials, _PLACED) >= config.trials and not waiting:
             _fail_stale(study)  # a dead worker's trial becomes a retry (WAITING)
-            time.sleep(poll_seconds)
+            time.sleep(poll)
             continue
         study.optimize(wrapped, n_trials=1, catch=(LstmDoctorError, SurplusTrial),
                        callbacks=callbacks)  # fmt: skip
