@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint bench clean
+.PHONY: demo test test-fast lint bench clean postgres
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)  ## fit on the built-in demo series and print the summary
 	$(BIN)/lstm-doctor demo
 
-test: $(STAMP)  ## lint, then every test including the slow end-to-end ones (what CI runs)
+postgres:  ## install PostgreSQL's server programs if missing (the distributed-study tests)
+	bash scripts/ensure_postgres.sh
+
+test: $(STAMP) postgres  ## lint, then every test including the slow end-to-end ones (what CI runs)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/python -m pytest

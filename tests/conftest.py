@@ -8,6 +8,7 @@ import pytest
 import torch
 
 from lstm_doctor.data import make_demo_frame
+from postgres_server import postgres_url  # noqa: F401  (a fixture: the PostgreSQL server)
 
 
 @pytest.fixture(autouse=True)

@@ -32,6 +32,10 @@ def __getattr__(name: str):  # lazy: importing the package must not import torch
         from lstm_doctor.heal import heal
 
         return heal
+    if name == "tune":
+        from lstm_doctor.tune import tune
+
+        return tune
     raise AttributeError(f"module 'lstm_doctor' has no attribute {name!r}")
 
 
@@ -47,4 +51,5 @@ __all__ = [
     "TrainingError",
     "__version__",
     "heal",
+    "tune",
 ]

@@ -25,6 +25,7 @@ from lstm_doctor.history import HISTORY_COLUMNS, History
 from lstm_doctor.models import LSTMForecaster, build_model
 from lstm_doctor.training import predict_windows, train, windows_loss
 from lstm_doctor.training.schedules import schedule_factor
+from lstm_doctor.training.trainer import StopTraining
 
 N_INPUTS, N_TARGETS, HORIZON = 2, 1, 3
 
@@ -471,6 +472,29 @@ def test_keyboard_interrupt_keeps_the_epoch_it_interrupted_when_that_is_the_best
 
     assert (history.stop_reason, len(history), history.best_epoch) == ("interrupted", 3, 3)
     assert_same_state(model.state_dict(), recorder.states[3])
+
+
+def test_stop_training_from_the_callback_ends_the_run_with_its_reason_and_best_weights(
+    sine_windows, scripted_val
+):
+    train_windows, val_windows = sine_windows
+    scripted_val([1.0, 0.5, 0.7, 0.8, 0.9])
+    model = make_model()
+    recorder = Recorder(model)
+
+    def prune_at_epoch_3(row: dict[str, float]) -> None:
+        recorder(row)
+        if row["epoch"] == 3:
+            raise StopTraining("pruned")
+
+    history = train(
+        model, train_windows, val_windows, make_config(epochs=5), on_epoch=prune_at_epoch_3
+    )
+
+    assert (history.stop_reason, len(history), history.best_epoch) == ("pruned", 3, 2)
+    assert history.column("val_loss") == [1.0, 0.5, 0.7]
+    assert_same_state(model.state_dict(), recorder.states[2])
+    assert not model.training
 
 
 @pytest.mark.parametrize("schedule", SCHEDULES)

@@ -28,7 +28,7 @@ from lstm_doctor.training.optim import build_optimizer
 from lstm_doctor.training.schedules import PlateauRule, schedule_factor
 from lstm_doctor.training.step import make_train_step
 
-__all__ = ["EpochCallback", "train"]
+__all__ = ["EpochCallback", "StopTraining", "train"]
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,19 @@ _MIN_LR_FRACTION = 1e-3
 # The augmentation generator is seeded apart from the batch-order one, so turning
 # augmentation on or off never changes the order of the batches.
 _AUGMENT_SEED_OFFSET = 7919
+
+
+class StopTraining(Exception):  # a signal, not an error
+    """Raised by an ``on_epoch`` callback to end training after this epoch.
+
+    The loop stops as after early stopping: the best weights are restored, the History is
+    kept, and its ``stop_reason`` is ``reason`` (for example ``"pruned"`` when a search
+    gives up on a trial).
+    """
+
+    def __init__(self, reason: str = "stopped") -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def _snapshot(model: nn.Module) -> dict[str, torch.Tensor]:
@@ -60,7 +73,8 @@ def train(
     Early stopping (``patience``, ``min_delta``) restores the best weights at the end. A
     non-finite loss rolls back to the best weights so far, halves the learning rate and goes
     on; more than ``max_nan_events`` such events raise ``TrainingError``. Ctrl-C stops the
-    run cleanly with the best weights restored (``stop_reason == "interrupted"``).
+    run cleanly with the best weights restored (``stop_reason == "interrupted"``); so does
+    an ``on_epoch`` callback that raises ``StopTraining`` (``stop_reason`` is its reason).
 
     With ``checkpoint``, the loop's whole state is written there after every epoch; with
     ``resume`` as well, a run that was killed continues from its last epoch and ends exactly
@@ -159,8 +173,12 @@ def train(
                     factor = plateau.update(val_loss)
                     state.lr_scale = max(state.lr_scale * factor, _MIN_LR_FRACTION)
             # After the bookkeeping: a Ctrl-C inside the callback keeps this epoch's weights.
+            stop = None
             if on_epoch is not None:
-                on_epoch(row)
+                try:
+                    on_epoch(row)
+                except StopTraining as signal:
+                    stop = signal.reason
             if not finite:
                 _roll_back(model, state, config, epoch)
                 optimizer = build_optimizer(model, config)  # its moments hold NaN now
@@ -176,6 +194,9 @@ def train(
                     tag=tag,
                     augment_generator=augment_generator,
                 )
+            if stop is not None:
+                history.stop_reason = stop
+                break
             if _patience_spent(config, state):
                 history.stop_reason = "early_stopping"
                 break

@@ -1,0 +1,149 @@
+"""Tests of the study engine with a trivial objective on SQLite: the study-wide total,
+joining, pruning, failing, surplus trials, and the retry of a trial whose worker died."""
+
+from __future__ import annotations
+
+import time
+
+import optuna
+import pytest
+from optuna.trial import TrialState
+
+from lstm_doctor.errors import ConfigError, DataError
+from lstm_doctor.treatment.search import (
+    SearchConfig,
+    SurplusTrial,
+    _with_quota,
+    make_pruner,
+    make_sampler,
+    open_storage,
+    open_study,
+    redact,
+    run_worker,
+)
+
+FAST = {"heartbeat_interval": 1, "grace_period": 2}
+
+
+def quadratic(trial: optuna.Trial) -> float:
+    x = trial.suggest_float("x", -1.0, 1.0)
+    return x * x
+
+
+def make_study(tmp_path, first=(), pruner="none", **config):
+    search = SearchConfig(**{**FAST, "pruner": pruner, **config})
+    storage = open_storage(f"sqlite:///{tmp_path / 'study.db'}", search)
+    sampler = make_sampler("random", 0, n_startup=3, parallel=False)
+    study, created = open_study(
+        storage,
+        "s",
+        sampler=sampler,
+        pruner=make_pruner(pruner, n_trials=search.trials, max_epochs=5),
+        first_trials=first,
+    )
+    return study, search, created
+
+
+def states(study: optuna.Study) -> list[str]:
+    return [t.state.name for t in study.get_trials(deepcopy=False)]
+
+
+def test_a_worker_stops_at_the_study_total_and_a_late_worker_runs_nothing(tmp_path):
+    study, search, _ = make_study(tmp_path, trials=5)
+    run_worker(study, quadratic, search)
+    assert states(study) == ["COMPLETE"] * 5
+
+    late, search, created = make_study(tmp_path, trials=5)
+    run_worker(late, quadratic, search)
+    assert not created and len(late.trials) == 5
+
+
+def test_a_larger_total_resumes_the_study_where_it_stopped(tmp_path):
+    study, search, _ = make_study(tmp_path, trials=3)
+    run_worker(study, quadratic, search)
+    values = [t.value for t in study.trials]
+    study, search, _ = make_study(tmp_path, trials=5)
+    run_worker(study, quadratic, search)
+    assert [t.number for t in study.trials] == [0, 1, 2, 3, 4]
+    assert [t.value for t in study.trials[:3]] == values
+
+
+def test_only_the_creator_enqueues_the_first_trials(tmp_path):
+    first = [{"x": 0.5}, {"x": -0.25}]
+    study, search, created = make_study(tmp_path, first=first, trials=3)
+    again, _, created_again = make_study(tmp_path, first=first, trials=3)
+    assert created and not created_again
+    assert [t.system_attrs["fixed_params"] for t in again.trials] == first
+    run_worker(study, quadratic, search)
+    assert [t.params["x"] for t in study.trials[:2]] == [0.5, -0.25]
+
+
+def test_pruned_trials_count_as_finished(tmp_path):
+    def half_pruned(trial: optuna.Trial) -> float:
+        value = quadratic(trial)
+        if trial.number % 2:
+            raise optuna.TrialPruned()
+        return value
+
+    study, search, _ = make_study(tmp_path, trials=6)
+    run_worker(study, half_pruned, search)
+    assert states(study) == ["COMPLETE", "PRUNED"] * 3
+
+
+def test_a_worker_that_keeps_failing_on_user_errors_stops_with_the_error(tmp_path):
+    def broken(trial: optuna.Trial) -> float:
+        trial.set_user_attr("error", "Column 'y' not found.")
+        trial.set_user_attr("error_type", "DataError")
+        raise DataError("Column 'y' not found.")
+
+    study, search, _ = make_study(tmp_path, trials=10)
+    with pytest.raises(DataError, match=r"3 trials failed \(0 completed\).*Column 'y'"):
+        run_worker(study, broken, search)
+    assert states(study) == ["FAIL"] * 3
+
+
+@pytest.mark.filterwarnings("ignore:Heartbeat of storage")
+def test_a_trial_past_the_total_yields_without_running(tmp_path):
+    study, _, _ = make_study(tmp_path, trials=2)
+    for value in (1.0, 2.0):
+        study.add_trial(optuna.create_trial(value=value))
+    trial = study.ask()
+    ran = []
+    with pytest.raises(SurplusTrial):
+        _with_quota(lambda t: ran.append(t) or 0.0, 2)(trial)
+    assert not ran and study.trials[-1].user_attrs["surplus"] is True
+
+
+@pytest.mark.filterwarnings("ignore:Heartbeat of storage")
+def test_a_trial_whose_worker_died_is_failed_and_retried_with_its_parameters(tmp_path):
+    study, search, _ = make_study(tmp_path, trials=3)
+    dead = study.ask()  # a worker asks, draws a point, beats once, and dies
+    x = dead.suggest_float("x", -1.0, 1.0)
+    study._storage.record_heartbeat(dead._trial_id)
+    time.sleep(search.grace_period + 0.5)
+
+    run_worker(study, quadratic, search, poll_seconds=0.2)
+
+    trials = study.get_trials(deepcopy=False)
+    assert trials[0].state == TrialState.FAIL
+    retries = [t for t in trials if t.system_attrs.get("failed_trial") == 0]
+    assert len(retries) == 1 and retries[0].params == {"x": x}
+    assert retries[0].state == TrialState.COMPLETE
+    assert sum(t.state == TrialState.COMPLETE for t in trials) == 3
+    assert not any(t.state == TrialState.RUNNING for t in trials)
+
+
+def test_search_config_checks_its_settings():
+    with pytest.raises(ConfigError, match="'trials' parameter of SearchConfig"):
+        SearchConfig(trials=0)
+    with pytest.raises(ConfigError, match="'sampler' parameter of SearchConfig must be one of"):
+        SearchConfig(sampler="grid")
+    with pytest.raises(ConfigError, match=r"'grace_period' of SearchConfig .* must be longer"):
+        SearchConfig(heartbeat_interval=10, grace_period=5)
+
+
+def test_a_bad_storage_url_is_one_clear_error_without_the_password():
+    with pytest.raises(ConfigError, match=r"Cannot open --storage 'nosuch://u:\*\*\*@h/db'"):
+        open_storage("nosuch://u:secret@h/db", SearchConfig())
+    assert redact("postgresql://me:pw@db:5432/x") == "postgresql://me:***@db:5432/x"
+    assert redact("sqlite:///a/b.db") == "sqlite:///a/b.db"
