@@ -74,7 +74,7 @@ Split = Annotated[
 Embargo = Annotated[int | None, typer.Option(help="Unused target steps after a split edge [0].")]
 Scaler = Annotated[str | None, typer.Option(help="standard | robust | minmax | none.")]
 Fill = Annotated[str | None, typer.Option(help="Repair NaN/inf: ffill | interpolate.")]
-Season = Annotated[int | None, typer.Option(help="Season for seasonal naive [detected].")]
+Season = Annotated[int | None, typer.Option(help="Seasonal-naive season (default: detected).")]
 
 
 def _columns(text: str | None) -> tuple[str, ...] | None:
