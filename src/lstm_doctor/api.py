@@ -40,6 +40,7 @@ from lstm_doctor.diagnosis.shift import diagnose_shift
 from lstm_doctor.errors import ConfigError, DataError, NotFittedError
 from lstm_doctor.evaluation import baseline_mse, evaluate_split, merge_results
 from lstm_doctor.models.lstm import LSTMForecaster, build_model
+from lstm_doctor.models.warm_start import load_weights
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.inference import predict_windows
 from lstm_doctor.training.lr_find import LrFindResult, lr_range_test
@@ -381,24 +382,7 @@ def _warm_start(model: torch.nn.Module, config: RunConfig, source: Forecaster) -
             "init_from must be fitted with the same data settings (target, split, lookback, "
             "...); fit without init_from to change them."
         )
-    ours = model.state_dict()
-    # Weight-drop keeps the recurrent matrices under "<name>_raw": the same weights.
-    theirs = {}
-    for name, value in source.model_.state_dict().items():
-        plain = name.removesuffix("_raw")
-        theirs[name if name in ours or plain not in ours else plain] = value
-    for name in [k for k in ours if k not in theirs and k.removesuffix("_raw") in theirs]:
-        theirs[name] = theirs.pop(name.removesuffix("_raw"))
-    mismatched = sorted(
-        k for k in ours.keys() | theirs.keys()
-        if k not in ours or k not in theirs or ours[k].shape != theirs[k].shape
-    )  # fmt: skip
-    if mismatched:
-        raise ConfigError(
-            f"init_from has another network shape ({', '.join(mismatched[:3])} differ); "
-            "a warm start needs the same layers, units, head and normalization."
-        )
-    model.load_state_dict(theirs)
+    load_weights(model, source.model_, same="layers, units, head and normalization")
 
 
 def _fingerprint(config: RunConfig, prepared: Prepared) -> str:

@@ -15,13 +15,13 @@ import torch
 
 from lstm_doctor.config import ModelConfig, TrainConfig
 from lstm_doctor.data.sequences import SequenceSet
-from lstm_doctor.errors import ConfigError
 from lstm_doctor.history import History
 from lstm_doctor.models.sequence_ensemble import SequenceEnsemble
 from lstm_doctor.models.sequence_lstm import build_sequence_model
+from lstm_doctor.models.warm_start import load_weights
 from lstm_doctor.training.sequence_trainer import EpochCallback, SequenceLoss, train_sequences
 
-__all__ = ["MemberFit", "checkpoint_files", "member_of", "warm_start"]
+__all__ = ["MemberFit", "checkpoint_files", "member_of"]
 
 
 def checkpoint_files(checkpoint: Path, n_members: int, refit: bool) -> list[Path]:
@@ -78,7 +78,7 @@ class MemberFit:
             self.model, self.n_features, self.n_outputs, self.pooling, self.packing
         )
         if init is not None:
-            warm_start(model, init)
+            load_weights(model, init, same="features, classes, layers, units and pooling")
         model = model.to(self.device)
         train = "train_all" if refit else "train"
         checkpoint = None
@@ -98,24 +98,3 @@ def member_of(model: torch.nn.Module, k: int) -> torch.nn.Module:
     if isinstance(model, SequenceEnsemble):
         return model.members[k % len(model.members)]
     return model
-
-
-def warm_start(model: torch.nn.Module, source: torch.nn.Module) -> None:
-    """Load a fitted model's weights into a fresh model of the same shape.
-
-    DropConnect keeps a recurrent matrix as ``weight_hh_l0_raw``: the same weight under
-    another name, so a warm start may add or drop ``weight_drop``.
-    """
-    names = {k.removesuffix("_raw"): k for k in model.state_dict()}
-    ours = {k.removesuffix("_raw"): v for k, v in model.state_dict().items()}
-    theirs = {k.removesuffix("_raw"): v for k, v in source.state_dict().items()}
-    mismatched = sorted(
-        k for k in ours.keys() | theirs.keys()
-        if k not in ours or k not in theirs or ours[k].shape != theirs[k].shape
-    )  # fmt: skip
-    if mismatched:
-        raise ConfigError(
-            f"init_from has another network shape ({', '.join(mismatched[:3])} differ); a "
-            "warm start needs the same features, classes, layers, units and pooling."
-        )
-    model.load_state_dict({names[k]: v for k, v in theirs.items()}, strict=True)
