@@ -1,15 +1,15 @@
-"""Does pruning pay? The same TPE search on ETTh1 with and without the median pruner.
+"""Does pruning pay? The same TPE search on ETTh1 with each pruner and without one.
 
 ETTh1, univariate OT, lookback 96, horizon 24, split 8640,2880,2880 (the standard protocol).
-Both searches run the same number of trials from the same sampler seed over the same space;
+Every search runs the same number of trials from the same sampler seed over the same space;
 each trial trains up to ``--epochs`` epochs (early stopping patience 4). Prints one JSON line:
 best validation MSE and search time of each, and their ratios. Goal: pruning reaches the same
 best val loss (within 2%) in at most half the time.
 
 The machine may be shared: CPU seconds (this process and its threads) are reported beside
-wall seconds; the two searches alternate trial by trial to see the same load.
+wall seconds; the searches alternate trial by trial to see the same load.
 
-    python benchmarks/tune_pruning.py [--trials 20] [--epochs 12] [--pruners median,hyperband]
+    python benchmarks/tune_pruning.py [--trials 20] [--epochs 12] [--pruners asha,median,hyperband]
                                       [--quick]
 """
 
@@ -62,7 +62,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--quick", action="store_true", help="stride 8, 8 trials, 6 epochs")
-    parser.add_argument("--pruners", default="median", help="pruned arms: median,hyperband")
+    parser.add_argument("--pruners", default="asha,median", help="pruned arms, e.g. asha,median")
     args = parser.parse_args()
     if args.quick:
         args.trials, args.epochs = 8, 6

@@ -176,3 +176,12 @@ def test_a_warm_start_crosses_weight_drop_on_and_off(demo_frame, before, after) 
     for name, weight in source.model_.state_dict().items():
         key = name if name in ours else (name + "_raw" if after else name.removesuffix("_raw"))
         torch.testing.assert_close(ours[key], weight, atol=1e-6, rtol=0)
+
+
+def test_prepare_splits_and_scales_as_fit_does_without_training(demo_frame):
+    forecaster = Forecaster(lookback=24, horizon=6, epochs=1)
+    prepared = forecaster.prepare(demo_frame, target="load", time="time")
+    assert not hasattr(forecaster, "model_")  # nothing was fitted
+    fitted = Forecaster(lookback=24, horizon=6, epochs=1).fit(demo_frame, "load", time="time")
+    assert prepared.scaler.to_dict() == fitted.scaler_.to_dict()
+    assert len(prepared.windows("val")) == fitted.metrics_["training"]["n_windows"]["val"]

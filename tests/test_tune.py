@@ -19,7 +19,7 @@ import sqlalchemy
 from optuna.trial import TrialState
 
 from lstm_doctor.cli import _trial_line, main
-from lstm_doctor.treatment.search import SearchConfig
+from lstm_doctor.treatment.search import SearchConfig, make_pruner
 from lstm_doctor.treatment.search_space import parse_space
 from lstm_doctor.treatment.study_report import TrialEvent
 from lstm_doctor.tune import _Job, _objective, tune
@@ -73,11 +73,10 @@ def test_a_pruned_trial_keeps_its_partial_history(demo_frame):
     assert trial.state == TrialState.PRUNED
     assert [row["epoch"] for row in trial.user_attrs["history"]] == [1, 2]
     naive = trial.user_attrs["naive_val_mse"]  # reported relative to naive's val MSE
+    first, second = (row["val_loss"] for row in trial.user_attrs["history"])
+    # Each epoch reports the best so far: what the trial would give if it stopped there.
     assert trial.intermediate_values == pytest.approx(
-        {
-            1: trial.user_attrs["history"][0]["val_loss"] / naive,
-            2: trial.user_attrs["history"][1]["val_loss"] / naive,
-        }
+        {1: first / naive, 2: min(first, second) / naive}
     )
     assert trial.user_attrs["worker"]["pid"] == os.getpid()
 
@@ -353,3 +352,15 @@ def test_trials_with_other_scalers_are_ranked_in_comparable_units(demo_frame, tm
     # Min-max units make the MSE small: ranked by it, the worse model would win.
     assert mse["minmax"] < mse["standard"] and relative["standard"] < relative["minmax"]
     assert outcome.summary["best"]["params"] == {"scaler": "standard"}
+
+
+def test_the_first_trials_set_the_bar_at_each_asha_rung(demo_frame):
+    job = _Job(data=demo_frame, columns={"target": "load", "time": "time"},
+               fixed={**TINY, "epochs": 4}, space=SPACE, storage="", study="s",
+               search=SearchConfig(), sampler_seed=0, parallel=False, threads=None)  # fmt: skip
+    study = optuna.create_study(pruner=make_pruner("asha", n_trials=4, max_epochs=4))
+    study.enqueue_trial({"units": 8, "lr": 1e-3}, user_attrs={"first": True})
+    study.optimize(_objective(demo_frame, job), n_trials=1)
+    first = study.trials[0]
+    assert first.state == TrialState.COMPLETE
+    assert {"completed_rung_0", "completed_rung_1"} <= set(first.system_attrs)

@@ -71,6 +71,13 @@ def _split_settings(settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def _prepare_checked(frame: pd.DataFrame, config: RunConfig) -> Prepared:
+    prepared = prepare(validate_frame(frame, config.data), config.data)
+    for split in ("train", "val", "test"):  # fail now, not after training: too short
+        prepared.windows(split)
+    return prepared
+
+
 class Forecaster:
     """An LSTM forecaster with a leak-free pipeline, honest metrics and naive baselines.
 
@@ -179,9 +186,7 @@ class Forecaster:
     ) -> tuple[pd.DataFrame, Prepared, int | None, LSTMForecaster]:
         """Read, validate, split, scale; detect the season; build the seeded model."""
         frame = read_table(data)
-        prepared = prepare(validate_frame(frame, config.data), config.data)
-        for split in ("train", "val", "test"):  # fail now, not after training: too short
-            prepared.windows(split)
+        prepared = _prepare_checked(frame, config)
         season = config.data.season or detect_season(
             [t[:, 0] for t in prepared.train_targets(scaled=True)],
             max_lag=config.data.lookback,
@@ -191,6 +196,25 @@ class Forecaster:
         n_inputs, n_targets = len(prepared.panel.columns), prepared.panel.n_targets
         model = build_model(config.model, n_inputs, n_targets, config.data.horizon)
         return frame, prepared, season, model.to(device)
+
+    def prepare(
+        self,
+        data: pd.DataFrame | str | Path,
+        target: str | list[str] | None = None,
+        *,
+        time: str | None = None,
+        id: str | None = None,
+        covariates: str | list[str] | None = None,
+    ) -> Prepared:
+        """``data`` validated, split and scaled exactly as ``fit`` would, without training.
+
+        The scaler is fitted on the training split only; every split is checked to hold at
+        least one window. For looking at the windows, or scoring a baseline on them.
+        """
+        config = self._resolve_config(
+            {"target": target, "time": time, "id": id, "covariates": covariates}
+        )
+        return _prepare_checked(read_table(data), config)
 
     def lr_find(
         self,

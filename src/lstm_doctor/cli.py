@@ -575,7 +575,9 @@ def tune(
     ),
     n_jobs: Annotated[int, typer.Option(help="Worker processes on this machine.")] = 1,
     sampler: Annotated[str, typer.Option(help="tpe | random.")] = "tpe",
-    pruner: Annotated[str, typer.Option(help="median | hyperband | none.")] = "median",
+    pruner: Annotated[
+        str, typer.Option(help="asha (successive halving on epochs) | median | hyperband | none.")
+    ] = "asha",
     space: Annotated[
         Path | None, typer.Option(help="TOML search space (replaces the default).")
     ] = None,

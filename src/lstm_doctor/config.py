@@ -28,7 +28,7 @@ HEADS = ("last", "attention")
 _DEVICE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
 
 
-def _check_choice(owner: str, name: str, value: Any, choices: tuple[str, ...]) -> None:
+def check_choice(owner: str, name: str, value: Any, choices: tuple[str, ...]) -> None:
     if value not in choices:
         raise ConfigError(
             f"The '{name}' parameter of {owner} must be one of {', '.join(choices)}. "
@@ -36,7 +36,7 @@ def _check_choice(owner: str, name: str, value: Any, choices: tuple[str, ...]) -
         )
 
 
-def _check_int(owner: str, name: str, value: Any, minimum: int) -> None:
+def check_int(owner: str, name: str, value: Any, minimum: int) -> None:
     if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
         raise ConfigError(
             f"The '{name}' parameter of {owner} must be an integer >= {minimum}. "
@@ -44,7 +44,7 @@ def _check_int(owner: str, name: str, value: Any, minimum: int) -> None:
         )
 
 
-def _check_float(
+def check_float(
     owner: str, name: str, value: Any, low: float, high: float = math.inf, *, open_low: bool
 ) -> None:
     ok = isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
@@ -128,15 +128,15 @@ class DataConfig(_FromDict):
                     f"Column {col!r} is given more than one role (target, covariate, time, id); "
                     "give each column one role."
                 )
-        _check_int(owner, "lookback", self.lookback, 1)
-        _check_int(owner, "horizon", self.horizon, 1)
-        _check_int(owner, "stride", self.stride, 1)
-        _check_int(owner, "embargo", self.embargo, 0)
+        check_int(owner, "lookback", self.lookback, 1)
+        check_int(owner, "horizon", self.horizon, 1)
+        check_int(owner, "stride", self.stride, 1)
+        check_int(owner, "embargo", self.embargo, 0)
         if self.season is not None:
-            _check_int(owner, "season", self.season, 2)
-        _check_choice(owner, "scaler", self.scaler, SCALERS)
+            check_int(owner, "season", self.season, 2)
+        check_choice(owner, "scaler", self.scaler, SCALERS)
         if self.fill is not None:
-            _check_choice(owner, "fill", self.fill, FILLS)
+            check_choice(owner, "fill", self.fill, FILLS)
         from lstm_doctor.data.split import parse_split  # validates the split string
 
         parse_split(self.split)
@@ -167,18 +167,18 @@ class ModelConfig(_FromDict):
     channel_independent: bool = False
 
     def __post_init__(self) -> None:
-        _check_int("ModelConfig", "layers", self.layers, 1)
-        _check_int("ModelConfig", "units", self.units, 1)
-        _check_float("ModelConfig", "dropout", self.dropout, 0.0, 0.95, open_low=False)
-        _check_float("ModelConfig", "weight_drop", self.weight_drop, 0.0, 0.95, open_low=False)
+        check_int("ModelConfig", "layers", self.layers, 1)
+        check_int("ModelConfig", "units", self.units, 1)
+        check_float("ModelConfig", "dropout", self.dropout, 0.0, 0.95, open_low=False)
+        check_float("ModelConfig", "weight_drop", self.weight_drop, 0.0, 0.95, open_low=False)
         for name in ("bidirectional", "layer_norm", "revin_affine", "channel_independent"):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(
                     f"The '{name}' parameter of ModelConfig must be true or false. "
                     f"Got {getattr(self, name)!r} instead."
                 )
-        _check_choice("ModelConfig", "head", self.head, HEADS)
-        _check_choice("ModelConfig", "normalization", self.normalization, NORMALIZATIONS)
+        check_choice("ModelConfig", "head", self.head, HEADS)
+        check_choice("ModelConfig", "normalization", self.normalization, NORMALIZATIONS)
 
 
 @dataclass(frozen=True)
@@ -219,35 +219,35 @@ class TrainConfig(_FromDict):
 
     def __post_init__(self) -> None:
         owner = "TrainConfig"
-        _check_choice(owner, "optimizer", self.optimizer, OPTIMIZERS)
-        _check_float(owner, "lr", self.lr, 0.0, open_low=True)
+        check_choice(owner, "optimizer", self.optimizer, OPTIMIZERS)
+        check_float(owner, "lr", self.lr, 0.0, open_low=True)
         if self.weight_decay is not None:
-            _check_float(owner, "weight_decay", self.weight_decay, 0.0, open_low=False)
-        _check_float(owner, "l2", self.l2, 0.0, open_low=False)
-        _check_float(owner, "l1", self.l1, 0.0, open_low=False)
-        _check_float(owner, "momentum", self.momentum, 0.0, 1.0, open_low=False)
+            check_float(owner, "weight_decay", self.weight_decay, 0.0, open_low=False)
+        check_float(owner, "l2", self.l2, 0.0, open_low=False)
+        check_float(owner, "l1", self.l1, 0.0, open_low=False)
+        check_float(owner, "momentum", self.momentum, 0.0, 1.0, open_low=False)
         if self.clip is not None:
-            _check_float(owner, "clip", self.clip, 0.0, open_low=True)
-        _check_int(owner, "batch_size", self.batch_size, 1)
-        _check_int(owner, "epochs", self.epochs, 1)
+            check_float(owner, "clip", self.clip, 0.0, open_low=True)
+        check_int(owner, "batch_size", self.batch_size, 1)
+        check_int(owner, "epochs", self.epochs, 1)
         if self.patience is not None:
-            _check_int(owner, "patience", self.patience, 1)
-        _check_float(owner, "min_delta", self.min_delta, 0.0, open_low=False)
-        _check_choice(owner, "schedule", self.schedule, SCHEDULES)
-        _check_int(owner, "lr_patience", self.lr_patience, 1)
-        _check_float(owner, "lr_factor", self.lr_factor, 0.0, 1.0, open_low=True)
-        _check_choice(owner, "precision", self.precision, PRECISIONS)
+            check_int(owner, "patience", self.patience, 1)
+        check_float(owner, "min_delta", self.min_delta, 0.0, open_low=False)
+        check_choice(owner, "schedule", self.schedule, SCHEDULES)
+        check_int(owner, "lr_patience", self.lr_patience, 1)
+        check_float(owner, "lr_factor", self.lr_factor, 0.0, 1.0, open_low=True)
+        check_choice(owner, "precision", self.precision, PRECISIONS)
         if not (isinstance(self.device, str) and _DEVICE.fullmatch(self.device)):
             raise ConfigError(
                 f"The 'device' parameter of TrainConfig must be auto, cpu, cuda, cuda:N or mps. "
                 f"Got {self.device!r} instead."
             )
-        _check_int(owner, "seed", self.seed, 0)
-        _check_int(owner, "max_nan_events", self.max_nan_events, 1)
-        _check_float(owner, "jitter", self.jitter, 0.0, 10.0, open_low=False)
-        _check_float(owner, "scaling", self.scaling, 0.0, 1.0, open_low=False)
-        _check_float(owner, "time_warp", self.time_warp, 0.0, 1.0, open_low=False)
-        _check_float(owner, "window_slice", self.window_slice, 0.0, 0.5, open_low=False)
+        check_int(owner, "seed", self.seed, 0)
+        check_int(owner, "max_nan_events", self.max_nan_events, 1)
+        check_float(owner, "jitter", self.jitter, 0.0, 10.0, open_low=False)
+        check_float(owner, "scaling", self.scaling, 0.0, 1.0, open_low=False)
+        check_float(owner, "time_warp", self.time_warp, 0.0, 1.0, open_low=False)
+        check_float(owner, "window_slice", self.window_slice, 0.0, 0.5, open_low=False)
 
     @property
     def resolved_weight_decay(self) -> float:

@@ -16,10 +16,10 @@ from lstm_doctor.config import (
     SCALERS,
     ModelConfig,
     TrainConfig,
-    _check_choice,
-    _check_float,
-    _check_int,
     _FromDict,
+    check_choice,
+    check_float,
+    check_int,
 )
 from lstm_doctor.errors import ConfigError
 
@@ -83,20 +83,20 @@ class SequenceConfig(_FromDict):
         for name in ("label", "sequence_id"):
             if not isinstance(getattr(self, name), str) or not getattr(self, name):
                 raise ConfigError(f"The '{name}' parameter of {owner} needs a column name.")
-        _check_choice(owner, "task", self.task, SEQUENCE_TASKS)
-        _check_choice(owner, "pooling", self.pooling, POOLINGS)
-        _check_choice(owner, "packing", self.packing, PACKINGS)
-        _check_choice(owner, "class_weights", self.class_weights, CLASS_WEIGHTS)
-        _check_choice(owner, "scaler", self.scaler, SCALERS)
-        _check_int(owner, "ensemble", self.ensemble, 1)
+        check_choice(owner, "task", self.task, SEQUENCE_TASKS)
+        check_choice(owner, "pooling", self.pooling, POOLINGS)
+        check_choice(owner, "packing", self.packing, PACKINGS)
+        check_choice(owner, "class_weights", self.class_weights, CLASS_WEIGHTS)
+        check_choice(owner, "scaler", self.scaler, SCALERS)
+        check_int(owner, "ensemble", self.ensemble, 1)
         if not isinstance(self.refit, bool):
             raise ConfigError(
                 f"The 'refit' parameter of {owner} must be true or false. Got {self.refit!r} "
                 "instead."
             )
-        _check_float(owner, "label_smoothing", self.label_smoothing, 0.0, 0.5, open_low=False)
-        _check_float(owner, "val_fraction", self.val_fraction, 0.0, 0.5, open_low=True)
-        _check_float(owner, "test_fraction", self.test_fraction, 0.0, 0.5, open_low=True)
+        check_float(owner, "label_smoothing", self.label_smoothing, 0.0, 0.5, open_low=False)
+        check_float(owner, "val_fraction", self.val_fraction, 0.0, 0.5, open_low=True)
+        check_float(owner, "test_fraction", self.test_fraction, 0.0, 0.5, open_low=True)
         roles = [self.label, self.sequence_id, self.time, self.group, *self.features]
         named = [c for c in roles if c is not None]
         for col in named:

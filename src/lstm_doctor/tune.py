@@ -32,8 +32,6 @@ from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import load_run, write_json_atomic
 from lstm_doctor.config import TrainConfig
 from lstm_doctor.data.load import read_table
-from lstm_doctor.data.prepare import prepare
-from lstm_doctor.data.validate import validate_frame
 from lstm_doctor.errors import ConfigError, LstmDoctorError, TrainingError
 from lstm_doctor.evaluation import baseline_mse
 from lstm_doctor.treatment.search import (
@@ -89,8 +87,7 @@ class _Job:
 
 def _naive_val_mse(frame: pd.DataFrame, settings: dict[str, Any], columns: dict[str, Any]) -> float:
     """MSE of "repeat the last value" on the validation windows, in this trial's scaled units."""
-    config = Forecaster(**settings)._resolve_config(columns)
-    prepared = prepare(validate_frame(frame, config.data), config.data)
+    prepared = Forecaster(**settings).prepare(frame, **columns)
     return baseline_mse(prepared, "val", season=None)["naive"]
 
 
@@ -116,8 +113,14 @@ def _objective(frame: pd.DataFrame, job: _Job) -> Callable[[Trial], float]:
 
         def on_epoch(row: dict[str, float]) -> None:
             rows.append(dict(row))
-            trial.report(row["val_loss"] / naive, int(row["epoch"]))
-            if prunable and row["epoch"] < last_epoch and trial.should_prune():
+            # The best so far: what the trial would give if it stopped now (early stopping
+            # restores the best weights), and immune to one noisy epoch.
+            best = min((r["val_loss"] for r in rows if math.isfinite(r["val_loss"])),
+                       default=math.nan) / naive  # fmt: skip
+            trial.report(best, int(row["epoch"]))
+            # Asked for every trial, so that the first ones also set the bar at each rung.
+            prune = trial.should_prune()
+            if prune and prunable and row["epoch"] < last_epoch:
                 trial.set_user_attr("history", rows)  # a pruned trial keeps its History
                 raise optuna.TrialPruned(f"pruned at epoch {int(row['epoch'])}")
 
@@ -184,10 +187,7 @@ def _worker_seed(seed: int, index: int, distributed: bool) -> int:
 
 def _preflight(frame: pd.DataFrame, columns: dict[str, Any], settings: dict[str, Any]) -> None:
     """Fail on a bad column or setting now, before any worker starts."""
-    config = Forecaster(**settings)._resolve_config(columns)
-    prepared = prepare(validate_frame(frame, config.data), config.data)
-    for split in ("train", "val", "test"):
-        prepared.windows(split)
+    Forecaster(**settings).prepare(frame, **columns)
 
 
 def tune(

@@ -147,3 +147,28 @@ def test_a_bad_storage_url_is_one_clear_error_without_the_password():
         open_storage("nosuch://u:secret@h/db", SearchConfig())
     assert redact("postgresql://me:pw@db:5432/x") == "postgresql://me:***@db:5432/x"
     assert redact("sqlite:///a/b.db") == "sqlite:///a/b.db"
+
+
+def test_asha_lets_a_trial_pass_a_rung_only_while_it_is_in_the_best_third():
+    # Rungs at epochs 1, 3, 9: a trial reports its curve and stops when the pruner says so.
+    study = optuna.create_study(pruner=make_pruner("asha", n_trials=20, max_epochs=12))
+    stopped_at: list[int] = []
+
+    def curve(start: float):
+        def objective(trial: optuna.Trial) -> float:
+            for epoch in range(1, 13):
+                trial.report(start / epoch, epoch)
+                if trial.should_prune():
+                    stopped_at.append(epoch)
+                    raise optuna.TrialPruned()
+            stopped_at.append(12)
+            return start / 12
+
+        return objective
+
+    for start in (1.0, 2.0, 3.0, 0.5, 4.0, 5.0):
+        study.optimize(curve(start), n_trials=1)
+    # The first trial leads every rung and runs to the end; 2.0 and 3.0 are not the best
+    # at epoch 1 (under 3 trials at a rung only the best goes on); 0.5 leads and runs to the
+    # end; 4.0 and 5.0 are not in the best third at epoch 1.
+    assert stopped_at == [12, 1, 1, 12, 1, 1]
