@@ -364,3 +364,16 @@ def test_the_first_trials_set_the_bar_at_each_asha_rung(demo_frame):
     first = study.trials[0]
     assert first.state == TrialState.COMPLETE
     assert {"completed_rung_0", "completed_rung_1"} <= set(first.system_attrs)
+
+
+def test_a_trial_running_at_the_timeout_is_pruned_at_its_epoch_end(demo_frame):
+    job = _Job(data=demo_frame, columns={"target": "load", "time": "time"},
+               fixed={**TINY, "epochs": 5}, space=SPACE, storage="", study="s",
+               search=SearchConfig(), sampler_seed=0, parallel=False, threads=None)  # fmt: skip
+    study = optuna.create_study(pruner=optuna.pruners.NopPruner())
+    study.enqueue_trial({"units": 8, "lr": 1e-3}, user_attrs={"first": True})
+    study.optimize(_objective(demo_frame, job, deadline=time.monotonic()), n_trials=1)
+    trial = study.trials[0]  # even a first trial: the user's time limit comes first
+    assert trial.state == TrialState.PRUNED
+    assert trial.user_attrs["stop_reason"] == "timeout"
+    assert len(trial.user_attrs["history"]) == 1

@@ -564,7 +564,11 @@ def tune(
         int, typer.Option(help="Finished (complete or pruned) trials of the whole study.")
     ] = 50,
     timeout: Annotated[
-        float | None, typer.Option(help="Minutes after which this worker starts no trial.")
+        float | None,
+        typer.Option(
+            help="Minutes for this worker: then no trial starts, and a running one is "
+            "pruned at the end of its epoch."
+        ),
     ] = None,
     storage: Annotated[
         str | None,

@@ -21,6 +21,7 @@ import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from time import monotonic as clock
 from typing import Any
 
 import optuna
@@ -42,6 +43,7 @@ from lstm_doctor.treatment.search import (
     open_study,
     redact,
     run_worker,
+    search_deadline,
 )
 from lstm_doctor.treatment.search_space import DEFAULT_SPACE, Param, load_space, space_start
 from lstm_doctor.treatment.study_report import (
@@ -91,8 +93,13 @@ def _naive_val_mse(frame: pd.DataFrame, settings: dict[str, Any], columns: dict[
     return baseline_mse(prepared, "val", season=None)["naive"]
 
 
-def _objective(frame: pd.DataFrame, job: _Job) -> Callable[[Trial], float]:
+def _objective(
+    frame: pd.DataFrame, job: _Job, deadline: float = math.inf
+) -> Callable[[Trial], float]:
     """The trial's validation MSE relative to naive's on the same windows (lower is better).
+
+    A trial still running at ``deadline`` (``time.monotonic()``, the ``--timeout``) is
+    pruned at the end of its epoch: it keeps its History, and the search ends on time.
 
     Relative, because the scaler is searched too: an MSE in min-max units is not comparable
     to one in z-score units, but each one's ratio to naive is (it ranks trials as the MSE in
@@ -120,7 +127,10 @@ def _objective(frame: pd.DataFrame, job: _Job) -> Callable[[Trial], float]:
             trial.report(best, int(row["epoch"]))
             # Asked for every trial, so that the first ones also set the bar at each rung.
             prune = trial.should_prune()
-            if prune and prunable and row["epoch"] < last_epoch:
+            out_of_time = clock() >= deadline and row["epoch"] < last_epoch
+            if out_of_time:
+                trial.set_user_attr("stop_reason", "timeout")
+            if out_of_time or (prune and prunable and row["epoch"] < last_epoch):
                 trial.set_user_attr("history", rows)  # a pruned trial keeps its History
                 raise optuna.TrialPruned(f"pruned at epoch {int(row['epoch'])}")
 
@@ -162,7 +172,9 @@ def _run_job(job: _Job, on_trial: Callable[[optuna.Study, FrozenTrial], None] | 
     max_epochs = int(job.fixed.get("epochs", 100))
     pruner = make_pruner(search.pruner, n_trials=search.trials, max_epochs=max_epochs)
     study = optuna.load_study(study_name=job.study, storage=storage, sampler=sampler, pruner=pruner)
-    run_worker(study, _objective(frame, job), search, on_trial=on_trial)
+    deadline = search_deadline(search)
+    run_worker(study, _objective(frame, job, deadline), search, on_trial=on_trial,
+               deadline=deadline)  # fmt: skip
 
 
 def _worker_main(job: _Job, errors: Any) -> None:

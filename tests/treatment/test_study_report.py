@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import optuna
+import pandas as pd
 from optuna.distributions import FloatDistribution
 from optuna.trial import TrialState, create_trial
 
@@ -49,6 +50,7 @@ def test_trials_frame_has_one_row_per_trial_with_params_and_history_figures():
     assert list(frame["epochs"]) == [2, 1, 0, 0, 0]
     assert frame.loc[0, "best_val_loss"] == 0.3 and frame.loc[0, "host"] == "a"
     assert frame.loc[4, "retry_of"] == 2 and frame.loc[1, "param_x"] == 0.9
+    assert frame.loc[1, "stop_reason"] == "pruned" and pd.isna(frame.loc[2, "stop_reason"])
 
 
 def test_an_event_of_a_pruned_trial_shows_its_best_val_and_the_study_best():

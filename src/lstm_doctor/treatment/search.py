@@ -38,6 +38,7 @@ __all__ = [
     "open_study",
     "redact",
     "run_worker",
+    "search_deadline",
 ]
 
 log = logging.getLogger(__name__)
@@ -231,6 +232,13 @@ def _with_quota(objective: Callable[[Trial], float], n_trials: int) -> Callable[
     return run
 
 
+def search_deadline(config: SearchConfig) -> float:
+    """When this worker's ``timeout`` runs out, in ``time.monotonic()`` seconds (or inf)."""
+    if config.timeout_minutes is None:
+        return math.inf
+    return time.monotonic() + 60.0 * config.timeout_minutes
+
+
 def run_worker(
     study: optuna.Study,
     objective: Callable[[Trial], float],
@@ -238,8 +246,12 @@ def run_worker(
     *,
     on_trial: Callable[[optuna.Study, FrozenTrial], None] | None = None,
     poll_seconds: float | None = None,
+    deadline: float | None = None,
 ) -> None:
     """Run trials until the study has ``config.trials`` finished ones (or time runs out).
+
+    No trial starts after ``deadline`` (``time.monotonic()`` seconds; from
+    ``config.timeout_minutes`` unless given); the objective should end a running one.
 
     A worker with nothing left to start waits while others run the last trials: if one of
     them dies, its trial comes back as a retry, and someone must be alive to run it. It looks
@@ -250,9 +262,7 @@ def run_worker(
             errors (three before any completes, or ``trials`` in all).
     """
     poll = max(1.0, config.heartbeat_interval / 3) if poll_seconds is None else poll_seconds
-    deadline = math.inf
-    if config.timeout_minutes is not None:
-        deadline = time.monotonic() + 60.0 * config.timeout_minutes
+    deadline = search_deadline(config) if deadline is None else deadline
     callbacks = [] if on_trial is None else [lambda s, t: _notify(on_trial, s, t)]
     wrapped = _with_quota(objective, config.trials)
     while time.monotonic() < deadline:

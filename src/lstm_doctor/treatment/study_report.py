@@ -116,6 +116,9 @@ def trials_frame(study: optuna.Study) -> pd.DataFrame:
             ),
             "epochs": len(history),
             "best_epoch": trial.user_attrs.get("best_epoch"),
+            # early_stopping, max_epochs, ...; "timeout" for a trial pruned by --timeout
+            "stop_reason": trial.user_attrs.get("stop_reason")
+            or ("pruned" if trial.state == TrialState.PRUNED else None),
             "seconds": seconds,
             "retry_of": _retry_of(trial),
             "host": worker.get("host"),
