@@ -96,6 +96,21 @@ def test_version(capsys) -> None:
     assert capsys.readouterr().out.startswith("lstm-doctor ")
 
 
+def test_threads_sets_the_torch_thread_pool_and_rejects_zero(csv, capsys) -> None:
+    import torch
+
+    before = torch.get_num_threads()
+    try:
+        # The setting is applied before the command runs, even one that fails on its input.
+        assert main(["--threads", "1", "fit", str(csv), "--target", "nope"]) == 2
+        assert torch.get_num_threads() == 1
+    finally:
+        torch.set_num_threads(before)
+    assert main(["--threads", "0", "fit", str(csv), "--target", "load"]) == 2
+    err = capsys.readouterr().err
+    assert "--threads" in err and "Traceback" not in err
+
+
 def test_resume_needs_out(csv, capsys) -> None:
     assert main(["fit", str(csv), "--target", "load", "--resume"]) == 2
     assert "--resume needs the --out" in capsys.readouterr().err

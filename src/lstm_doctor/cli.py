@@ -744,10 +744,22 @@ def diagnose(
 @app.callback(invoke_without_command=True)
 def _main(
     version: Annotated[bool, typer.Option("--version", help="Show the version.")] = False,
+    threads: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="CPU threads for torch in this command [one per core]. Small models on a "
+            "busy machine often run several times faster with 1.",
+        ),
+    ] = None,
 ) -> None:
     if version:
         print(f"lstm-doctor {__version__}")
         raise typer.Exit()
+    if threads is not None:
+        import torch  # already imported by the commands; here only to set the pool size
+
+        torch.set_num_threads(threads)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -768,7 +780,8 @@ def main(argv: list[str] | None = None) -> int:
         if debug:
             raise
         ctx = getattr(exc, "ctx", None)
-        hint = f" (see: lstm-doctor {ctx.info_name} --help)" if ctx is not None else ""
+        command = "" if ctx is None or ctx.info_name == "lstm-doctor" else f" {ctx.info_name}"
+        hint = f" (see: lstm-doctor{command} --help)"
         message = " ".join(exc.format_message().split())
         err.print(f"error: {message}{hint}", highlight=False, markup=False, soft_wrap=True)
         return 2
