@@ -168,6 +168,8 @@ def test_the_progress_line_says_what_became_of_the_trial():
     )
     failed = TrialEvent(9, "failed", None, None, None, 0, 1.0, None, "lookback too long")
     assert _trial_line(failed) == "trial 9 · [red]failed[/]: lookback too long"
+    late = TrialEvent(10, "pruned", 0.9, 0.5, 8, 2, 5.0, None, None, stop_reason="timeout")
+    assert _trial_line(late).endswith("[yellow]stopped by --timeout at epoch 2[/]")
 
 
 def test_cli_tune_rejects_a_bad_space_in_one_line(csv, tmp_path, capsys):

@@ -518,7 +518,9 @@ def _trial_line(event: TrialEvent) -> str:
         parts.append(f"val/naive {event.value:.3f}" if event.value is not None else "val -")
     if event.best_value is not None:
         parts.append(f"best {event.best_value:.3f} (trial {event.best_number})")
-    if event.state == "pruned":
+    if event.state == "pruned" and event.stop_reason == "timeout":
+        parts.append(f"[yellow]stopped by --timeout at epoch {event.epochs}[/]")
+    elif event.state == "pruned":
         parts.append(f"[yellow]pruned at epoch {event.epochs}[/]")
     elif event.state == "complete":
         seconds = f", {event.seconds:.0f} s" if event.seconds is not None else ""

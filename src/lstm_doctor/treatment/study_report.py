@@ -50,6 +50,7 @@ class TrialEvent:
     seconds: float | None
     retry_of: int | None
     error: str | None
+    stop_reason: str | None = None  # "timeout": a trial pruned because --timeout ran out
 
 
 def trial_event(study: optuna.Study, trial: FrozenTrial) -> TrialEvent:
@@ -71,6 +72,7 @@ def trial_event(study: optuna.Study, trial: FrozenTrial) -> TrialEvent:
         seconds=seconds,
         retry_of=_retry_of(trial),
         error=trial.user_attrs.get("error"),
+        stop_reason=trial.user_attrs.get("stop_reason"),
     )
 
 
