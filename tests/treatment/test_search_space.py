@@ -28,6 +28,7 @@ def test_default_space_holds_the_levers_of_the_gap():
         DEFAULT_SPACE
     )
     assert {"scaler", "normalization", "weight_drop"} <= set(DEFAULT_SPACE)
+    assert {"head", "jitter", "scaling", "time_warp"} <= set(DEFAULT_SPACE)  # where they exist
 
 
 def test_the_first_point_is_the_library_defaults_moved_into_the_space():
@@ -36,6 +37,7 @@ def test_the_first_point_is_the_library_defaults_moved_into_the_space():
     assert start["lookback"] == 96 and start["scaler"] == "standard"
     assert start["normalization"] == "none" and start["dropout"] == 0.0
     assert start["weight_decay"] == 1e-6  # 0 is outside the log range: its lowest value
+    assert start["head"] == "last" and start["jitter"] == start["time_warp"] == 0.0
 
 
 def test_the_first_point_follows_given_settings():

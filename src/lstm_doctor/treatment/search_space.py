@@ -2,7 +2,8 @@
 
 The default space holds the levers that close the train/test gap: capacity (layers, units),
 regularization (dropout, weight-drop, weight decay), the optimizer's step and batch, the
-lookback, the scaler and per-window normalization. A TOML file replaces it; each table names
+lookback, the scaler, per-window normalization, the attention head and augmentation
+(jitter, magnitude scaling, time warping; each with "off" as a choice). A TOML file replaces it; each table names
 a setting (a ``fit`` flag) and its range::
 
     [lr]
@@ -102,6 +103,11 @@ _DEFAULT_TABLES: dict[str, dict[str, Any]] = {
     "lookback": {"type": "categorical", "choices": [48, 96, 192]},
     "scaler": {"type": "categorical", "choices": ["standard", "robust", "minmax"]},
     "normalization": {"type": "categorical", "choices": ["none", "revin", "last_value"]},
+    "head": {"type": "categorical", "choices": ["last", "attention"]},
+    # Augmentation: off is a choice (and the default), so a search can tell it does not help.
+    "jitter": {"type": "categorical", "choices": [0.0, 0.02, 0.05, 0.1]},
+    "scaling": {"type": "categorical", "choices": [0.0, 0.05, 0.1]},
+    "time_warp": {"type": "categorical", "choices": [0.0, 0.1, 0.2]},
 }
 
 
