@@ -2,14 +2,16 @@
 
 ETTh1, univariate OT, lookback 96, horizon 24, split 8640,2880,2880 (the standard protocol).
 Every search runs the same number of trials from the same sampler seed over the same space;
-each trial trains up to ``--epochs`` epochs (early stopping patience 4). Prints one JSON line:
+each trial trains up to ``--epochs`` epochs with early stopping (``--patience``; both default
+to the library's defaults, 100 and 10, as a user's trials would). Prints one JSON line:
 best validation MSE and search time of each, and their ratios. Goal: pruning reaches the same
 best val loss (within 2%) in at most half the time.
 
 The machine may be shared: CPU seconds (this process and its threads) are reported beside
 wall seconds; the searches alternate trial by trial to see the same load.
 
-    python benchmarks/tune_pruning.py [--trials 20] [--epochs 12] [--pruners asha,median,hyperband]
+    python benchmarks/tune_pruning.py [--trials 20] [--epochs 100] [--patience 10]
+                                      [--pruners asha,median,hyperband] [--dump DIR]
                                       [--quick]
 """
 
@@ -25,12 +27,14 @@ import optuna
 import pandas as pd
 import torch
 
+from lstm_doctor.config import TrainConfig
 from lstm_doctor.treatment.search import SearchConfig, make_pruner, make_sampler
 from lstm_doctor.treatment.search_space import parse_space, space_start
+from lstm_doctor.treatment.study_report import trials_frame
 from lstm_doctor.tune import _Job, _objective
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ETTh1.csv"
-PROTOCOL = {"lookback": 96, "horizon": 24, "split": "8640,2880,2880", "patience": 4}
+PROTOCOL = {"lookback": 96, "horizon": 24, "split": "8640,2880,2880"}
 SPACE = parse_space(
     {
         "layers": {"type": "int", "low": 1, "high": 2},
@@ -59,9 +63,12 @@ def _study(pruner: str, trials: int, epochs: int, seed: int) -> optuna.Study:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=20)
-    parser.add_argument("--epochs", type=int, default=12)
+    # The library's defaults: what a user's trials run to (early stopping ends most sooner).
+    parser.add_argument("--epochs", type=int, default=TrainConfig.epochs)
+    parser.add_argument("--patience", type=int, default=TrainConfig.patience)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--quick", action="store_true", help="stride 8, 8 trials, 6 epochs")
+    parser.add_argument("--dump", type=Path, help="write each arm's trials.csv into DIR")
     parser.add_argument("--pruners", default="asha,median", help="pruned arms, e.g. asha,median")
     args = parser.parse_args()
     if args.quick:
@@ -69,7 +76,7 @@ def main() -> None:
     torch.set_num_threads(1)
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     frame = pd.read_csv(DATA)
-    fixed = {**PROTOCOL, "epochs": args.epochs, "seed": args.seed}
+    fixed = {**PROTOCOL, "epochs": args.epochs, "patience": args.patience, "seed": args.seed}
     if args.quick:
         fixed["stride"] = 8
     columns = {"target": ("OT",), "time": "date"}
@@ -110,12 +117,17 @@ def main() -> None:
             "pruned": states.count("pruned"),
         }
 
+    if args.dump is not None:
+        args.dump.mkdir(parents=True, exist_ok=True)
+        for name, run in runs.items():
+            trials_frame(run["study"]).to_csv(args.dump / f"{name}.csv", index=False)
     plain = summary(runs["none"])
     line = {
         "benchmark": "tune_pruning",
         "data": "ETTh1 OT, lookback 96, horizon 24, split 8640,2880,2880",
         "trials": args.trials,
         "max_epochs": args.epochs,
+        "patience": args.patience,
         "quick": args.quick,
         "sampler": "tpe",
         "seed": args.seed,
