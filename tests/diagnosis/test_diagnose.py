@@ -4,7 +4,7 @@ import numpy as np
 
 from lstm_doctor.diagnosis.curves import RunContext
 from lstm_doctor.diagnosis.diagnose import diagnose
-from lstm_doctor.diagnosis.findings import Finding
+from lstm_doctor.diagnosis.findings import Finding, Remedy
 from lstm_doctor.history import History
 
 
@@ -56,3 +56,27 @@ def test_beating_naive_on_val_but_not_on_test_is_reported() -> None:
         "worse than naive on test" in finding.summary and "test period differs" in finding.summary
     )
     assert finding.evidence["ratio_test"] == round(0.062 / 0.034, 3)
+
+
+def test_a_remedy_the_run_already_uses_is_not_offered_again() -> None:
+    shift = Finding(
+        "distribution_shift",
+        "warning",
+        "distribution shift: target 'y' in test sits 1.3 training SDs below its mean",
+        {"split": "test"},
+        (
+            Remedy({"normalization": "revin"}, "Normalize each window (RevIN)."),
+            Remedy({"normalization": "last_value"}, "Or forecast the change from the last value."),
+        ),
+    )
+    context = RunContext(baselines_val={"naive": 0.5}, model_val=0.32,
+                         settings={"normalization": "revin"})  # fmt: skip
+    finding = next(f for f in diagnose(converged(), context, [shift]).findings
+                   if f.kind == "distribution_shift")  # fmt: skip
+    assert [r.change for r in finding.remedies] == [{"normalization": "last_value"}]
+    assert finding.remedies[0].reason == "Forecast the change from the last value."
+    assert finding.evidence["already_in_effect"] == ["normalization=revin"]
+    # Without the setting in effect, both remedies stay as they were.
+    plain = next(f for f in diagnose(converged(), RunContext(), [shift]).findings
+                 if f.kind == "distribution_shift")  # fmt: skip
+    assert plain.remedies == shift.remedies and "already_in_effect" not in plain.evidence

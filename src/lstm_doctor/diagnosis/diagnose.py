@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from lstm_doctor.diagnosis.curves import RunContext, curve_stats
@@ -130,4 +131,34 @@ def diagnose(
         findings.append(worse)
     if not any(f.severity in ("critical", "warning") for f in findings):
         findings.append(_good_fit(history, context))
+    findings = [_drop_applied(f, context.settings) for f in findings]
     return Diagnosis(tuple(rank_findings(findings)))
+
+
+def _in_effect(remedy: Remedy, settings: dict[str, Any]) -> bool:
+    def same(a: Any, b: Any) -> bool:
+        if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+            return list(a) == list(b)
+        return a == b
+
+    return all(k in settings and same(settings[k], v) for k, v in remedy.change.items())
+
+
+def _drop_applied(finding: Finding, settings: dict[str, Any] | None) -> Finding:
+    """``finding`` without the remedies the run already uses (named in its evidence).
+
+    A model that already normalizes each window should not be told to do so; the finding
+    stays, because the remedy in effect did not make it go away.
+    """
+    if not settings or not finding.remedies:
+        return finding
+    applied = [r for r in finding.remedies if _in_effect(r, settings)]
+    if not applied:
+        return finding
+    kept = [r for r in finding.remedies if not _in_effect(r, settings)]
+    if kept and kept[0].reason.startswith("Or "):  # "Or ..." read after the one dropped
+        first = kept[0].reason[3:]
+        kept[0] = replace(kept[0], reason=first[:1].upper() + first[1:])
+    in_effect = [", ".join(f"{k}={v}" for k, v in r.change.items()) for r in applied]
+    evidence = {**finding.evidence, "already_in_effect": in_effect}
+    return replace(finding, remedies=tuple(kept), evidence=evidence)

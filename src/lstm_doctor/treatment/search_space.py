@@ -3,8 +3,8 @@
 The default space holds the levers that close the train/test gap: capacity (layers, units),
 regularization (dropout, weight-drop, weight decay), the optimizer's step and batch, the
 lookback, the scaler, per-window normalization, the attention head and augmentation
-(jitter, magnitude scaling, time warping; each with "off" as a choice). A TOML file replaces it; each table names
-a setting (a ``fit`` flag) and its range::
+(jitter, magnitude scaling, time warping; each with "off" as a choice). A TOML file
+replaces it; each table names a setting (a ``fit`` flag) and its range::
 
     [lr]
     type = "float"      # float | int | categorical
