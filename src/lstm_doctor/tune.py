@@ -126,11 +126,13 @@ def _objective(
                        default=math.nan) / naive  # fmt: skip
             trial.report(best, int(row["epoch"]))
             # Asked for every trial, so that the first ones also set the bar at each rung.
-            prune = trial.should_prune()
-            out_of_time = clock() >= deadline and row["epoch"] < last_epoch
-            if out_of_time:
+            prune = trial.should_prune() and prunable
+            if row["epoch"] >= last_epoch:  # nothing left to save
+                return
+            if clock() >= deadline:
                 trial.set_user_attr("stop_reason", "timeout")
-            if out_of_time or (prune and prunable and row["epoch"] < last_epoch):
+                prune = True
+            if prune:
                 trial.set_user_attr("history", rows)  # a pruned trial keeps its History
                 raise optuna.TrialPruned(f"pruned at epoch {int(row['epoch'])}")
 
@@ -197,11 +199,6 @@ def _worker_seed(seed: int, index: int, distributed: bool) -> int:
     return zlib.crc32(key)
 
 
-def _preflight(frame: pd.DataFrame, columns: dict[str, Any], settings: dict[str, Any]) -> None:
-    """Fail on a bad column or setting now, before any worker starts."""
-    Forecaster(**settings).prepare(frame, **columns)
-
-
 def tune(
     data: pd.DataFrame | str | Path,
     target: str | list[str] | tuple[str, ...],
@@ -248,7 +245,8 @@ def tune(
         run = load_run(start_from).config
         ran = {**run.data.to_dict(), **run.model.to_dict(), **run.train.to_dict()}
         first.append(space_start(searched, {**ran, **settings}))
-    _preflight(frame, columns, {**settings, **first[0]})
+    # A bad column or setting fails now, before any worker starts.
+    Forecaster(**{**settings, **first[0]}).prepare(frame, **columns)
 
     out.mkdir(parents=True, exist_ok=True)
     url = storage or f"sqlite:///{(out / 'study.db').resolve()}"
