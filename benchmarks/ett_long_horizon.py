@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import statistics
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -84,6 +85,12 @@ def run_one(
         target=ETT_COLUMNS,
         time="date",
         evaluate_test=not (args.val_only or args.speed),
+        on_epoch=lambda row: print(  # progress on stderr; stdout holds the JSON lines
+            f"{dataset} L{lookback} H{horizon} s{seed} epoch {row['epoch']:.0f} "
+            f"val {row['val_loss']:.4f} {row['seconds']:.0f}s",
+            file=sys.stderr,
+            flush=True,
+        ),
     )
     seconds = time.perf_counter() - started
     metrics, history = forecaster.metrics_, forecaster.history_

@@ -79,6 +79,7 @@ def test_a_good_fit_tries_normalization_then_a_longer_lookback_then_grows_the_mo
     changes = [p.change for p in prescribe(diagnosis(good), normalized, set())]
     assert changes == [
         {"normalization": "last_value"},
+        SEGMENT,  # a long lookback: the segment LSTM before the lookback grows
         {"lookback": 720},  # capped
         {"units": 128},
         {"layers": 3},
@@ -95,6 +96,28 @@ def test_a_good_fit_with_several_targets_tries_channel_independence() -> None:
     with_covariate = {**settings, "covariates": ["c"]}
     changes = [p.change for p in prescribe(diagnosis(good), with_covariate, set())]
     assert {"channel_independent": True} not in changes
+
+
+SEGMENT = {
+    "architecture": "segment", "segment_length": None, "layers": 1,
+    "normalization": "last_value", "loss": "mae", "bidirectional": False,
+    "layer_norm": False, "weight_drop": 0.0, "head": "last",
+}  # fmt: skip
+
+
+def test_a_good_fit_switches_to_the_segment_lstm_for_channels_or_long_lookbacks() -> None:
+    good = Finding("good_fit", "info", "good")
+    several = {**SETTINGS, "lookback": 96, "target": ["a", "b"], "covariates": []}
+    changes = [p.change for p in prescribe(diagnosis(good), several, set())]
+    assert changes.index(SEGMENT) < changes.index({"lookback": 192})
+    for settings in (
+        {**several, "target": ["a"]},  # one channel, a short lookback
+        {**several, "covariates": ["c"]},  # the segment LSTM takes no covariates
+        {**several, "architecture": "segment"},  # already there
+    ):
+        assert SEGMENT not in [p.change for p in prescribe(diagnosis(good), settings, set())]
+    long = {**several, "target": ["a"], "lookback": 192}
+    assert SEGMENT in [p.change for p in prescribe(diagnosis(good), long, set())]
 
 
 def test_available_names_limit_the_remedies_to_the_task() -> None:

@@ -3,8 +3,9 @@
 It follows the findings most important first and, for each, its remedies in order (the
 diagnosis already orders them from the most to the least direct). A remedy is skipped when
 its setting does not exist in this version, when it changes nothing, or when it was tried.
-A healthy run ("good fit") tries per-window normalization, then a longer lookback, then
-grows the model, as the classic advice says: start small, grow.
+A healthy run ("good fit") tries per-window normalization, then (several channels or a
+long lookback, no covariates) the segment LSTM, then a longer lookback, then grows the
+model, as the classic advice says: start small, grow.
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ _FIXED = (
 # The policy doubles a healthy model's lookback up to this (SegRNN and the GRU baseline of
 # ../shared/data/RESULTS.md read 720 steps; beyond that an LSTM's recurrence gets slow).
 _LONGEST_LOOKBACK = 720
+# A univariate step LSTM switches to the segment LSTM from this lookback on (a step LSTM
+# over 192+ steps is slow, and segments of a day leave 8+ recurrent steps).
+_SEGMENT_FROM_LOOKBACK = 192
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,9 @@ def _next_for_good_fit(settings: dict[str, Any]) -> list[Remedy]:
             )
         )
     lookback = int(settings.get("lookback") or 0)
+    segment = _segment_switch(settings, n_targets=len(targets), lookback=lookback)
+    if segment is not None:
+        remedies.append(segment)
     if 0 < lookback < _LONGEST_LOOKBACK:
         remedies.append(
             Remedy(
@@ -107,6 +114,23 @@ def _next_for_good_fit(settings: dict[str, Any]) -> list[Remedy]:
         Remedy({"units": units * 2}, "A healthy model may be too small: grow it."),
         Remedy({"layers": layers + 1}, "Or give it another layer."),
     ]
+
+
+def _segment_switch(settings: dict[str, Any], n_targets: int, lookback: int) -> Remedy | None:
+    """The segment LSTM (SegRNN's recipe: one layer, last-value normalization, MAE loss) for
+    a step LSTM without covariates that reads several channels or a long lookback, where it
+    is both stronger and far cheaper; before the lookback grows, which it makes cheap.
+    The step model's own options go with the switch (the segment model has none of them)."""
+    if settings.get("architecture", "step") != "step" or settings.get("covariates"):
+        return None
+    if n_targets < 2 and lookback < _SEGMENT_FROM_LOOKBACK:
+        return None
+    change = {
+        "architecture": "segment", "segment_length": None, "layers": 1,
+        "normalization": "last_value", "loss": "mae", "bidirectional": False,
+        "layer_norm": False, "weight_drop": 0.0, "head": "last",
+    }  # fmt: skip
+    return Remedy(change, "Read the lookback in segments and decode them in parallel (SegRNN).")
 
 
 def prescribe(
