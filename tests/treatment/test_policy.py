@@ -125,3 +125,15 @@ def test_available_names_limit_the_remedies_to_the_task() -> None:
     found = Finding("overfitting", "warning", "overfitting", {}, remedies)
     changes = [p.change for p in prescribe(diagnosis(found), SETTINGS, set(), {"pooling"})]
     assert changes == [{"pooling": "mean"}]
+
+
+def test_a_segment_lstm_is_not_offered_step_options_and_keeps_its_dropout() -> None:
+    remedies = (
+        Remedy({"head": "attention"}, "a"),
+        Remedy({"weight_drop": 0.3}, "w"),
+        Remedy({"dropout": 0.2}, "d"),
+    )
+    found = Finding("overfitting", "warning", "overfitting", {}, remedies)
+    settings = {**SETTINGS, "architecture": "segment", "layers": 1}
+    changes = [p.change for p in prescribe(diagnosis(found), settings, set())]
+    assert changes == [{"dropout": 0.2}]

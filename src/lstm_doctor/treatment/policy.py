@@ -40,6 +40,8 @@ _FIXED = (
 # The policy doubles a healthy model's lookback up to this (SegRNN and the GRU baseline of
 # ../shared/data/RESULTS.md read 720 steps; beyond that an LSTM's recurrence gets slow).
 _LONGEST_LOOKBACK = 720
+# Options of the step LSTM alone (see config._check_segment).
+_STEP_ONLY = ("bidirectional", "layer_norm", "weight_drop", "head")
 # A univariate step LSTM switches to the segment LSTM from this lookback on (a step LSTM
 # over 192+ steps is slow, and segments of a day leave 8+ recurrent steps).
 _SEGMENT_FROM_LOOKBACK = 192
@@ -70,9 +72,13 @@ def _concrete(change: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any
                 return None
             value = current * float(value[1:])
         out[name] = value
-    # Dropout acts between stacked layers only: on one layer, regularize the recurrence.
-    if "dropout" in out and int(settings.get("layers", 1)) < 2:
+    segment = out.get("architecture", settings.get("architecture")) == "segment"
+    # Dropout acts between stacked layers only: on one layer, regularize the recurrence
+    # (the segment LSTM also drops out before its output layer, so it keeps dropout).
+    if "dropout" in out and int(settings.get("layers", 1)) < 2 and not segment:
         out = {"weight_drop": out.pop("dropout"), **out}
+    if segment and any(out.get(k, False) not in (False, 0.0, "last") for k in _STEP_ONLY):
+        return None  # an option the segment LSTM does not have
     if all(settings.get(k) == v for k, v in out.items()):
         return None
     return out
