@@ -256,7 +256,7 @@ def test_segment_trains_in_bf16(demo_frame) -> None:
 
 
 def test_segment_refuses_covariates(demo_frame) -> None:
-    with pytest.raises(ConfigError, match="architecture 'segment'.*takes no covariates"):
+    with pytest.raises(ConfigError, match=r"architecture 'segment'.*takes no covariates"):
         Forecaster(**SEGMENT).fit(
             demo_frame, target="load", time="time", covariates=["temperature"]
         )

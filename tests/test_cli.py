@@ -229,7 +229,8 @@ def test_fit_takes_the_architecture_flags(csv, tmp_path, capsys) -> None:
 
 def test_a_covariate_with_the_segment_architecture_is_one_line(csv, tmp_path, capsys) -> None:
     code = main(["fit", str(csv), "--target", "load", "--covariates", "temperature",
-                 *FAST_FLAGS, "--architecture", "segment", "--out", str(tmp_path / "run")])  # fmt: skip
+                 *FAST_FLAGS, "--architecture", "segment",
+                 "--out", str(tmp_path / "run")])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 2
     assert "takes no covariates" in err and "Traceback" not in err

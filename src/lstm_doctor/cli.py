@@ -245,7 +245,9 @@ def fit(
     scaler: Scaler = None,
     fill: Fill = None,
     season: Season = None,
-    layers: Annotated[int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")] = None,
+    layers: Annotated[
+        int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")
+    ] = None,
     units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
     dropout: Annotated[float | None, typer.Option(help="Dropout between layers [0].")] = None,
     bidirectional: Annotated[bool | None, typer.Option(help="Bidirectional encoder.")] = None,
@@ -680,7 +682,9 @@ def lr_find(
     split: Split = None,
     scaler: Scaler = None,
     fill: Fill = None,
-    layers: Annotated[int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")] = None,
+    layers: Annotated[
+        int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")
+    ] = None,
     units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
     architecture: Architecture = None,
     segment_length: SegmentLength = None,

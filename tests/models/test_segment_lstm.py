@@ -154,7 +154,7 @@ def test_the_torch_seed_fixes_the_weights():
 
 def test_covariates_are_refused():
     config = ModelConfig(architecture="segment")
-    with pytest.raises(ConfigError, match="takes no covariates.*3 inputs for 2 targets"):
+    with pytest.raises(ConfigError, match=r"takes no covariates.*3 inputs for 2 targets"):
         build_model(config, 3, 2, 4, lookback=24)
 
 
