@@ -137,3 +137,11 @@ def test_a_segment_lstm_is_not_offered_step_options_and_keeps_its_dropout() -> N
     settings = {**SETTINGS, "architecture": "segment", "layers": 1}
     changes = [p.change for p in prescribe(diagnosis(found), settings, set())]
     assert changes == [{"dropout": 0.2}]
+
+
+def test_the_segment_lstm_comes_after_every_other_remedy_of_an_unhealthy_run() -> None:
+    settings = {**SETTINGS, "lookback": 96, "target": ["a", "b"], "covariates": []}
+    changes = [p.change for p in prescribe(diagnosis(overfitting()), settings, set())]
+    assert changes == [{"dropout": 0.2}, {"weight_decay": 1e-4}, {"units": 32}, SEGMENT]
+    one = {**settings, "target": ["a"]}
+    assert SEGMENT not in [p.change for p in prescribe(diagnosis(overfitting()), one, set())]

@@ -147,17 +147,27 @@ def prescribe(
 ) -> list[Prescription]:
     """Every untried change the diagnosis calls for, the most important first.
 
+    A run that is not a good fit is offered the segment LSTM (``_segment_switch``) after
+    every remedy of its findings, so the loop tries the architecture before it gives up.
+
     ``available``: the setting names this task accepts (sequences have their own); None
     means every forecasting setting (``Remedy.available``).
     """
     out: list[Prescription] = []
     seen = set(tried)
+    treated = [f for f in diagnosis.findings if f.kind not in _NOT_TREATED]
+    last = treated[-1] if treated else None
     for finding in diagnosis.findings:
         if finding.kind in _NOT_TREATED:
             continue
         remedies = list(finding.remedies)
         if finding.kind == "good_fit":
             remedies = _next_for_good_fit(settings)
+        elif finding is last:  # after every other remedy, before giving up: the architecture
+            targets = settings.get("target") or ()
+            lookback = int(settings.get("lookback") or 0)
+            segment = _segment_switch(settings, n_targets=len(targets), lookback=lookback)
+            remedies += [segment] if segment is not None else []
         for remedy in remedies:
             if not remedy.change:
                 continue
