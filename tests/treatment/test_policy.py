@@ -98,8 +98,9 @@ def test_a_good_fit_with_several_targets_tries_channel_independence() -> None:
     assert {"channel_independent": True} not in changes
 
 
+# The switch as prescribed to SETTINGS: settings already as wanted are left out of it.
 SEGMENT = {
-    "architecture": "segment", "segment_length": None, "layers": 1,
+    "architecture": "segment", "layers": 1,
     "normalization": "last_value", "loss": "mae", "bidirectional": False,
     "layer_norm": False, "weight_drop": 0.0, "head": "last",
 }  # fmt: skip
@@ -145,3 +146,11 @@ def test_the_segment_lstm_comes_after_every_other_remedy_of_an_unhealthy_run() -
     assert changes == [{"dropout": 0.2}, {"weight_decay": 1e-4}, {"units": 32}, SEGMENT]
     one = {**settings, "target": ["a"]}
     assert SEGMENT not in [p.change for p in prescribe(diagnosis(overfitting()), one, set())]
+
+
+def test_settings_already_as_wanted_are_left_out_of_a_change() -> None:
+    current = {**SETTINGS, "layers": 1, "normalization": "last_value", "head": "last"}
+    found = Finding("overfitting", "warning", "overfitting", {}, (
+        Remedy({"layers": 1, "units": 32, "head": "last"}, "smaller"),
+    ))  # fmt: skip
+    assert [p.change for p in prescribe(diagnosis(found), current, set())] == [{"units": 32}]

@@ -79,9 +79,9 @@ def _concrete(change: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any
         out = {"weight_drop": out.pop("dropout"), **out}
     if segment and any(out.get(k, False) not in (False, 0.0, "last") for k in _STEP_ONLY):
         return None  # an option the segment LSTM does not have
-    if all(settings.get(k) == v for k, v in out.items()):
-        return None
-    return out
+    # Only what really changes (a remedy of several settings may hold some as they are).
+    out = {k: v for k, v in out.items() if settings.get(k) != v}
+    return out or None
 
 
 def _next_for_good_fit(settings: dict[str, Any]) -> list[Remedy]:
