@@ -13,7 +13,8 @@ Rules, first that fires wins (the second that fires, if any, is the ``acceptable
 2. ``no_validation``: no validation value in any epoch.
 3. ``unstable``: a non-finite training loss, or the last training loss at least 2x the
    lowest one, or at least 2 epochs (from the third on) whose training loss rose > 10%
-   over the epoch before.
+   over the epoch before and by > 5% of the range (max - min) of the training loss (a
+   10% wobble of a loss already near zero is no instability).
 4. ``underfitting`` (no learning): the mean training loss of the last 3 epochs is at least
    0.9x the trivial predictor's loss; without a baseline, at least 0.95x the first epoch's.
 5. ``overfitting``: the val minimum is at epoch k with >= 3 epochs after it, the mean val
@@ -27,6 +28,9 @@ Rules, first that fires wins (the second that fires, if any, is the ``acceptable
    epochs that end max(3, n // 5) epochs earlier, and the val minimum lies in the last 3
    epochs.
 9. ``good_fit``: none of the above.
+
+A run whose losses go to zero or below (a Gaussian negative log-likelihood) is a log-scale
+loss: the rules read it as exp(loss - lowest loss), so a ratio there is a difference of NLL.
 """
 
 from __future__ import annotations
@@ -74,7 +78,9 @@ def _rules(train: np.ndarray, val: np.ndarray | None, baseline: float | None) ->
     if len(finite_train) >= 2:
         ratio_last_min = float(finite_train[-1] / finite_train.min()) if finite_train.min() > 0 else 1.0
         rises = np.diff(np.log(np.clip(finite_train, 1e-300, None)))
-        spikes = int((rises[1:] > math.log(1.10)).sum())  # rise into epoch 3 onwards
+        span = float(finite_train.max() - finite_train.min())
+        material = np.diff(finite_train) > 0.05 * span
+        spikes = int(((rises > math.log(1.10)) & material)[1:].sum())  # into epoch 3 on
     else:
         ratio_last_min, spikes = 1.0, 0
     out.update(train_last_over_min=round(ratio_last_min, 4), train_spikes=spikes)
@@ -142,6 +148,11 @@ def label_run(series: dict[str, Any], baseline: float | None = None) -> dict[str
     train = np.asarray([float(v) for v in series["train"]], dtype=float)
     raw_val = series.get("val")
     val = None if raw_val is None else np.asarray([float(v) for v in raw_val], dtype=float)
+    both = np.concatenate([train, val if val is not None else []])
+    finite = both[np.isfinite(both)]
+    if len(finite) and finite.min() <= 0:  # log-scale loss (NLL): compare exp(loss - min)
+        train = np.exp(train - finite.min())
+        val = None if val is None else np.exp(val - finite.min())
     numbers = _rules(train, val, baseline)
     fired = numbers.pop("fired")
     acceptable = fired[1] if len(fired) > 1 and fired[1] != "good_fit" else None
