@@ -12,6 +12,7 @@ from lstm_doctor.diagnosis.curves import (
     MIN_EPOCHS,
     SIGNIFICANT,
     SPIKE,
+    SPIKE_OF_RANGE,
     WARMUP_EPOCHS,
     CurveStats,
     RunContext,
@@ -29,27 +30,27 @@ __all__ = ["optimization_findings"]
 def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) -> Finding | None:
     events = [e for e in history.events if e.get("kind") == "nonfinite_loss"]
     n_bad = max(stats.n_nonfinite, len(events))
+    train = stats.train_only
     exploded = False
-    if stats.n_epochs >= 2:
+    if len(train) >= 2:
         # Training loss that ends far above its own minimum (beyond noise) is blowing up.
-        rise = float(np.log(stats.train[-1]) - np.log(stats.train.min()))
-        exploded = rise > math.log(2.0) and rise > SIGNIFICANT * stats.noise_train
+        rise = float(np.log(train[-1]) - np.log(train.min()))
+        noise = stats.noise_train if math.isfinite(stats.noise_train) else 0.0
+        exploded = rise > math.log(2.0) and rise > SIGNIFICANT * noise
     if not (n_bad or exploded):
         return None
+    with np.errstate(over="ignore", invalid="ignore"):
+        ended = float(train[-1] / train.min()) if exploded else math.nan
     lr = setting(settings, "lr", None)
-    change = {"lr": lr * 0.3} if lr else {"lr": "x0.3"}
+    change = {"lr": lr * 0.3} if _number(lr) else {"lr": "x0.3"}
     evidence: dict[str, Any] = {"nonfinite_epochs": n_bad}
-    if stats.n_epochs:
-        evidence.update(train_min=float(stats.train.min()), train_last=float(stats.train[-1]))
+    if len(train):
+        evidence.update(train_min=float(train.min()), train_last=float(train[-1]))
     return Finding(
         "diverging",
         "critical",
-        f"training diverged: {n_bad} non-finite epoch(s)"
-        + (
-            f", train loss ended {stats.train[-1] / stats.train.min():.1f}x its minimum"
-            if exploded
-            else ""
-        ),
+        (f"training diverged: {n_bad} epoch(s) with a NaN/inf loss" if n_bad else "training diverged")
+        + (f", train loss ended {ended:.1f}x its minimum" if exploded else ""),
         evidence,
         (
             Remedy(change, "The learning rate is too high for this loss surface; lower it."),
@@ -59,16 +60,26 @@ def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) ->
     )
 
 
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
 def _unstable(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
-    if stats.n_epochs < MIN_EPOCHS:
+    train = stats.train_only
+    if len(train) < MIN_EPOCHS:
         return None
-    jumps = np.diff(np.log(stats.train))
+    jumps = np.diff(np.log(train))
     # A spike: the epoch-mean training loss rising by over 10% in one epoch. An epoch mean
     # averages many batches, so once past the first epochs it falls or wobbles by a few
     # percent; a 10% rise means the optimizer was thrown out of its basin: steps too long.
-    # (The curve's own noise is no yardstick here: oscillation is what inflates it.)
+    # (The curve's own noise is no yardstick here: oscillation is what inflates it.) Only
+    # the training loss counts: a jumpy val over a smooth train is noise or overfitting. A
+    # rise must also be material against the whole descent (over 5% of the train loss's
+    # range): a 10% wobble of a loss already near zero moves nothing.
     threshold = SPIKE
-    spikes = np.flatnonzero(jumps > threshold) + 1
+    with np.errstate(over="ignore", invalid="ignore"):
+        material = np.diff(train) > SPIKE_OF_RANGE * float(train.max() - train.min())
+    spikes = np.flatnonzero((jumps > threshold) & material) + 1
     spikes = spikes[spikes >= WARMUP_EPOCHS]
     if len(spikes) < 2:
         return None
@@ -78,14 +89,14 @@ def _unstable(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
         "warning",
         f"unstable optimization: the training loss jumped up {len(spikes)} times",
         {
-            "spike_epochs": [int(stats.epochs[i]) for i in spikes[:10]],
+            "spike_epochs": [int(stats.epochs_train[i]) for i in spikes[:10]],
             "largest_jump_pct": pct(float(jumps.max())),
             "threshold_pct": pct(threshold),
-            "train_noise_pct": pct(stats.noise_train),
+            "train_noise_pct": pct(stats.noise_train) if math.isfinite(stats.noise_train) else None,
         },
         (
             Remedy(
-                {"lr": lr * 0.3} if lr else {"lr": "x0.3"},
+                {"lr": lr * 0.3} if _number(lr) else {"lr": "x0.3"},
                 "Spikes in the training loss mean steps that are too long.",
             ),
             Remedy({"clip": 1.0}, "Clip gradients to bound each step."),
