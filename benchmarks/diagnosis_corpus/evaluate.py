@@ -120,9 +120,7 @@ def score(entries: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[
         "per_label": {k: share(v) for k, v in sorted(by["label"].items())},
         "per_framework": {k: share(v) for k, v in sorted(by["framework"].items())},
         "confusion": {k: dict(v) for k, v in sorted(confusion.items())},
-        "wrong": [
-            f"{r['id']}: {r['label']} -> {r['primary']}" for r in rows if not r["right"]
-        ],
+        "wrong": [f"{r['id']}: {r['label']} -> {r['primary']}" for r in rows if not r["right"]],
         "reliability": reliability(entries, results),
     }
 

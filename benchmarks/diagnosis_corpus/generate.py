@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the table of runs reads best one run a line)
 """Produce the diagnosis corpus: real training logs written by real frameworks' own loggers.
 
 Run with a Python that has the frameworks (they are NOT lstm-doctor dependencies), e.g.::
@@ -52,10 +53,11 @@ def _runs() -> list[dict[str, Any]]:
         rid = f"{fw}-{len([r for r in runs if r['framework'] == fw]) + 1:02d}"
         runs.append(D(id=rid, framework=fw, format=fmt, dataset=data, designed=designed, **knobs))
 
+    # fmt: off
     # ---- Keras 3 (History JSON, CSVLogger)
-    add("keras", "json", "diabetes", "overfitting", model="mlp", units=256, n_train=40, epochs=150, lr=3e-3, batch=8)
-    add("keras", "csv", "sunspots", "overfitting", model="lstm", units=64, n_train=30, epochs=150, lr=1e-2, batch=8)
-    add("keras", "json", "digits", "overfitting", model="gru", units=64, n_train=60, epochs=120, lr=1e-2, batch=8)
+    add("keras", "json", "diabetes", "overfitting", model="mlp", units=256, n_train=40, epochs=60, lr=1e-2, batch=8)
+    add("keras", "csv", "sunspots", "overfitting", model="lstm", units=64, n_train=30, epochs=60, lr=1e-2, batch=8)
+    add("keras", "json", "digits", "overfitting", model="gru", units=64, n_train=60, epochs=60, lr=1e-2, batch=8)
     add("keras", "csv", "diabetes", "underfitting", model="mlp", units=16, lr=1e-7, epochs=25, batch=32)
     add("keras", "json", "wine", "underfitting", model="lstm", units=8, shuffle_y=True, lr=1e-3, epochs=30, batch=16, wd=1.0)
     add("keras", "csv", "elnino", "unstable", model="lstm", units=32, lr=0.5, opt="sgdm", epochs=30, batch=16)
@@ -73,7 +75,7 @@ def _runs() -> list[dict[str, Any]]:
     add("keras", "csv", "elnino", "no_validation", model="gru", units=16, lr=3e-3, epochs=20, batch=32, no_val=True)
     add("keras", "json", "sunspots", "too_short", model="lstm", units=16, lr=3e-3, epochs=3, batch=16)
     add("keras", "csv", "digits", "too_short", model="mlp", units=32, lr=1e-3, epochs=1, batch=32)
-    add("keras", "json_acc", "digits", "overfitting", model="mlp", units=128, n_train=50, epochs=100, lr=3e-3, batch=8)
+    add("keras", "json_acc", "digits", "overfitting", model="mlp", units=128, n_train=50, epochs=50, lr=3e-3, batch=8)
 
     # ---- PyTorch Lightning (CSVLogger metrics.csv, TensorBoardLogger events)
     add("lightning", "csv", "sunspots", "overfitting", model="gru", units=64, n_train=30, epochs=150, lr=1e-2, batch=8)
@@ -125,6 +127,25 @@ def _runs() -> list[dict[str, Any]]:
     add("torch", "summarywriter", "diabetes", "no_validation", model="cnn", units=16, lr=1e-3, epochs=20, batch=32, no_val=True)
     add("torch", "csv", "co2", "too_short", model="lstm", units=16, lr=3e-3, epochs=3, batch=32)
     add("torch", "json_records", "elnino", "too_short", model="mlp", units=16, lr=3e-3, epochs=2, batch=32)
+    # second round (added after the first round's labels showed few runs of these kinds)
+    add("torch", "csv", "diabetes", "slow_convergence", model="mlp", units=32, lr=1e-4, epochs=12, batch=32)
+    add("torch", "summarywriter", "co2", "slow_convergence", model="gru", units=16, lr=3e-4, epochs=10, batch=32)
+    add("torch", "json_records", "wine", "slow_convergence", model="mlp", units=16, lr=3e-3, opt="sgdm", epochs=12, batch=16)
+    add("torch", "csv_step", "sunspots", "slow_convergence", model="lstm", units=16, lr=3e-4, epochs=12, batch=16)
+    add("torch", "csv", "diabetes", "noisy_validation", model="mlp", units=64, n_val=5, lr=3e-3, epochs=40, batch=4)
+    add("torch", "summarywriter", "macrodata_gdp", "noisy_validation", model="gru", units=32, n_val=5, lr=1e-2, epochs=40, batch=4)
+    add("torch", "json_records", "co2", "noisy_validation", model="cnn", units=32, n_val=5, lr=1e-2, epochs=40, batch=8)
+    add("torch", "csv", "digits", "val_below_train", model="mlp", units=64, dropout=0.5, noise=0.8, lr=1e-3, epochs=60, batch=32, patience=5)
+    add("torch", "csv_epoch_loss", "co2", "val_below_train", model="mlp", units=64, dropout=0.5, noise=0.8, lr=1e-3, epochs=60, batch=32, patience=5)
+    add("torch", "csv", "sunspots", "no_validation", model="gru", units=16, lr=3e-3, epochs=30, batch=16, no_val=True)
+    add("torch", "csv", "wine", "too_short", model="mlp", units=16, lr=3e-3, epochs=4, batch=16)
+    # third round: noisy validation (a tiny val set under large steps) was still rare
+    add("torch", "csv", "elnino", "noisy_validation", model="cnn", units=32, n_val=5, lr=1e-2, epochs=40, batch=8)
+    add("torch", "summarywriter", "sunspots", "noisy_validation", model="cnn", units=32, n_val=4, lr=1e-2, epochs=40, batch=8)
+    add("torch", "csv", "co2", "noisy_validation", model="mlp", units=32, n_val=4, lr=1e-2, epochs=40, batch=8)
+    add("torch", "json_records", "diabetes", "noisy_validation", model="cnn", units=32, n_val=5, lr=1e-2, epochs=40, batch=8)
+    add("torch", "csv_epoch_loss", "macrodata_gdp", "noisy_validation", model="mlp", units=32, n_val=5, lr=1e-2, epochs=40, batch=8)
+    # fmt: on
     return runs
 
 
@@ -149,7 +170,9 @@ def _task(run: dict[str, Any]):
     return task
 
 
-def _save(run: dict[str, Any], out: Path, log: str, train: list, val: list | None, task, seconds: float):
+def _save(
+    run: dict[str, Any], out: Path, log: str, train: list, val: list | None, task, seconds: float
+):
     record = {
         **run,
         "log": log,
@@ -158,7 +181,10 @@ def _save(run: dict[str, Any], out: Path, log: str, train: list, val: list | Non
         "n_train": len(task.x_train),
         "n_val": 0 if run.get("no_val") else len(task.x_val),
         "baseline": round(task.baseline, 6),
-        "series": {"train": [float(v) for v in train], "val": None if val is None else [float(v) for v in val]},
+        "series": {
+            "train": [float(v) for v in train],
+            "val": None if val is None else [float(v) for v in val],
+        },
         "seconds": round(seconds, 2),
     }
     (out / "run.json").write_text(json.dumps(record, indent=1, allow_nan=True) + "\n")
@@ -182,10 +208,18 @@ def _torch_model(run: dict[str, Any], task):
                 self.body = cls(features, units, batch_first=True)
                 width = units
             elif kind == "cnn":
-                self.body = nn.Sequential(nn.Conv1d(features, units, 3, padding=1), nn.ReLU(), nn.AdaptiveAvgPool1d(1))
+                self.body = nn.Sequential(
+                    nn.Conv1d(features, units, 3, padding=1), nn.ReLU(), nn.AdaptiveAvgPool1d(1)
+                )
                 width = units
             else:
-                self.body = nn.Sequential(nn.Flatten(), nn.Linear(steps * features, units), nn.ReLU(), nn.Linear(units, units), nn.ReLU())
+                self.body = nn.Sequential(
+                    nn.Flatten(),
+                    nn.Linear(steps * features, units),
+                    nn.ReLU(),
+                    nn.Linear(units, units),
+                    nn.ReLU(),
+                )
                 width = units
             self.drop = nn.Dropout(dropout)
             self.head = nn.Linear(width, n_out)
@@ -213,7 +247,9 @@ def _torch_optimizer(run: dict[str, Any], params):
         return torch.optim.SGD(params, lr=lr, weight_decay=wd)
     if opt == "sgdm":
         return torch.optim.SGD(params, lr=lr, momentum=0.9, weight_decay=wd)
-    return torch.optim.AdamW(params, lr=lr, weight_decay=wd) if wd else torch.optim.Adam(params, lr=lr)
+    return (
+        torch.optim.AdamW(params, lr=lr, weight_decay=wd) if wd else torch.optim.Adam(params, lr=lr)
+    )
 
 
 def _loss_fn(task):
@@ -298,7 +334,9 @@ def run_torch(run: dict[str, Any], out: Path) -> None:
         if fmt == "csv_resumed":  # crashed after 2/3 of the run, resumed from 3 epochs earlier
             cut = max(2, (2 * n) // 3)
             resumed_from = max(1, cut - 3)
-            stale = [[r[0], r[1] * 1.03] + ([r[2] * 1.02] if val else []) for r in rows[resumed_from:cut]]
+            stale = [
+                [r[0], r[1] * 1.03] + ([r[2] * 1.02] if val else []) for r in rows[resumed_from:cut]
+            ]
             rows = rows[:resumed_from] + stale + rows[resumed_from:]
         with open(out / "log.csv", "w", newline="") as handle:
             writer = csv.writer(handle)
@@ -313,14 +351,17 @@ def run_torch(run: dict[str, Any], out: Path) -> None:
             writer = csv.writer(handle)
             writer.writerow(["step", "epoch", "loss", "val_loss"])
             per_epoch_last = {}
-            for step, epoch, loss in step_rows:
+            for step, epoch, _ in step_rows:
                 per_epoch_last[epoch] = step
             for step, epoch, loss in step_rows:
                 v = val[epoch] if val and per_epoch_last[epoch] == step and epoch < len(val) else ""
                 writer.writerow([step, epoch, loss, v])
         log = "steps.csv"
     elif fmt == "json_records":
-        records = [{"epoch": e + 1, "train_loss": train_hist[e]} | ({"val_loss": val[e]} if val else {}) for e in range(n)]
+        records = [
+            {"epoch": e + 1, "train_loss": train_hist[e]} | ({"val_loss": val[e]} if val else {})
+            for e in range(n)
+        ]
         (out / "log.json").write_text(json.dumps(records))
         log = "log.json"
     elif fmt == "summarywriter":
@@ -377,15 +418,25 @@ def run_lightning(run: dict[str, Any], out: Path) -> None:
             self.train, self.val = [], []
 
         def on_train_epoch_end(self, trainer, module):
-            self.train.append(float(trainer.callback_metrics.get("train_loss_epoch", trainer.callback_metrics.get("train_loss", math.nan))))
+            self.train.append(
+                float(
+                    trainer.callback_metrics.get(
+                        "train_loss_epoch", trainer.callback_metrics.get("train_loss", math.nan)
+                    )
+                )
+            )
             if not run.get("no_val"):
                 self.val.append(float(trainer.callback_metrics.get("val_loss", math.nan)))
 
     ds = TensorDataset(torch.tensor(task.x_train), torch.tensor(task.y_train))
-    train_dl = DataLoader(ds, batch_size=run["batch"], shuffle=True, generator=torch.Generator().manual_seed(0))
+    train_dl = DataLoader(
+        ds, batch_size=run["batch"], shuffle=True, generator=torch.Generator().manual_seed(0)
+    )
     val_dl = None
     if not run.get("no_val"):
-        val_dl = DataLoader(TensorDataset(torch.tensor(task.x_val), torch.tensor(task.y_val)), batch_size=512)
+        val_dl = DataLoader(
+            TensorDataset(torch.tensor(task.x_val), torch.tensor(task.y_val)), batch_size=512
+        )
     if run["format"] == "tensorboard":
         logger = TensorBoardLogger(out, name="lightning_logs", default_hp_metric=False)
         log = "lightning_logs"
@@ -412,7 +463,15 @@ def run_lightning(run: dict[str, Any], out: Path) -> None:
     )
     started = time.time()
     trainer.fit(Module(), train_dl, val_dl)
-    _save(run, out, log, record.train, None if run.get("no_val") else record.val, task, time.time() - started)
+    _save(
+        run,
+        out,
+        log,
+        record.train,
+        None if run.get("no_val") else record.val,
+        task,
+        time.time() - started,
+    )
 
 
 # ------------------------------------------------------------------------------- Keras 3
@@ -454,7 +513,11 @@ def run_keras(run: dict[str, Any], out: Path) -> None:
     if task.kind == "regression":
         model.compile(optimizer, loss="mse")
     else:
-        model.compile(optimizer, loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+        model.compile(
+            optimizer,
+            loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+            metrics=["accuracy"],
+        )
     callbacks = []
     fmt = run["format"]
     if fmt == "csv":
@@ -482,7 +545,15 @@ def run_keras(run: dict[str, Any], out: Path) -> None:
     elif fmt == "json_acc":
         (out / "history.json").write_text(json.dumps({k: v for k, v in h.items() if "acc" in k}))
         log = "history.json"
-        _save(run, out, log, [1 - a for a in h["accuracy"]], [1 - a for a in h["val_accuracy"]], task, seconds)
+        _save(
+            run,
+            out,
+            log,
+            [1 - a for a in h["accuracy"]],
+            [1 - a for a in h["val_accuracy"]],
+            task,
+            seconds,
+        )
         return
     _save(run, out, log, h["loss"], h.get("val_loss"), task, seconds)
 
@@ -494,7 +565,15 @@ def write_manifest() -> None:
     entries = []
     for run_file in sorted(CORPUS.glob("*/run.json")):
         record = json.loads(run_file.read_text())
-        verdict = label_run(record["series"], record["baseline"])
+        baseline = record["baseline"]  # the trivial predictor, in the units of the series:
+        if record["format"] == "csv_nll":  # a likelihood has no MSE baseline
+            baseline = None
+        elif record["format"] in ("csv_acc", "json_acc"):  # error of the majority class
+            task = _task(record)
+            counts = np.bincount(task.y_train, minlength=task.n_out)
+            baseline = float(1 - counts.max() / counts.sum())
+        record["label_baseline"] = baseline
+        verdict = label_run(record["series"], baseline)
         record.update(
             path=f"{run_file.parent.name}/{record['log']}",
             label=verdict["label"],

@@ -11,22 +11,24 @@ Rules, first that fires wins (the second that fires, if any, is the ``acceptable
 
 1. ``too_short``: fewer than 5 epochs.
 2. ``no_validation``: no validation value in any epoch.
-3. ``unstable``: a non-finite training loss, or the last training loss at least 2x the
-   lowest one, or at least 2 epochs (from the third on) whose training loss rose > 10%
-   over the epoch before and by > 5% of the range (max - min) of the training loss (a
-   10% wobble of a loss already near zero is no instability).
-4. ``underfitting`` (no learning): the mean training loss of the last 3 epochs is at least
+3. ``unstable``: a non-finite training loss; or the last training loss at least 2x the
+   lowest one and above it by > 10% of the training loss's range (max - min); or at least
+   2 epochs (from the third on) whose training loss rose > 25% over the epoch before and
+   by > 10% of that range; or a training loss that rose (after the first epoch) to 10x the
+   lowest value before it, by > 10% of that range. (Ordinary minibatch noise of a small
+   dataset moves an epoch mean by 10-20%; a rise of a loss already near zero moves nothing.)
+4. ``slow_convergence``: the last 3 epochs' mean val loss is <= 0.95x the mean of the 3
+   epochs that end max(3, n // 5) epochs earlier, and the val minimum lies in the last 3
+   epochs (still falling: too early to call it underfitting).
+5. ``underfitting`` (no learning): the mean training loss of the last 3 epochs is at least
    0.9x the trivial predictor's loss; without a baseline, at least 0.95x the first epoch's.
-5. ``overfitting``: the val minimum is at epoch k with >= 3 epochs after it, the mean val
+6. ``overfitting``: the val minimum is at epoch k with >= 3 epochs after it, the mean val
    loss of the last 3 epochs is >= 1.15x that minimum, and the mean train loss of the last 3
    epochs is <= 0.8x the train loss at k.
-6. ``val_below_train``: val below train in >= 80% of the epochs, and the median val/train
+7. ``val_below_train``: val below train in >= 80% of the epochs, and the median val/train
    ratio <= 0.9.
-7. ``noisy_validation``: the median |epoch-to-epoch change| of log val (from the third epoch
+8. ``noisy_validation``: the median |epoch-to-epoch change| of log val (from the third epoch
    on) is >= 0.08 and >= 3x that of log train.
-8. ``slow_convergence``: the last 3 epochs' mean val loss is <= 0.95x the mean of the 3
-   epochs that end max(3, n // 5) epochs earlier, and the val minimum lies in the last 3
-   epochs.
 9. ``good_fit``: none of the above.
 
 A run whose losses go to zero or below (a Gaussian negative log-likelihood) is a log-scale
@@ -46,11 +48,11 @@ LABELS = (
     "too_short",
     "no_validation",
     "unstable",
+    "slow_convergence",
     "underfitting",
     "overfitting",
     "val_below_train",
     "noisy_validation",
-    "slow_convergence",
     "good_fit",
 )
 
@@ -76,15 +78,22 @@ def _rules(train: np.ndarray, val: np.ndarray | None, baseline: float | None) ->
     nonfinite = int((~np.isfinite(train)).sum())
     out["train_nonfinite"] = nonfinite
     if len(finite_train) >= 2:
-        ratio_last_min = float(finite_train[-1] / finite_train.min()) if finite_train.min() > 0 else 1.0
+        ratio_last_min = (
+            float(finite_train[-1] / finite_train.min()) if finite_train.min() > 0 else 1.0
+        )
         rises = np.diff(np.log(np.clip(finite_train, 1e-300, None)))
         span = float(finite_train.max() - finite_train.min())
-        material = np.diff(finite_train) > 0.05 * span
-        spikes = int(((rises > math.log(1.10)) & material)[1:].sum())  # into epoch 3 on
+        material = np.diff(finite_train) > 0.10 * span
+        spikes = int(((rises > math.log(1.25)) & material)[1:].sum())  # into epoch 3 on
+        ended_high = finite_train[-1] - finite_train.min() > 0.10 * span
+        running_min = np.minimum.accumulate(finite_train)[:-1]
+        high = finite_train[1:] >= 10 * np.clip(running_min, 1e-300, None)
+        blew_up = bool((high & (finite_train[1:] - running_min > 0.10 * span)).any())
     else:
-        ratio_last_min, spikes = 1.0, 0
+        ratio_last_min, spikes, ended_high, blew_up = 1.0, 0, False, False
     out.update(train_last_over_min=round(ratio_last_min, 4), train_spikes=spikes)
-    if nonfinite or ratio_last_min >= 2.0 or spikes >= 2:
+    out["train_blew_up"] = blew_up
+    if nonfinite or (ratio_last_min >= 2.0 and ended_high) or spikes >= 2 or blew_up:
         fired.append("unstable")
     if n >= 3 and len(finite_train) == n:
         # 4. underfitting / no learning

@@ -30,7 +30,7 @@ def diagnose_curves(history: History, context: RunContext | None = None) -> list
         return [f for f in optimization if f is not None and f.kind == "diverging"]
     if not stats.has_val:
         kept = [f for f in optimization if f is not None and f.kind in ("diverging", "unstable")]
-        return kept + [_no_validation(stats)]
+        return [*kept, _no_validation(stats)]
     converged = not any(f is not None and f.kind == "slow_convergence" for f in optimization)
     found = optimization + generalization_findings(stats, context, converged=converged)
     return [f for f in found if f is not None]

@@ -238,8 +238,8 @@ def _aggregate(
         if repeated:
             shift = 1 if zero_based or (zero_based is None and float(keys.min()) == 0) else 0
             notes.append(
-                f"epochs {_span([r + shift for r in repeated])} were logged more than once (a resumed run?): the "
-                "last occurrence of each is kept"
+                f"epochs {_span([r + shift for r in repeated])} were logged more than once "
+                "(a resumed run?): the last occurrence of each is kept"
             )
     if "step" in frame.columns and key != "step":
         order = np.argsort(pd.to_numeric(frame["step"], errors="coerce").to_numpy(), kind="stable")

@@ -49,7 +49,11 @@ def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) ->
     return Finding(
         "diverging",
         "critical",
-        (f"training diverged: {n_bad} epoch(s) with a NaN/inf loss" if n_bad else "training diverged")
+        (
+            f"training diverged: {n_bad} epoch(s) with a NaN/inf loss"
+            if n_bad
+            else "training diverged"
+        )
         + (f", train loss ended {ended:.1f}x its minimum" if exploded else ""),
         evidence,
         (
