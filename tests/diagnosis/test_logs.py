@@ -390,6 +390,76 @@ def test_generic_csv_with_iteration_and_long_names(tmp_path):
     assert "phase" not in log.history.columns  # text, not a metric
 
 
+@pytest.mark.parametrize(
+    ("train_name", "val_name"),
+    [
+        ("train_nll", "val_nll"),
+        ("epoch_loss", "val_epoch_loss"),
+        ("train_loss_epoch", "val_loss_epoch"),
+        ("loss", "val_loss"),
+    ],
+)
+def test_loss_columns_as_people_name_them(tmp_path, train_name, val_name):
+    path = tmp_path / "log.csv"
+    rows = "".join(
+        f"{e},{t},{v}\n" for e, (t, v) in enumerate(zip(TRAIN, VAL, strict=True), start=1)
+    )
+    path.write_text(f"epoch,{train_name},{val_name}\n" + rows)
+
+    log = read_log(path)
+
+    assert_curves(log, lr=False)
+    assert log.meta["notes"] == []
+
+
+def test_a_resumed_run_keeps_the_last_occurrence_of_each_epoch_and_says_so(tmp_path):
+    path = tmp_path / "log.csv"
+    stale = "3,9.0,9.0\n4,9.0,9.0\n"  # written before the crash, then redone
+    rows = [f"{e},{t},{v}\n" for e, (t, v) in enumerate(zip(TRAIN, VAL, strict=True), start=1)]
+    path.write_text("epoch,train_loss,val_loss\n" + "".join(rows[:2]) + stale + "".join(rows[2:]))
+
+    log = read_log(path)
+
+    assert_curves(log, lr=False)
+    assert log.meta["notes"] == [
+        "epochs 3-4 were logged more than once (a resumed run?): the last occurrence of each "
+        "is kept"
+    ]
+
+
+def test_per_step_rows_are_averaged_to_epochs_and_it_says_so(tmp_path):
+    path = tmp_path / "steps.csv"
+    lines = ["step,epoch,loss,val_loss"]
+    for e, (t, v) in enumerate(zip(TRAIN, VAL, strict=True)):
+        lines += [
+            f"{3 * e},{e},{t - 0.01},",
+            f"{3 * e + 1},{e},{t + 0.01},",
+            f"{3 * e + 2},{e},{t},{v}",
+        ]
+    path.write_text("\n".join(lines) + "\n")
+
+    log = read_log(path)
+
+    assert_curves(log, lr=False)
+    assert any("per-step rows were averaged to 4 epochs" in n for n in log.meta["notes"])
+
+
+@pytest.mark.parametrize("scale", [1.0, 100.0])
+def test_an_accuracy_only_log_is_read_as_an_error(tmp_path, scale):
+    path = tmp_path / "acc.csv"
+    rows = "".join(
+        f"{e},{scale * (1 - t / 2)},{scale * (1 - v / 2)}\n"
+        for e, (t, v) in enumerate(zip(TRAIN, VAL, strict=True), start=1)
+    )
+    path.write_text("epoch,train_acc,val_acc\n" + rows)
+
+    log = read_log(path)
+
+    assert log.history.column("train_loss") == pytest.approx([t / 2 for t in TRAIN])
+    assert log.history.column("val_loss") == pytest.approx([v / 2 for v in VAL])
+    assert log.meta["notes"] == ["no loss column: the error 1 - accuracy is read as the loss"]
+
+
 def test_generic_csv_without_epoch_column_uses_row_order(tmp_path):
     path = tmp_path / "log.csv"
     path.write_text(
