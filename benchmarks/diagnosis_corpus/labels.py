@@ -25,10 +25,11 @@ Rules, first that fires wins (the second that fires, if any, is the ``acceptable
 6. ``overfitting``: the val minimum is at epoch k with >= 3 epochs after it, the mean val
    loss of the last 3 epochs is >= 1.15x that minimum, and the mean train loss of the last 3
    epochs is <= 0.8x the train loss at k.
-7. ``val_below_train``: val below train in >= 80% of the epochs, and the median val/train
+7. ``noisy_validation``: the median |epoch-to-epoch change| of log val (from the third epoch
+   on) is >= 0.08 and >= 3x that of log train. (Before val-below-train: the level of a val
+   curve that jumps like that says little.)
+8. ``val_below_train``: val below train in >= 80% of the epochs, and the median val/train
    ratio <= 0.9.
-8. ``noisy_validation``: the median |epoch-to-epoch change| of log val (from the third epoch
-   on) is >= 0.08 and >= 3x that of log train.
 9. ``good_fit``: none of the above.
 
 A run whose losses go to zero or below (a Gaussian negative log-likelihood) is a log-scale
@@ -51,8 +52,8 @@ LABELS = (
     "slow_convergence",
     "underfitting",
     "overfitting",
-    "val_below_train",
     "noisy_validation",
+    "val_below_train",
     "good_fit",
 )
 
