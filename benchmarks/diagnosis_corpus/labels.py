@@ -32,8 +32,10 @@ Rules, first that fires wins (the second that fires, if any, is the ``acceptable
    ratio <= 0.9.
 9. ``good_fit``: none of the above.
 
-A run whose losses go to zero or below (a Gaussian negative log-likelihood) is a log-scale
-loss: the rules read it as exp(loss - lowest loss), so a ratio there is a difference of NLL.
+A run whose losses go below zero (a Gaussian negative log-likelihood) is a log-scale loss:
+the rules read it as exp(loss - lowest loss), so a ratio there is a difference of NLL. (The
+first version said "zero or below", which read an error rate of exactly 0 as a likelihood;
+fixed after the dev half had been diagnosed, see docs/diagnosis_corpus.md.)
 """
 
 from __future__ import annotations
@@ -160,7 +162,7 @@ def label_run(series: dict[str, Any], baseline: float | None = None) -> dict[str
     val = None if raw_val is None else np.asarray([float(v) for v in raw_val], dtype=float)
     both = np.concatenate([train, val if val is not None else []])
     finite = both[np.isfinite(both)]
-    if len(finite) and finite.min() <= 0:  # log-scale loss (NLL): compare exp(loss - min)
+    if len(finite) and finite.min() < 0:  # log-scale loss (NLL): compare exp(loss - min)
         train = np.exp(train - finite.min())
         val = None if val is None else np.exp(val - finite.min())
     numbers = _rules(train, val, baseline)
