@@ -160,18 +160,22 @@ def reliability(entries, results) -> list[dict[str, Any]]:
 def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
     """Pool-adjacent-violators: a non-decreasing step map raw -> share right.
 
-    Returns ``[(raw_upper, calibrated), ...]`` by increasing raw confidence.
+    Returns ``[(raw_upper, calibrated, findings), ...]`` by increasing raw confidence.
     """
-    points = sorted(points)
+    tied: dict[float, list[float]] = {}
+    for raw, ok in points:  # equal raw confidences form one point
+        tied.setdefault(round(raw, 3), [0.0, 0.0])
+        tied[round(raw, 3)][0] += float(ok)
+        tied[round(raw, 3)][1] += 1.0
     blocks: list[list[float]] = []  # [sum_right, count, raw_upper]
-    for raw, ok in points:
-        blocks.append([float(ok), 1.0, raw])
+    for raw in sorted(tied):
+        blocks.append([tied[raw][0], tied[raw][1], raw])
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
             s, n, upper = blocks.pop()
             blocks[-1][0] += s
             blocks[-1][1] += n
             blocks[-1][2] = upper
-    return [(round(b[2], 4), round(b[0] / b[1], 3)) for b in blocks]
+    return [(round(b[2], 4), round(b[0] / b[1], 3), int(b[1])) for b in blocks]
 
 
 def main() -> None:

@@ -10,6 +10,8 @@ import numpy as np
 from lstm_doctor.diagnosis.curves import (
     MATERIAL,
     MIN_EPOCHS,
+    NOISE_FLOOR,
+    OVERFIT_RISE,
     SIGNIFICANT,
     CurveStats,
     RunContext,
@@ -34,7 +36,7 @@ def _overfitting(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
     train_drop = float(stats.smooth_train[best_smooth] - stats.smooth_train[-1])
     gap_best = float(stats.smooth_val[best_smooth] - stats.smooth_train[best_smooth])
     gap_end = float(stats.smooth_val[-1] - stats.smooth_train[-1])
-    rise_threshold = max(SIGNIFICANT * stats.noise_val, MATERIAL)
+    rise_threshold = max(SIGNIFICANT * stats.noise_val, OVERFIT_RISE)
     train_falls = train_drop > SIGNIFICANT * stats.noise_train
     rising = val_rise > rise_threshold and train_falls
     # "Stalls": val flat while train keeps falling and the gap widens by > 25% (beyond noise).
@@ -173,25 +175,41 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
     )
 
 
+# A val curve whose typical epoch-to-epoch move is this large (8%) is noisy...
+NOISY_JUMP = math.log(1.08)
+
+
+def _jumpiness(log_values: np.ndarray) -> float:
+    """The median |change| of a log-loss curve from one epoch to the next (from epoch 2)."""
+    moves = np.abs(np.diff(log_values[1:]))
+    return max(float(np.median(moves)), NOISE_FLOOR) if len(moves) else NOISE_FLOOR
+
+
 def _noisy_validation(stats: CurveStats) -> Finding | None:
     if stats.n_epochs < MIN_EPOCHS:
         return None
-    # Epoch-to-epoch val noise above 10% (and 3x the train noise) makes picking the best
-    # epoch a lottery: differences between epochs are mostly noise.
-    limit = max(math.log(1.10), SIGNIFICANT * stats.noise_train)
-    if stats.noise_val <= limit:
+    # Epoch-to-epoch val moves of over 8% (and 3x those of train) make picking the best epoch
+    # a lottery: differences between epochs are mostly noise. The median move, not a robust
+    # spread around a running median: a val curve that jumps every few epochs (a handful of
+    # val rows) is what this is about, and a running median follows such jumps.
+    jump_val = _jumpiness(np.log(stats.val))
+    jump_train = _jumpiness(np.log(stats.train))
+    limit = max(NOISY_JUMP, SIGNIFICANT * jump_train)
+    if jump_val <= limit:
         return None
     return Finding(
         "noisy_validation",
         "warning",
-        f"noisy validation: val loss wobbles {pct(stats.noise_val)}% from epoch to epoch",
+        f"noisy validation: val loss moves {pct(jump_val)}% from epoch to epoch (median), "
+        f"train {pct(jump_train)}%",
         {
+            "val_median_move_pct": pct(jump_val),
+            "train_median_move_pct": pct(jump_train),
             "val_noise_pct": pct(stats.noise_val),
-            "train_noise_pct": pct(stats.noise_train),
             "threshold_pct": pct(limit),
         },
         (Remedy({"split": "0.6,0.2,0.2"}, "A larger validation split averages out the noise."),),
-        confidence(stats.noise_val, limit),
+        confidence(jump_val, limit),
     )
 
 

@@ -36,7 +36,10 @@ def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) ->
         # Training loss that ends far above its own minimum (beyond noise) is blowing up.
         rise = float(np.log(train[-1]) - np.log(train.min()))
         noise = stats.noise_train if math.isfinite(stats.noise_train) else 0.0
-        exploded = rise > math.log(2.0) and rise > SIGNIFICANT * noise
+        with np.errstate(over="ignore", invalid="ignore"):
+            span = float(train.max() - train.min())
+            material = float(train[-1] - train.min()) > SPIKE_OF_RANGE * span
+        exploded = rise > math.log(2.0) and rise > SIGNIFICANT * noise and material
     if not (n_bad or exploded):
         return None
     with np.errstate(over="ignore", invalid="ignore"):
@@ -64,6 +67,10 @@ def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) ->
     )
 
 
+# See _unstable: a training loss at this many times its earlier minimum has blown up.
+BLOW_UP = 10.0
+
+
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
 
@@ -85,16 +92,32 @@ def _unstable(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
         material = np.diff(train) > SPIKE_OF_RANGE * float(train.max() - train.min())
     spikes = np.flatnonzero((jumps > threshold) & material) + 1
     spikes = spikes[spikes >= WARMUP_EPOCHS]
-    if len(spikes) < 2:
+    # A blow-up: once past the first epoch, the loss at 10x the lowest value before it.
+    with np.errstate(over="ignore", invalid="ignore"):
+        floor = np.minimum.accumulate(train)[:-1]
+        span = float(train.max() - train.min())
+        blown = (train[1:] >= BLOW_UP * floor) & (train[1:] - floor > SPIKE_OF_RANGE * span)
+    blow_ups = np.flatnonzero(blown) + 1
+    if len(spikes) < 2 and not len(blow_ups):
         return None
     lr = setting(settings, "lr", None)
+    summary = f"unstable optimization: the training loss jumped up {len(spikes)} times"
+    if len(blow_ups):
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            factors = train[blow_ups] / floor[blow_ups - 1]
+        worst = int(np.argmax(factors))
+        summary = (
+            f"unstable optimization: the training loss blew up to {factors[worst]:.3g}x its "
+            f"earlier minimum at epoch {int(stats.epochs_train[blow_ups[worst]])}"
+        )
     return Finding(
         "unstable",
         "warning",
-        f"unstable optimization: the training loss jumped up {len(spikes)} times",
+        summary,
         {
             "spike_epochs": [int(stats.epochs_train[i]) for i in spikes[:10]],
-            "largest_jump_pct": pct(float(jumps.max())),
+            "largest_jump_pct": pct(float(jumps.max())) if math.isfinite(jumps.max()) else None,
+            "blow_up_epochs": [int(stats.epochs_train[i]) for i in blow_ups[:10]],
             "threshold_pct": pct(threshold),
             "train_noise_pct": pct(stats.noise_train) if math.isfinite(stats.noise_train) else None,
         },
@@ -105,7 +128,7 @@ def _unstable(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
             ),
             Remedy({"clip": 1.0}, "Clip gradients to bound each step."),
         ),
-        confidence(len(spikes), 2),
+        1.0 if len(blow_ups) else confidence(len(spikes), 2),
     )
 
 
@@ -125,6 +148,8 @@ def _slow_convergence(
     if history.stop_reason not in (None, "max_epochs"):
         return None
     last = stats.n_epochs - 1
+    if stats.best_index < last - 2:  # the lowest val is not among the last 3 epochs
+        return None
     drop, threshold, k = _still_improving(stats, last)
     if drop <= max(threshold, MATERIAL):
         return None
