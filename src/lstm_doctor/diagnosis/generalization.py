@@ -8,7 +8,6 @@ from typing import Any
 import numpy as np
 
 from lstm_doctor.diagnosis.curves import (
-    MATERIAL,
     MIN_EPOCHS,
     NOISE_FLOOR,
     OVERFIT_RISE,
