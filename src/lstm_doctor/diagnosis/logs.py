@@ -440,12 +440,16 @@ def _finish(
             f"Cannot read {where!r} as a training log: no train/val loss columns among "
             f"{', '.join(columns) or '(none)'}; name them with --train-col/--val-col."
         )
-    for column in (train, val):
-        if column is not None and not np.isfinite(frame[column].to_numpy(float)).any():
-            raise DataError(
-                f"Cannot read {where!r} as a training log: column {column!r} holds no finite "
-                "numbers; expected one loss per epoch."
-            )
+    empty = [
+        c for c in (train, val) if c is not None and not np.isfinite(frame[c].to_numpy(float)).any()
+    ]
+    if len(empty) == len([c for c in (train, val) if c is not None]):
+        raise DataError(
+            f"Cannot read {where!r} as a training log: column {empty[0]!r} holds no finite "
+            "numbers; expected one loss per epoch."
+        )
+    for column in empty:  # a run that diverged at once, or Keras' NA for a missing val_loss
+        notes.append(f"column {column!r} holds no finite value")
     lr = _find(columns, ("lr", "learning_rate")) or next(  # Lightning: lr-Adam, lr-SGD/pg1
         (c for c in columns if c.startswith("lr-") and not c.endswith(_NOT_LR)), None
     )

@@ -37,8 +37,7 @@ def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) ->
         rise = float(np.log(train[-1]) - np.log(train.min()))
         noise = stats.noise_train if math.isfinite(stats.noise_train) else 0.0
         with np.errstate(over="ignore", invalid="ignore"):
-            span = float(train.max() - train.min())
-            material = float(train[-1] - train.min()) > SPIKE_OF_RANGE * span
+            material = float(train[-1] - train.min()) > SPIKE_OF_RANGE * _span(train)
         exploded = rise > math.log(2.0) and rise > SIGNIFICANT * noise and material
     if not (n_bad or exploded):
         return None
@@ -71,6 +70,13 @@ def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) ->
 BLOW_UP = 10.0
 
 
+def _span(train: np.ndarray) -> float:
+    """The range of the training loss after its first epoch (whose mean holds the initial
+    descent from a random start, often orders of magnitude above the rest)."""
+    rest = train[1:] if len(train) > 2 else train
+    return float(rest.max() - rest.min())
+
+
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
 
@@ -89,14 +95,13 @@ def _unstable(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
     # range): a 10% wobble of a loss already near zero moves nothing.
     threshold = SPIKE
     with np.errstate(over="ignore", invalid="ignore"):
-        material = np.diff(train) > SPIKE_OF_RANGE * float(train.max() - train.min())
+        material = np.diff(train) > SPIKE_OF_RANGE * _span(train)
     spikes = np.flatnonzero((jumps > threshold) & material) + 1
     spikes = spikes[spikes >= WARMUP_EPOCHS]
     # A blow-up: once past the first epoch, the loss at 10x the lowest value before it.
     with np.errstate(over="ignore", invalid="ignore"):
         floor = np.minimum.accumulate(train)[:-1]
-        span = float(train.max() - train.min())
-        blown = (train[1:] >= BLOW_UP * floor) & (train[1:] - floor > SPIKE_OF_RANGE * span)
+        blown = (train[1:] >= BLOW_UP * floor) & (train[1:] - floor > SPIKE_OF_RANGE * _span(train))
     blow_ups = np.flatnonzero(blown) + 1
     if len(spikes) < 2 and not len(blow_ups):
         return None
