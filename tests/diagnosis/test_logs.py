@@ -412,6 +412,17 @@ def test_loss_columns_as_people_name_them(tmp_path, train_name, val_name):
     assert log.meta["notes"] == []
 
 
+def test_a_keras_csv_without_validation_is_read_and_noted(tmp_path):
+    path = tmp_path / "training.log"  # CSVLogger writes NA for a val_loss it never got
+    path.write_text("epoch,loss,val_loss\n" + "".join(f"{e},{t},NA\n" for e, t in enumerate(TRAIN)))
+
+    log = read_log(path)
+
+    assert log.history.column("train_loss") == pytest.approx(TRAIN)
+    assert all(math.isnan(v) for v in log.history.column("val_loss"))
+    assert log.meta["notes"] == ["column 'val_loss' holds no finite value"]
+
+
 def test_a_resumed_run_keeps_the_last_occurrence_of_each_epoch_and_says_so(tmp_path):
     path = tmp_path / "log.csv"
     stale = "3,9.0,9.0\n4,9.0,9.0\n"  # written before the crash, then redone
