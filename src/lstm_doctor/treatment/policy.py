@@ -161,7 +161,7 @@ def prescribe(
         if finding.kind in _NOT_TREATED:
             continue
         remedies = list(finding.remedies)
-        if finding.kind == "good_fit":
+        if finding.kind in ("good_fit", "too_short"):  # too short to judge: as if fine
             remedies = _next_for_good_fit(settings)
         elif finding is last:  # after every other remedy, before giving up: the architecture
             targets = settings.get("target") or ()
