@@ -7,7 +7,7 @@ from safetensors.torch import load_file
 
 from fast_settings import FAST
 from lstm_doctor import ArtifactError, Forecaster
-from lstm_doctor.artifacts import FORMAT, RUN_FILES, load_run, to_json
+from lstm_doctor.artifacts import FORMAT, RUN_FILES, check_out_dir, is_run_dir, load_run, to_json
 
 
 @pytest.fixture
@@ -91,3 +91,51 @@ def test_a_crash_while_writing_leaves_no_partial_run(demo_frame, tmp_path, monke
 def test_json_never_contains_nan() -> None:
     text = to_json({"a": float("nan"), "b": [float("inf"), 1.0]})
     assert json.loads(text) == {"a": None, "b": [None, 1.0]}
+
+
+def test_overwrite_refuses_a_folder_that_is_not_a_run(run_dir, tmp_path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "data.csv").write_text("a,b\n1,2\n")
+    model = Forecaster.load(run_dir)
+    with pytest.raises(ArtifactError, match="is not an lstm-doctor run"):
+        model.save(mine, overwrite=True)
+    assert (mine / "data.csv").read_text() == "a,b\n1,2\n"
+    (mine / "config.json").write_text('{"format": 1, "package": "someone-else"}')
+    with pytest.raises(ArtifactError, match="is not an lstm-doctor run"):
+        model.save(mine, overwrite=True)
+    assert is_run_dir(run_dir) and not is_run_dir(mine)
+
+
+def test_the_out_folder_is_checked_before_any_work(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ArtifactError, match="current folder"):
+        check_out_dir(".")
+    with pytest.raises(ArtifactError, match="current folder"):
+        check_out_dir("..", overwrite=True)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ArtifactError, match="is a file, not a folder"):
+        check_out_dir(tmp_path / "file")
+    with pytest.raises(ArtifactError, match=r"inside .*which is a file"):
+        check_out_dir(tmp_path / "file" / "run")
+    assert check_out_dir("runs/new") == tmp_path / "runs" / "new"
+    assert not (tmp_path / "runs").exists()  # checking creates nothing
+
+
+def test_an_unwritable_out_is_refused(tmp_path, monkeypatch) -> None:
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr("pathlib.Path.mkdir", refuse)
+    with pytest.raises(ArtifactError, match="is not writable .*Permission denied"):
+        check_out_dir(tmp_path / "run")
+
+
+def test_a_save_removes_the_staging_folders_an_interrupted_save_left(run_dir) -> None:
+    stale = run_dir.with_name(f".{run_dir.name}.{'a' * 32}.partial")
+    stale.mkdir()
+    (stale / "model.safetensors").write_bytes(b"half")
+    kept = run_dir.with_name(f".{run_dir.name}.notours.partial")
+    kept.mkdir()
+    Forecaster.load(run_dir).save(run_dir, overwrite=True)
+    assert not stale.exists() and kept.exists()

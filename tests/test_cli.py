@@ -213,3 +213,39 @@ def test_an_os_error_is_one_line(csv, capsys, monkeypatch) -> None:
     code = main(["fit", str(csv), "--target", "load"])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "Permission denied" in err
+
+
+def test_overwrite_never_empties_a_folder_that_is_not_a_run(csv, tmp_path, capsys) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+    for command in (["fit", str(csv), "--target", "load"], ["heal", str(csv), "--target", "load"]):
+        code = main([*command, "--out", str(mine), "--overwrite"])
+        err = capsys.readouterr().err
+        assert code == 2 and "is not an lstm-doctor run" in err and err.count("\n") == 1
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_out_dot_is_one_line(csv, tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code = main(["fit", str(csv), "--target", "load", "--out", ".", "--overwrite"])
+    err = capsys.readouterr().err
+    assert code == 2 and "current folder" in err and err.count("\n") == 1
+
+
+def test_an_out_inside_a_file_fails_before_training(csv, tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("lstm_doctor.api.train", lambda *a, **k: pytest.fail("trained"))
+    code = main(["fit", str(csv), "--target", "load", "--out", str(csv / "run")])
+    assert code == 2 and "which is a file" in capsys.readouterr().err
+
+
+def test_predict_out_keeps_an_existing_file_and_writes_json(csv, tmp_path, capsys) -> None:
+    _fit(csv, tmp_path, capsys)
+    run, target = str(tmp_path / "run"), tmp_path / "forecast.json"
+    target.write_text("mine")
+    assert main(["predict", run, str(csv), "--out", str(target)]) == 2
+    assert "--overwrite" in capsys.readouterr().err and target.read_text() == "mine"
+    assert main(["predict", run, str(csv), "--out", str(target), "--overwrite"]) == 0
+    assert [row["step"] for row in json.loads(target.read_text())] == [1, 2, 3, 4, 5, 6]
+    assert main(["predict", run, str(csv), "--out", str(tmp_path)]) == 2
+    assert not list(tmp_path.glob(".*partial"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
 import uuid
 from dataclasses import dataclass
@@ -28,7 +29,17 @@ from lstm_doctor.errors import ArtifactError, ConfigError
 from lstm_doctor.history import History
 from lstm_doctor.models.lstm import LSTMForecaster, build_model
 
-__all__ = ["FORMAT", "RUN_FILES", "Run", "load_run", "save_run", "to_json", "write_json_atomic"]
+__all__ = [
+    "FORMAT",
+    "RUN_FILES",
+    "Run",
+    "check_out_dir",
+    "is_run_dir",
+    "load_run",
+    "save_run",
+    "to_json",
+    "write_json_atomic",
+]
 
 FORMAT = 1
 RUN_FILES = ("config.json", "model.safetensors", "scaler.json", "history.csv", "metrics.json")
@@ -69,6 +80,92 @@ def write_json_atomic(path: Path, value: Any) -> None:
     os.replace(tmp, path)
 
 
+def is_run_dir(path: str | Path) -> bool:
+    """Whether ``path`` is recognisably a run directory of ours: its config.json is a JSON
+    object with an integer ``format`` (and, when it names one, our package)."""
+    try:
+        header = json.loads((Path(path) / "config.json").read_text())
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(header, dict)
+        and isinstance(header.get("format"), int)
+        and header.get("package", "lstm-doctor") == "lstm-doctor"
+    )
+
+
+def _nearest_existing(path: Path) -> Path:
+    for parent in (path, *path.parents):
+        if parent.exists():
+            return parent
+    return Path(path.anchor or ".")
+
+
+def check_out_dir(path: str | Path, *, overwrite: bool = False, resume: bool = False) -> Path:
+    """The absolute run directory to write at ``path``, checked before any work is done.
+
+    ``overwrite`` (and ``resume``) may replace only a run directory of ours: a user's own
+    folder is never emptied. The nearest existing folder must be writable.
+
+    Raises:
+        ArtifactError: ``path`` is (or holds) the current folder, is a file, is inside a
+            file, is a non-empty folder without ``overwrite``, is a folder that is not a run,
+            or cannot be written.
+    """
+    given = str(path)
+    path = Path(os.path.abspath(path))
+    cwd = Path.cwd()
+    if path == cwd or path in cwd.parents or not path.name:
+        raise ArtifactError(
+            f"--out {given!r} is the current folder or one that holds it; a run needs a folder "
+            "of its own: pass a new folder such as --out runs/NAME."
+        )
+    if path.exists() and not path.is_dir():
+        raise ArtifactError(
+            f"--out {given!r} is a file, not a folder; pass a folder path for the run."
+        )
+    existing = _nearest_existing(path.parent)
+    if not existing.is_dir():
+        raise ArtifactError(
+            f"--out {given!r} is inside {str(existing)!r}, which is a file, not a folder; "
+            "pass another --out."
+        )
+    if path.is_dir() and any(path.iterdir()):
+        if not (overwrite or resume):
+            raise ArtifactError(
+                f"Output directory {given!r} already exists and is not empty; pass another "
+                "--out or --overwrite."
+            )
+        if not is_run_dir(path):
+            raise ArtifactError(
+                f"Output directory {given!r} is not an lstm-doctor run (no config.json with "
+                "our format number), so it is not replaced: --overwrite replaces only a run. "
+                "Pass another --out."
+            )
+    probe = existing / f".lstm-doctor-probe-{uuid.uuid4().hex}"
+    try:
+        probe.mkdir()
+        probe.rmdir()
+    except OSError as exc:
+        raise ArtifactError(
+            f"Cannot write the run at --out {given!r}: {str(existing)!r} is not writable "
+            f"({exc.strerror or exc}). Pass an --out in a writable place."
+        ) from None
+    return path
+
+
+def _staging_pattern(path: Path) -> re.Pattern[str]:
+    return re.compile(rf"\.{re.escape(path.name)}\.[0-9a-f]{{32}}\.(partial|old)")
+
+
+def _remove_stale_staging(path: Path) -> None:
+    """Drop the hidden staging folders an interrupted save of ``path`` left behind."""
+    pattern = _staging_pattern(path)
+    for sibling in path.parent.iterdir():
+        if pattern.fullmatch(sibling.name) and sibling.is_dir() and not sibling.is_symlink():
+            shutil.rmtree(sibling, ignore_errors=True)
+
+
 def save_run(
     path: str | Path,
     *,
@@ -84,14 +181,11 @@ def save_run(
     """Write a run directory atomically and return its path.
 
     Raises:
-        ArtifactError: ``path`` exists and is not empty, and ``overwrite`` is False.
+        ArtifactError: ``path`` exists and is not empty, and ``overwrite`` is False; or it
+            is not a run directory of ours (see ``check_out_dir``).
     """
-    path = Path(path)
-    if path.exists() and any(path.iterdir()) and not overwrite:
-        raise ArtifactError(
-            f"Output directory {str(path)!r} already exists and is not empty; pass another "
-            "--out or --overwrite."
-        )
+    shown = Path(path)
+    path = check_out_dir(path, overwrite=overwrite)
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
     staging.mkdir()
@@ -126,7 +220,8 @@ def save_run(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return path
+    _remove_stale_staging(path)
+    return shown
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from lstm_doctor import __version__
 from lstm_doctor.api import Forecaster
-from lstm_doctor.artifacts import to_json, write_json_atomic
+from lstm_doctor.artifacts import check_out_dir, to_json, write_json_atomic
 from lstm_doctor.cli_sequences import (
     fit_sequences,
     heal_sequences_command,
@@ -31,8 +31,9 @@ from lstm_doctor.config import DataConfig
 from lstm_doctor.data.demo import make_demo_frame
 from lstm_doctor.diagnosis.logs import read_log
 from lstm_doctor.diagnosis.sources import check_frame, diagnose_log
-from lstm_doctor.errors import ArtifactError, ConfigError, LstmDoctorError
+from lstm_doctor.errors import ConfigError, LstmDoctorError
 from lstm_doctor.heal import heal as run_heal
+from lstm_doctor.output import write_predictions
 from lstm_doctor.reporting.terminal import (
     comparison_table,
     diagnosis_view,
@@ -160,11 +161,7 @@ def _fit_and_save(
     resume: bool = False,
 ) -> None:
     """Fit with a per-epoch checkpoint beside ``out_dir``; save; drop the checkpoint."""
-    if out_dir.exists() and any(out_dir.iterdir()) and not (overwrite or resume):
-        raise ArtifactError(  # checked now, not after an hour of training
-            f"Output directory {str(out_dir)!r} already exists and is not empty; pass another "
-            "--out or --overwrite."
-        )
+    check_out_dir(out_dir, overwrite=overwrite, resume=resume)  # now, not after training
     checkpoint = out_dir.with_name(out_dir.name + ".checkpoint.safetensors")
     if checkpoint.exists() and not resume:
         err.print(f"note: starting afresh over the old checkpoint {checkpoint} (see --resume)")
@@ -388,8 +385,9 @@ def predict(
     run: Annotated[Path, typer.Argument(help="Run directory written by fit.")],
     data: Annotated[Path, typer.Argument(help="Recent data: at least lookback rows per series.")],
     out_file: Annotated[
-        Path | None, typer.Option("--out", help="Write forecasts to .csv or .parquet.")
+        Path | None, typer.Option("--out", help="Write forecasts to .csv, .parquet or .json.")
     ] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing --out file.")] = False,
 ) -> None:
     """Forecast the horizon after the end of each series in DATA (original units); for a
     sequence run, one row per sequence: the class and its probabilities (or the number)."""
@@ -400,12 +398,7 @@ def predict(
     if out_file is None:
         print(frame.to_csv(index=False), end="")
         return
-    tmp = out_file.with_name(f".{out_file.name}.partial")
-    if out_file.suffix.lower() in (".parquet", ".pq"):
-        frame.to_parquet(tmp, index=False)
-    else:
-        frame.to_csv(tmp, index=False)
-    tmp.replace(out_file)
+    write_predictions(frame, out_file, overwrite=overwrite)
     err.print(f"{len(frame)} prediction rows written to {out_file}")
 
 
@@ -465,11 +458,7 @@ def heal(
     if patience is not None:
         settings["patience"] = patience if patience > 0 else None
     out_dir = out_dir or _default_out(f"heal-{data.stem}")
-    if out_dir.exists() and any(out_dir.iterdir()) and not overwrite:
-        raise ArtifactError(
-            f"Output directory {str(out_dir)!r} already exists and is not empty; pass another "
-            "--out or --overwrite."
-        )
+    check_out_dir(out_dir, overwrite=overwrite)  # now, not after the treatment
 
     def on_step(step: HealStep) -> None:
         if not as_json:

@@ -248,10 +248,16 @@ def tune(
     # A bad column or setting fails now, before any worker starts.
     Forecaster(**{**settings, **first[0]}).prepare(frame, **columns)
 
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     url = storage or f"sqlite:///{(out / 'study.db').resolve()}"
     name = study or "lstm-doctor"
-    rdb = open_storage(url, search)
+    try:
+        rdb = open_storage(url, search)
+    except BaseException:
+        if created and not any(out.iterdir()):  # a storage that failed leaves no empty folder
+            out.rmdir()
+        raise
     sampler = make_sampler(search.sampler, search.seed, n_startup=10, parallel=False)
     open_study(rdb, name, sampler=sampler, pruner=None, first_trials=first)
 
