@@ -127,7 +127,7 @@ def test_an_unwritable_out_is_refused(tmp_path, monkeypatch) -> None:
         raise PermissionError(13, "Permission denied", str(self))
 
     monkeypatch.setattr("pathlib.Path.mkdir", refuse)
-    with pytest.raises(ArtifactError, match="is not writable .*Permission denied"):
+    with pytest.raises(ArtifactError, match=r"is not writable .*Permission denied"):
         check_out_dir(tmp_path / "run")
 
 
