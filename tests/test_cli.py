@@ -249,3 +249,26 @@ def test_predict_out_keeps_an_existing_file_and_writes_json(csv, tmp_path, capsy
     assert [row["step"] for row in json.loads(target.read_text())] == [1, 2, 3, 4, 5, 6]
     assert main(["predict", run, str(csv), "--out", str(tmp_path)]) == 2
     assert not list(tmp_path.glob(".*partial"))
+
+
+def test_a_failing_diagnosis_never_costs_the_trained_model(csv, tmp_path, capsys, monkeypatch):
+    def fail(*args, **kwargs):
+        raise ZeroDivisionError("float division by zero")
+
+    monkeypatch.setattr("lstm_doctor.api.diagnose", fail)
+    out = _fit(csv, tmp_path, capsys)
+    assert out["diagnosis"][0]["severity"] == "warning"
+    assert "ZeroDivisionError" in out["diagnosis"][0]["summary"]
+    assert (tmp_path / "run" / "model.safetensors").is_file()
+    assert not (tmp_path / "run.checkpoint.safetensors").exists()
+
+
+def test_values_beyond_float32_are_one_line_before_training(demo_frame, tmp_path, capsys):
+    frame = demo_frame.assign(load=demo_frame["load"] * 1e305)
+    frame.loc[3, "load"] = -1e308
+    frame.to_csv(tmp_path / "huge.csv", index=False)
+    code = main(["fit", str(tmp_path / "huge.csv"), "--target", "load", "--out",
+                 str(tmp_path / "run")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "beyond the float32 range" in err and err.count("\n") == 1
+    assert not (tmp_path / "run").exists()

@@ -34,6 +34,7 @@ from lstm_doctor.diagnosis.baselines import detect_season
 from lstm_doctor.diagnosis.checks import check_data
 from lstm_doctor.diagnosis.curves import RunContext
 from lstm_doctor.diagnosis.diagnose import diagnose
+from lstm_doctor.diagnosis.fallback import diagnose_or_warn
 from lstm_doctor.diagnosis.findings import Diagnosis
 from lstm_doctor.diagnosis.residuals import residual_predictability
 from lstm_doctor.diagnosis.shift import diagnose_shift
@@ -170,7 +171,9 @@ class Forecaster:
         self.history_, self.season_ = history, season
         splits = ("val", "test") if evaluate_test else ("val",)
         self.metrics_ = self._score(prepared, splits)
-        self.diagnosis_ = self._diagnose(frame, prepared, include_test=evaluate_test)
+        self.diagnosis_ = diagnose_or_warn(
+            lambda: self._diagnose(frame, prepared, include_test=evaluate_test)
+        )
         self.metrics_["training"] = {
             "epochs": len(history),
             "best_epoch": history.best_epoch,
@@ -255,7 +258,9 @@ class Forecaster:
         self.metrics_ = self._score(prepared, ("val", "test"))
         if training is not None:
             self.metrics_["training"] = training
-        self.diagnosis_ = self._diagnose(frame, prepared, include_test=True)
+        self.diagnosis_ = diagnose_or_warn(
+            lambda: self._diagnose(frame, prepared, include_test=True)
+        )
         return self
 
     def _diagnose(self, frame: pd.DataFrame, prepared: Prepared, include_test: bool) -> Diagnosis:

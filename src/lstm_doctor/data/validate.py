@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from lstm_doctor.config import DataConfig
+from lstm_doctor.data.magnitude import check_magnitude
 from lstm_doctor.errors import DataError
 
 __all__ = ["Panel", "validate_frame"]
@@ -213,6 +214,7 @@ def validate_frame(frame: pd.DataFrame, config: DataConfig) -> Panel:
         _check_time_order(time, offsets, source_rows, ids, config.time)
 
     values = np.column_stack([_to_numeric(frame, c, source_rows) for c in columns])
+    check_magnitude(values, columns)
     values = _repair_missing(values, offsets, columns, source_rows, config.fill)
 
     for s, (start, stop) in enumerate(itertools.pairwise(offsets)):
