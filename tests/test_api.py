@@ -185,3 +185,14 @@ def test_prepare_splits_and_scales_as_fit_does_without_training(demo_frame):
     fitted = Forecaster(lookback=24, horizon=6, epochs=1).fit(demo_frame, "load", time="time")
     assert prepared.scaler.to_dict() == fitted.scaler_.to_dict()
     assert len(prepared.windows("val")) == fitted.metrics_["training"]["n_windows"]["val"]
+
+
+def test_forecasts_of_data_with_utc_offsets_are_stamped_in_its_zone(fitted, demo_frame) -> None:
+    # The same hours written as Berlin local time with offsets that change at DST.
+    local = demo_frame["time"].dt.tz_localize("UTC").dt.tz_convert("Europe/Berlin")
+    frame = demo_frame.assign(time=local.dt.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    forecast = fitted.predict(frame)
+    last = pd.Timestamp(frame["time"].iloc[-1])
+    assert forecast["time"].iloc[0] == last + pd.Timedelta(hours=1)
+    assert forecast["time"].iloc[0].utcoffset() == last.utcoffset()
+    assert np.allclose(forecast["load"], fitted.predict(demo_frame)["load"])

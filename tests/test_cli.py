@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -272,3 +273,15 @@ def test_values_beyond_float32_are_one_line_before_training(demo_frame, tmp_path
     err = capsys.readouterr().err
     assert code == 2 and "beyond the float32 range" in err and err.count("\n") == 1
     assert not (tmp_path / "run").exists()
+
+
+def test_ambiguous_dates_ask_for_time_format_and_it_is_used(tmp_path, capsys) -> None:
+    days = pd.date_range("1990-01-01", periods=60, freq="MS")
+    frame = pd.DataFrame({"date": days.strftime("%d/%m/%Y"), "y": np.sin(np.arange(60.0))})
+    frame.to_csv(tmp_path / "monthly.csv", index=False)
+    check = ["check", str(tmp_path / "monthly.csv"), "--target", "y", "--time", "date",
+             "--lookback", "6", "--horizon", "2"]  # fmt: skip
+    assert main(check) == 2
+    err = capsys.readouterr().err
+    assert "both day-first and month-first" in err and "--time-format" in err
+    assert main([*check, "--time-format", "%d/%m/%Y", "--json"]) == 0

@@ -445,7 +445,10 @@ def _forecast_frame(
                 times.append(t[-1] + (t[-1] - t[-2]) * np.arange(1, horizon + 1))
             else:
                 times.append(np.full(horizon, t[-1]))
-        columns[config.time] = np.concatenate(times)
+        stamps = np.concatenate(times)
+        if panel.time_zone is not None:  # the time is UTC inside; stamp in the data's zone
+            stamps = pd.DatetimeIndex(stamps).tz_localize("UTC").tz_convert(panel.time_zone)
+        columns[config.time] = stamps
     for j, name in enumerate(config.target):
         columns[name] = values[:, :, j].reshape(-1)
     return pd.DataFrame(columns)

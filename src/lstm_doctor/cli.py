@@ -63,6 +63,9 @@ err = Console(stderr=True)
 # Defaults are None so that the config dataclasses stay the one place where defaults live.
 Target = Annotated[str, typer.Option(help="Target column(s), comma-separated.")]
 Time = Annotated[str | None, typer.Option(help="Time column (parsed; increasing per series).")]
+TimeFormat = Annotated[
+    str | None, typer.Option(help="strftime format of --time, e.g. %d/%m/%Y [inferred].")
+]
 Id = Annotated[str | None, typer.Option("--id", help="Series id column (one global model).")]
 Covariates = Annotated[str | None, typer.Option(help="Covariate columns, comma-separated.")]
 Lookback = Annotated[int | None, typer.Option(help="Input steps per window [96].")]
@@ -224,6 +227,7 @@ def fit(
         bool | None, typer.Option(help="Refit on train+val for the chosen epochs (sequences).")
     ] = None,
     time: Time = None,
+    time_format: TimeFormat = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -286,8 +290,9 @@ def fit(
     """
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
-        bidirectional=bidirectional, weight_drop=weight_drop, layer_norm=layer_norm, head=head,
+        scaler=scaler, fill=fill, season=season, time_format=time_format, layers=layers,
+        units=units, dropout=dropout, bidirectional=bidirectional, weight_drop=weight_drop,
+        layer_norm=layer_norm, head=head,
         normalization=normalization, revin_affine=revin_affine,
         channel_independent=channel_independent, jitter=jitter, scaling=scaling,
         time_warp=time_warp, window_slice=window_slice,
@@ -414,6 +419,7 @@ def heal(
     group: Annotated[str | None, typer.Option(help="Group column: one split per group.")] = None,
     test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     time: Time = None,
+    time_format: TimeFormat = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -452,8 +458,8 @@ def heal(
     """
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, epochs=epochs, batch_size=batch_size,
-        precision=precision, device=device, seed=seed,
+        scaler=scaler, fill=fill, season=season, time_format=time_format, epochs=epochs,
+        batch_size=batch_size, precision=precision, device=device, seed=seed,
     )  # fmt: skip
     if patience is not None:
         settings["patience"] = patience if patience > 0 else None
@@ -524,6 +530,7 @@ def tune(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Target,
     time: Time = None,
+    time_format: TimeFormat = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -597,8 +604,9 @@ def tune(
     """
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
-        weight_drop=weight_drop, head=head, normalization=normalization, optimizer=optimizer,
+        scaler=scaler, fill=fill, season=season, time_format=time_format, layers=layers,
+        units=units, dropout=dropout, weight_drop=weight_drop, head=head,
+        normalization=normalization, optimizer=optimizer,
         lr=lr, weight_decay=weight_decay, batch_size=batch_size, epochs=epochs,
         precision=precision, device=device, seed=seed,
     )  # fmt: skip
@@ -645,6 +653,7 @@ def lr_find(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Target,
     time: Time = None,
+    time_format: TimeFormat = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -665,8 +674,9 @@ def lr_find(
 ) -> None:
     """LR range test: train briefly while the learning rate grows; suggest a learning rate."""
     settings = _given(
-        lookback=lookback, horizon=horizon, split=split, scaler=scaler, fill=fill, layers=layers,
-        units=units, optimizer=optimizer, batch_size=batch_size, precision=precision, seed=seed,
+        lookback=lookback, horizon=horizon, split=split, scaler=scaler, fill=fill,
+        time_format=time_format, layers=layers, units=units, optimizer=optimizer,
+        batch_size=batch_size, precision=precision, seed=seed,
     )  # fmt: skip
     result = Forecaster(**settings).lr_find(
         data, _columns(target), time=time, id=id, covariates=_columns(covariates),
@@ -688,6 +698,7 @@ def check(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Target,
     time: Time = None,
+    time_format: TimeFormat = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -703,7 +714,7 @@ def check(
     settings = _given(
         target=_columns(target), time=time, id=id, covariates=_columns(covariates),
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill,
+        scaler=scaler, fill=fill, time_format=time_format,
     )  # fmt: skip
     diagnosis = check_frame(data, DataConfig(**settings))
     if as_json:

@@ -108,6 +108,7 @@ class DataConfig(_FromDict):
     scaler: str = "standard"
     fill: str | None = None
     season: int | None = None
+    time_format: str | None = None  # strftime format of the time column (default: inferred)
 
     def __post_init__(self) -> None:
         owner = "DataConfig"
