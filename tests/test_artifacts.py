@@ -1,11 +1,17 @@
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from safetensors.torch import load_file
 
 from fast_settings import FAST
+from fuzz_profiles import fuzz
 from lstm_doctor import ArtifactError, Forecaster
 from lstm_doctor.artifacts import FORMAT, RUN_FILES, check_out_dir, is_run_dir, load_run, to_json
 
@@ -139,3 +145,99 @@ def test_a_save_removes_the_staging_folders_an_interrupted_save_left(run_dir) ->
     kept.mkdir()
     Forecaster.load(run_dir).save(run_dir, overwrite=True)
     assert not stale.exists() and kept.exists()
+
+
+@pytest.fixture(scope="module")
+def saved_run(tmp_path_factory):
+    from lstm_doctor.data import make_demo_frame
+
+    model = Forecaster(**{**FAST, "epochs": 1}).fit(
+        make_demo_frame(n_hours=600, seed=1), target="load", time="time"
+    )
+    return model.save(tmp_path_factory.mktemp("tamper") / "run")
+
+
+def test_an_edited_horizon_or_lookback_is_named(run_dir) -> None:
+    _edit_config(run_dir, lambda h: h["config"]["data"].update(horizon=12))
+    with pytest.raises(
+        ArtifactError, match=r"field 'shape\.horizon' is 6 but its settings imply 12"
+    ):
+        load_run(run_dir)
+    _edit_config(run_dir, lambda h: h["config"]["data"].update(horizon=6, lookback=48))
+    with pytest.raises(ArtifactError, match=r"'shape\.lookback' is 24 but its settings imply 48"):
+        load_run(run_dir)
+
+
+def test_a_weight_mismatch_names_the_tensor_and_both_shapes(run_dir) -> None:
+    _edit_config(run_dir, lambda h: h["config"]["model"].update(units=9))
+    with pytest.raises(
+        ArtifactError, match=r"tensor 'lstm\.weight_ih_l0' has shape \(32, 1\) in the file, "
+        r"config\.json implies \(36, 1\)"
+    ):  # fmt: skip
+        load_run(run_dir)
+
+
+def test_a_scaler_with_a_zero_scale_is_refused(run_dir) -> None:
+    scaler = json.loads((run_dir / "scaler.json").read_text())
+    scaler["scale"][0][0] = 0.0
+    (run_dir / "scaler.json").write_text(json.dumps(scaler))
+    with pytest.raises(ArtifactError, match=r"scaler\.json field 'scale' holds 0\.0"):
+        load_run(run_dir)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("{not json", "is not valid JSON"), ('{"kind": 1}', "is not a list of findings"),
+     ('[{"kind": "overfitting", "severity": "warning"}]', "is not a list of findings")],
+)  # fmt: skip
+def test_a_damaged_diagnosis_json_is_an_artifact_error(run_dir, text, message) -> None:
+    (run_dir / "diagnosis.json").write_text(text)
+    with pytest.raises(ArtifactError, match=rf"diagnosis\.json' {message}"):
+        Forecaster.load(run_dir)
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 10**20) | st.floats() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner),
+    max_leaves=6,
+)
+
+
+def _tamper(data, run: Path) -> None:
+    """One of: truncate, empty, or replace a JSON value (at any depth) by another type."""
+    file = data.draw(st.sampled_from(sorted(p.name for p in run.iterdir())), label="file")
+    path, how = run / file, data.draw(st.sampled_from(["truncate", "empty", "value"]))
+    raw = path.read_bytes()
+    if how == "truncate":
+        path.write_bytes(raw[: data.draw(st.integers(0, max(0, len(raw) - 1)))])
+    elif how == "empty":
+        path.write_bytes(b"")
+    elif file.endswith(".json"):
+        value = json.loads(raw)
+        holder, key = value, None
+        for _ in range(data.draw(st.integers(1, 4))):  # walk down a few levels
+            keys = list(holder) if isinstance(holder, dict) else list(range(len(holder)))
+            if not keys or not isinstance(holder, dict | list):
+                break
+            key = data.draw(st.sampled_from(keys))
+            if not isinstance(holder[key], dict | list) or not holder[key]:
+                break
+            holder = holder[key]
+        replacement = data.draw(_JSON_VALUES, label="replacement")
+        if key is None:
+            value = replacement
+        else:
+            holder[key] = replacement
+        path.write_text(json.dumps(value))
+
+
+@fuzz(scale=0.5)
+@given(data=st.data())
+def test_fuzz_a_tampered_run_loads_only_as_an_artifact_error(saved_run, data) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        run = Path(shutil.copytree(saved_run, Path(folder) / "run"))
+        _tamper(data, run)
+        try:
+            Forecaster.load(run)
+        except ArtifactError as exc:
+            assert "\n" not in str(exc)

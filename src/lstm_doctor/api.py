@@ -364,6 +364,7 @@ class Forecaster:
                 "n_inputs": self.model_.n_inputs,
                 "n_targets": self.model_.n_targets,
                 "horizon": self.model_.horizon,
+                "lookback": self.config_.data.lookback,  # checked on load: not in the weights
             },
             "season": self.season_,
             "training": {
