@@ -214,20 +214,18 @@ def _tamper(data, run: Path) -> None:
         path.write_bytes(b"")
     elif file.endswith(".json"):
         value = json.loads(raw)
-        holder, key = value, None
+        parent, key, node = None, None, value
         for _ in range(data.draw(st.integers(1, 4))):  # walk down a few levels
-            keys = list(holder) if isinstance(holder, dict) else list(range(len(holder)))
-            if not keys or not isinstance(holder, dict | list):
+            if not isinstance(node, dict | list) or not node:
                 break
-            key = data.draw(st.sampled_from(keys))
-            if not isinstance(holder[key], dict | list) or not holder[key]:
-                break
-            holder = holder[key]
+            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+            parent, key = node, data.draw(st.sampled_from(keys))
+            node = parent[key]
         replacement = data.draw(_JSON_VALUES, label="replacement")
-        if key is None:
+        if parent is None:
             value = replacement
         else:
-            holder[key] = replacement
+            parent[key] = replacement
         path.write_text(json.dumps(value))
 
 

@@ -206,14 +206,25 @@ def test_fit_into_a_directory_that_does_not_exist_yet(csv, tmp_path, capsys, mon
     assert not list((tmp_path / "runs").glob("*.checkpoint.safetensors"))
 
 
-def test_an_os_error_is_one_line(csv, capsys, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("error", "code", "says"),
+    [
+        (PermissionError(13, "Permission denied", "runs/x"), 2, "a path you can write to"),
+        (OSError(28, "No space left on device", "runs/x"), 2, "the disk is full"),
+        (NotADirectoryError(20, "Not a directory", "runs/x"), 2, "is a file, not a folder"),
+        (IsADirectoryError(21, "Is a directory", "runs/x"), 2, "pass a file path"),
+        (OSError(5, "Input/output error", "runs/x"), 1, "add --debug"),
+    ],
+)
+def test_an_os_error_is_one_line_naming_the_path(csv, capsys, monkeypatch, error, code, says):
     def fail(*args, **kwargs):
-        raise PermissionError(13, "Permission denied", "runs/x")
+        raise error
 
     monkeypatch.setattr("lstm_doctor.api.read_table", fail)
-    code = main(["fit", str(csv), "--target", "load"])
+    assert main(["fit", str(csv), "--target", "load"]) == code
     err = capsys.readouterr().err
-    assert code == 1 and err.count("\n") == 1 and "Permission denied" in err
+    assert err.count("\n") == 1 and error.strerror in err and says in err
+    assert "runs/x" in err
 
 
 def test_overwrite_never_empties_a_folder_that_is_not_a_run(csv, tmp_path, capsys) -> None:

@@ -33,6 +33,7 @@ from lstm_doctor.diagnosis.logs import read_log
 from lstm_doctor.diagnosis.sources import check_frame, diagnose_log
 from lstm_doctor.errors import ConfigError, LstmDoctorError
 from lstm_doctor.heal import heal as run_heal
+from lstm_doctor.os_errors import describe_os_error
 from lstm_doctor.output import write_predictions
 from lstm_doctor.reporting.terminal import (
     comparison_table,
@@ -795,9 +796,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
         return 2
-    except OSError as exc:  # the machine, not the user: disk full, permissions, ...
+    except OSError as exc:  # a full disk, a path through a file: the user's to fix
         if debug:
             raise
+        line = describe_os_error(exc)
+        if line is not None:
+            err.print(f"error: {line}", highlight=False, markup=False, soft_wrap=True)
+            return 2
         err.print(f"error: {exc} (add --debug for the traceback)", highlight=False,
                   markup=False, soft_wrap=True)  # fmt: skip
         return 1
