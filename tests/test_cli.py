@@ -296,3 +296,33 @@ def test_ambiguous_dates_ask_for_time_format_and_it_is_used(tmp_path, capsys) ->
     err = capsys.readouterr().err
     assert "both day-first and month-first" in err and "--time-format" in err
     assert main([*check, "--time-format", "%d/%m/%Y", "--json"]) == 0
+
+
+@pytest.mark.parametrize("command", ["fit", "heal"])
+def test_a_misspelt_task_is_refused(csv, capsys, command) -> None:
+    assert main([command, str(csv), "--task", "clasify", "--label", "load"]) == 2
+    assert "--task 'clasify' is not one of forecast | classify | regress" in capsys.readouterr().err
+
+
+def test_check_reports_missing_rows_of_the_time_axis(demo_frame, tmp_path, capsys) -> None:
+    demo_frame.drop(index=range(300, 348)).to_csv(tmp_path / "gaps.csv", index=False)
+    code = main(["check", str(tmp_path / "gaps.csv"), "--target", "load", "--time", "time",
+                 "--lookback", "24", "--horizon", "6", "--json"])  # fmt: skip
+    assert code == 0
+    (finding,) = [f for f in json.loads(capsys.readouterr().out) if "n_gaps" in f["evidence"]]
+    assert finding["evidence"]["step"] == "1 h" and finding["evidence"]["largest_gap"] == "49 h"
+
+
+def test_a_semicolon_file_and_a_latin1_file_with_encoding(demo_frame, tmp_path, capsys) -> None:
+    demo_frame.to_csv(tmp_path / "semi.csv", sep=";", index=False, encoding="latin-1")
+    command = ["check", str(tmp_path / "semi.csv"), "--target", "load", "--time", "time",
+               "--lookback", "24", "--horizon", "6", "--json"]  # fmt: skip
+    assert main(command) == 0
+    capsys.readouterr()
+    demo_frame.rename(columns={"temperature": "température"}).to_csv(
+        tmp_path / "latin.csv", index=False, encoding="latin-1"
+    )
+    command[1] = str(tmp_path / "latin.csv")
+    assert main(command) == 2
+    assert "--encoding latin-1" in capsys.readouterr().err
+    assert main([*command, "--encoding", "latin-1", "--covariates", "température"]) == 0

@@ -67,6 +67,7 @@ Time = Annotated[str | None, typer.Option(help="Time column (parsed; increasing 
 TimeFormat = Annotated[
     str | None, typer.Option(help="strftime format of --time, e.g. %d/%m/%Y [inferred].")
 ]
+Encoding = Annotated[str | None, typer.Option(help="Text encoding of a CSV [utf-8].")]
 Id = Annotated[str | None, typer.Option("--id", help="Series id column (one global model).")]
 Covariates = Annotated[str | None, typer.Option(help="Covariate columns, comma-separated.")]
 Lookback = Annotated[int | None, typer.Option(help="Input steps per window [96].")]
@@ -86,6 +87,9 @@ def _columns(text: str | None) -> tuple[str, ...] | None:
     if text is None:
         return None
     return tuple(c.strip() for c in text.split(",") if c.strip())
+
+
+TASKS = ("forecast", "classify", "regress")
 
 
 def _given(**settings: Any) -> dict[str, Any]:
@@ -198,6 +202,11 @@ def _forecast_only(target: str | None, **sequence_flags: Any) -> None:
         )
 
 
+def _check_task(task: str) -> None:
+    if task not in TASKS:
+        raise ConfigError(f"--task {task!r} is not one of {' | '.join(TASKS)}; fix the spelling.")
+
+
 def _default_out(stem: str) -> Path:
     return Path("runs") / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}"
 
@@ -229,6 +238,7 @@ def fit(
     ] = None,
     time: Time = None,
     time_format: TimeFormat = None,
+    encoding: Encoding = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -289,9 +299,11 @@ def fit(
     Training state is checkpointed after every epoch beside --out; if the run is killed, the
     same command with --resume continues where it stopped, to the same result.
     """
+    _check_task(task)
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, time_format=time_format, layers=layers,
+        scaler=scaler, fill=fill, season=season, time_format=time_format, encoding=encoding,
+        layers=layers,
         units=units, dropout=dropout, bidirectional=bidirectional, weight_drop=weight_drop,
         layer_norm=layer_norm, head=head,
         normalization=normalization, revin_affine=revin_affine,
@@ -421,6 +433,7 @@ def heal(
     test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     time: Time = None,
     time_format: TimeFormat = None,
+    encoding: Encoding = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -457,9 +470,11 @@ def heal(
     Never reads the test split until the end; then scores it once and saves a run
     directory with treatment.json (every step: finding, change, val before/after, kept).
     """
+    _check_task(task)
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, time_format=time_format, epochs=epochs,
+        scaler=scaler, fill=fill, season=season, time_format=time_format, encoding=encoding,
+        epochs=epochs,
         batch_size=batch_size, precision=precision, device=device, seed=seed,
     )  # fmt: skip
     if patience is not None:
@@ -532,6 +547,7 @@ def tune(
     target: Target,
     time: Time = None,
     time_format: TimeFormat = None,
+    encoding: Encoding = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -605,7 +621,8 @@ def tune(
     """
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, time_format=time_format, layers=layers,
+        scaler=scaler, fill=fill, season=season, time_format=time_format, encoding=encoding,
+        layers=layers,
         units=units, dropout=dropout, weight_drop=weight_drop, head=head,
         normalization=normalization, optimizer=optimizer,
         lr=lr, weight_decay=weight_decay, batch_size=batch_size, epochs=epochs,
@@ -655,6 +672,7 @@ def lr_find(
     target: Target,
     time: Time = None,
     time_format: TimeFormat = None,
+    encoding: Encoding = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -676,7 +694,7 @@ def lr_find(
     """LR range test: train briefly while the learning rate grows; suggest a learning rate."""
     settings = _given(
         lookback=lookback, horizon=horizon, split=split, scaler=scaler, fill=fill,
-        time_format=time_format, layers=layers, units=units, optimizer=optimizer,
+        time_format=time_format, encoding=encoding, layers=layers, units=units, optimizer=optimizer,
         batch_size=batch_size, precision=precision, seed=seed,
     )  # fmt: skip
     result = Forecaster(**settings).lr_find(
@@ -700,6 +718,7 @@ def check(
     target: Target,
     time: Time = None,
     time_format: TimeFormat = None,
+    encoding: Encoding = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -715,7 +734,7 @@ def check(
     settings = _given(
         target=_columns(target), time=time, id=id, covariates=_columns(covariates),
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, time_format=time_format,
+        scaler=scaler, fill=fill, time_format=time_format, encoding=encoding,
     )  # fmt: skip
     diagnosis = check_frame(data, DataConfig(**settings))
     if as_json:

@@ -162,7 +162,7 @@ def _objective(
 def _run_job(job: _Job, on_trial: Callable[[optuna.Study, FrozenTrial], None] | None) -> None:
     if job.threads is not None:
         torch.set_num_threads(job.threads)
-    frame = read_table(job.data)
+    frame = read_table(job.data, encoding=job.fixed.get("encoding"))
     storage = open_storage(job.storage, job.search)
     search = job.search
     sampler = make_sampler(
@@ -239,7 +239,7 @@ def tune(
             "Every setting of the search space is fixed by a flag; nothing is left to search. "
             "Drop a flag or pass a --space with other settings."
         )
-    frame = read_table(data)
+    frame = read_table(data, encoding=settings.get("encoding"))
     first = [space_start(searched, settings)]
     if start_from is not None:
         run = load_run(start_from).config

@@ -7,6 +7,7 @@ excluded, as ``df.iloc`` counts) or the timestamp, and says what to do.
 from __future__ import annotations
 
 import itertools
+import logging
 from dataclasses import dataclass
 from datetime import tzinfo
 
@@ -19,6 +20,8 @@ from lstm_doctor.data.timestamps import parse_time
 from lstm_doctor.errors import DataError
 
 __all__ = ["Panel", "validate_frame"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,13 @@ def validate_frame(frame: pd.DataFrame, config: DataConfig) -> Panel:
         time, zone = parse_time(frame[config.time], config.time, source_rows, config.time_format)
         _check_time_order(time, offsets, source_rows, ids, config.time)
 
+    for name in config.target:
+        if pd.api.types.is_bool_dtype(frame[name]):
+            log.warning(
+                "Target column %r is boolean: it is forecast as numbers 0/1 (a value between "
+                "is a probability-like score), with MSE as the loss.",
+                name,
+            )
     values = np.column_stack([_to_numeric(frame, c, source_rows) for c in columns])
     check_magnitude(values, columns)
     values = _repair_missing(values, offsets, columns, source_rows, config.fill)

@@ -24,7 +24,7 @@ __all__ = ["check_frame", "diagnose_log"]
 
 def check_frame(data: pd.DataFrame | str | Path, config: DataConfig) -> Diagnosis:
     """Leakage, data and shift findings for ``data`` under ``config`` (no training)."""
-    frame = read_table(data)
+    frame = read_table(data, encoding=config.encoding)
     prepared = prepare(validate_frame(frame, config), config)
     findings = check_data(frame, prepared) + diagnose_shift(prepared)
     return Diagnosis(tuple(rank_findings(findings)))
