@@ -180,3 +180,13 @@ def test_count_bounds_are_exact_or_refused(counts, lengths):
     bounds = _bounds(text, lengths)
     expected = [counts[0], counts[0] + counts[1], need]
     np.testing.assert_array_equal(bounds, [expected] * len(lengths))
+
+
+def test_split_dates_outside_the_data_say_so() -> None:
+    time = np.arange("2024-01-01", "2024-01-26", dtype="datetime64[h]").astype("datetime64[ns]")
+    with pytest.raises(DataError, match=r"2024-03-01T00:00:00 \(where test starts\) is after the "
+                       r"last timestamp 2024-01-25T23:00:00: test would be empty"):  # fmt: skip
+        _bounds("2024-01-20,2024-03-01", [len(time)], time)
+    with pytest.raises(DataError, match=r"where validation starts\) is not after the first"):
+        _bounds("2023-12-01,2024-01-20", [len(time)], time)
+    assert _bounds("2024-01-10,2024-01-20,2024-06-01", [len(time)], time)[0, 2] == len(time)

@@ -336,3 +336,8 @@ def test_values_beyond_float32_are_a_data_error_naming_the_column() -> None:
     frame = pd.DataFrame({"y": np.r_[np.arange(50.0), 1e308, -1e308]})
     with pytest.raises(DataError, match=r"Column 'y' of the data spans .* rescale it"):
         validate_frame(frame, DataConfig(target=("y",)))
+
+
+def test_a_one_row_file_is_called_short_not_constant() -> None:
+    with pytest.raises(DataError, match=r"The data has 1 row: too short to forecast"):
+        validate_frame(pd.DataFrame({"y": [1.0]}), DataConfig(target=("y",)))

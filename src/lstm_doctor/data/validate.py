@@ -208,8 +208,13 @@ def validate_frame(frame: pd.DataFrame, config: DataConfig) -> Panel:
     for s, (start, stop) in enumerate(itertools.pairwise(offsets)):
         for j, name in enumerate(config.target):
             column = values[start:stop, j]
-            if column.size and np.all(column == column[0]):
-                where = f" in series {ids[s]!r}" if len(ids) > 1 else ""
+            where = f" in series {ids[s]!r}" if len(ids) > 1 else ""
+            if column.size < 2:
+                raise DataError(
+                    f"The data has {column.size} row{where}: too short to forecast (each split "
+                    "needs at least lookback + horizon rows). Pass a longer file."
+                )
+            if np.all(column == column[0]):
                 raise DataError(
                     f"Target column {name!r} is constant ({column[0]:g}){where}: there is "
                     "nothing to forecast. Drop that series or choose another target."
