@@ -15,7 +15,7 @@ import numpy as np
 
 from lstm_doctor.errors import ConfigError, DataError
 
-__all__ = ["SPLITS", "SplitSpec", "parse_split", "split_bounds"]
+__all__ = ["SPLITS", "SplitSpec", "check_split_dates", "parse_split", "split_bounds"]
 
 SPLITS = ("train", "val", "test")
 
@@ -72,23 +72,30 @@ def parse_split(text: str) -> SplitSpec:
     return SplitSpec("dates", tuple(str(d) for d in dates))
 
 
-def _check_dates_in_range(spec: SplitSpec, time: np.ndarray, series: str | None) -> None:
-    """Validation and test must start inside the data (an end date may lie past it)."""
-    first, last = time[0], time[-1]
-    where = f" of series {series!r}" if series is not None else ""
-    for name, value in zip(("validation", "test"), spec.values[:2], strict=True):
-        edge = np.datetime64(value, "ns")
-        if edge > last:
-            raise DataError(
-                f"The split date {value[:19]} (where {name} starts) is after the last timestamp "
-                f"{str(last)[:19]}{where}: {name} would be empty. Choose dates within the data."
-            )
-    if np.datetime64(spec.values[0], "ns") <= first:
-        raise DataError(
-            f"The split date {spec.values[0][:19]} (where validation starts) is not after the "
-            f"first timestamp {str(first)[:19]}{where}: training would be empty. Choose dates "
-            "within the data."
-        )
+def check_split_dates(
+    spec: SplitSpec, time: np.ndarray | None, offsets: np.ndarray, series_ids: tuple[str, ...]
+) -> None:
+    """For fitting: validation and test must start before a series ends (an end date may lie
+    past it). New data scored with a fitted model may lie anywhere, so this is not checked
+    by ``split_bounds``.
+
+    Raises:
+        DataError: a start date is after the last timestamp of a series.
+    """
+    if spec.kind != "dates" or time is None:
+        return
+    for s, (start, stop) in enumerate(itertools.pairwise(offsets)):
+        if stop <= start:
+            continue
+        last = time[stop - 1]
+        where = f" of series {series_ids[s]!r}" if len(series_ids) > 1 else ""
+        for name, value in zip(("validation", "test"), spec.values[:2], strict=True):
+            if np.datetime64(value, "ns") > last:
+                raise DataError(
+                    f"The split date {value[:19]} (where {name} starts) is after the last "
+                    f"timestamp {str(last)[:19]}{where}: {name} would be empty. Choose dates "
+                    "within the data."
+                )
 
 
 def _bounds_of_series(spec: SplitSpec, n_rows: int, time: np.ndarray | None) -> tuple[int, ...]:
@@ -131,10 +138,6 @@ def split_bounds(
     out = np.empty((len(lengths), 3), dtype=np.int64)
     for s, n_rows in enumerate(lengths):
         series_time = None if time is None else time[offsets[s] : offsets[s + 1]]
-        if spec.kind == "dates" and series_time is not None and len(series_time):
-            _check_dates_in_range(
-                spec, series_time, series_ids[s] if series_ids and len(lengths) > 1 else None
-            )
         bounds = _bounds_of_series(spec, int(n_rows), series_time)
         if bounds[2] > n_rows:
             raise DataError(
