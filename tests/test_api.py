@@ -272,3 +272,38 @@ def test_early_stopping_selects_on_validation_mse_whatever_the_loss(demo_frame, 
     # val_loss is the validation MSE of the chosen weights.
     val = forecaster.metrics_["val"]["mse"]
     assert history.column("val_loss")[best] == pytest.approx(val, rel=1e-5)
+
+
+def test_forecasts_of_data_with_utc_offsets_are_stamped_in_its_zone(fitted, demo_frame) -> None:
+    # The same hours written as Berlin local time with offsets that change at DST.
+    local = demo_frame["time"].dt.tz_localize("UTC").dt.tz_convert("Europe/Berlin")
+    frame = demo_frame.assign(time=local.dt.strftime("%Y-%m-%dT%H:%M:%S%z"))
+    forecast = fitted.predict(frame)
+    last = pd.Timestamp(frame["time"].iloc[-1])
+    assert forecast["time"].iloc[0] == last + pd.Timedelta(hours=1)
+    assert forecast["time"].iloc[0].utcoffset() == last.utcoffset()
+    assert np.allclose(forecast["load"], fitted.predict(demo_frame)["load"])
+
+
+def test_a_datetime_index_is_the_time_axis_and_shuffled_rows_are_caught(demo_frame) -> None:
+    indexed = demo_frame.set_index("time")
+    model = Forecaster(**FAST).fit(indexed, target="load")
+    assert model.config_.data.time == "time"
+    assert model.predict(indexed)["time"].iloc[0] == demo_frame["time"].iloc[-1] + pd.Timedelta(
+        hours=1
+    )
+    shuffled = indexed.sample(frac=1.0, random_state=0)
+    with pytest.raises(DataError, match=r"Time column 'time' is not increasing"):
+        Forecaster(**FAST).fit(shuffled, target="load")
+
+
+def test_a_season_longer_than_the_training_split_is_refused(demo_frame) -> None:
+    with pytest.raises(ConfigError, match=r"--season 900 is not shorter than the training split"):
+        Forecaster(**FAST, season=900).fit(demo_frame, target="load", time="time")
+
+
+def test_a_boolean_target_gets_a_note(demo_frame, caplog) -> None:
+    frame = demo_frame.assign(high=demo_frame["load"] > demo_frame["load"].median())
+    with caplog.at_level("WARNING"):
+        Forecaster(**{**FAST, "epochs": 1}).prepare(frame, target="high", time="time")
+    assert "Target column 'high' is boolean" in caplog.text

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -205,12 +206,22 @@ def test_fit_into_a_directory_that_does_not_exist_yet(csv, tmp_path, capsys, mon
     assert not list((tmp_path / "runs").glob("*.checkpoint.safetensors"))
 
 
-def test_an_os_error_is_one_line(csv, capsys, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("error", "code", "says"),
+    [
+        (PermissionError(13, "Permission denied", "runs/x"), 2, "a path you can write to"),
+        (OSError(28, "No space left on device", "runs/x"), 2, "the disk is full"),
+        (NotADirectoryError(20, "Not a directory", "runs/x"), 2, "is a file, not a folder"),
+        (IsADirectoryError(21, "Is a directory", "runs/x"), 2, "pass a file path"),
+        (OSError(5, "Input/output error", "runs/x"), 1, "add --debug"),
+    ],
+)
+def test_an_os_error_is_one_line_naming_the_path(csv, capsys, monkeypatch, error, code, says):
     def fail(*args, **kwargs):
-        raise PermissionError(13, "Permission denied", "runs/x")
+        raise error
 
     monkeypatch.setattr("lstm_doctor.api.read_table", fail)
-    code = main(["fit", str(csv), "--target", "load"])
+    assert main(["fit", str(csv), "--target", "load"]) == code
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "Permission denied" in err
 
@@ -234,3 +245,107 @@ def test_a_covariate_with_the_segment_architecture_is_one_line(csv, tmp_path, ca
     err = capsys.readouterr().err
     assert code == 2
     assert "takes no covariates" in err and "Traceback" not in err
+
+    assert err.count("\n") == 1 and error.strerror in err and says in err
+    assert "runs/x" in err
+
+
+def test_overwrite_never_empties_a_folder_that_is_not_a_run(csv, tmp_path, capsys) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine")
+    for command in (["fit", str(csv), "--target", "load"], ["heal", str(csv), "--target", "load"]):
+        code = main([*command, "--out", str(mine), "--overwrite"])
+        err = capsys.readouterr().err
+        assert code == 2 and "is not an lstm-doctor run" in err and err.count("\n") == 1
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+
+
+def test_out_dot_is_one_line(csv, tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code = main(["fit", str(csv), "--target", "load", "--out", ".", "--overwrite"])
+    err = capsys.readouterr().err
+    assert code == 2 and "current folder" in err and err.count("\n") == 1
+
+
+def test_an_out_inside_a_file_fails_before_training(csv, tmp_path, capsys, monkeypatch) -> None:
+    monkeypatch.setattr("lstm_doctor.api.train", lambda *a, **k: pytest.fail("trained"))
+    code = main(["fit", str(csv), "--target", "load", "--out", str(csv / "run")])
+    assert code == 2 and "which is a file" in capsys.readouterr().err
+
+
+def test_predict_out_keeps_an_existing_file_and_writes_json(csv, tmp_path, capsys) -> None:
+    _fit(csv, tmp_path, capsys)
+    run, target = str(tmp_path / "run"), tmp_path / "forecast.json"
+    target.write_text("mine")
+    assert main(["predict", run, str(csv), "--out", str(target)]) == 2
+    assert "--overwrite" in capsys.readouterr().err and target.read_text() == "mine"
+    assert main(["predict", run, str(csv), "--out", str(target), "--overwrite"]) == 0
+    assert [row["step"] for row in json.loads(target.read_text())] == [1, 2, 3, 4, 5, 6]
+    assert main(["predict", run, str(csv), "--out", str(tmp_path)]) == 2
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_a_failing_diagnosis_never_costs_the_trained_model(csv, tmp_path, capsys, monkeypatch):
+    def fail(*args, **kwargs):
+        raise ZeroDivisionError("float division by zero")
+
+    monkeypatch.setattr("lstm_doctor.api.diagnose", fail)
+    out = _fit(csv, tmp_path, capsys)
+    assert out["diagnosis"][0]["severity"] == "warning"
+    assert "ZeroDivisionError" in out["diagnosis"][0]["summary"]
+    assert (tmp_path / "run" / "model.safetensors").is_file()
+    assert not (tmp_path / "run.checkpoint.safetensors").exists()
+
+
+def test_values_beyond_float32_are_one_line_before_training(demo_frame, tmp_path, capsys):
+    frame = demo_frame.assign(load=demo_frame["load"] * 1e305)
+    frame.loc[3, "load"] = -1e308
+    frame.to_csv(tmp_path / "huge.csv", index=False)
+    code = main(["fit", str(tmp_path / "huge.csv"), "--target", "load", "--out",
+                 str(tmp_path / "run")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "beyond the float32 range" in err and err.count("\n") == 1
+    assert not (tmp_path / "run").exists()
+
+
+def test_ambiguous_dates_ask_for_time_format_and_it_is_used(tmp_path, capsys) -> None:
+    days = pd.date_range("1990-01-01", periods=60, freq="MS")
+    frame = pd.DataFrame({"date": days.strftime("%d/%m/%Y"), "y": np.sin(np.arange(60.0))})
+    frame.to_csv(tmp_path / "monthly.csv", index=False)
+    check = ["check", str(tmp_path / "monthly.csv"), "--target", "y", "--time", "date",
+             "--lookback", "6", "--horizon", "2"]  # fmt: skip
+    assert main(check) == 2
+    err = capsys.readouterr().err
+    assert "both day-first and month-first" in err and "--time-format" in err
+    assert main([*check, "--time-format", "%d/%m/%Y", "--json"]) == 0
+
+
+@pytest.mark.parametrize("command", ["fit", "heal"])
+def test_a_misspelt_task_is_refused(csv, capsys, command) -> None:
+    assert main([command, str(csv), "--task", "clasify", "--label", "load"]) == 2
+    assert "--task 'clasify' is not one of forecast | classify | regress" in capsys.readouterr().err
+
+
+def test_check_reports_missing_rows_of_the_time_axis(demo_frame, tmp_path, capsys) -> None:
+    demo_frame.drop(index=range(300, 348)).to_csv(tmp_path / "gaps.csv", index=False)
+    code = main(["check", str(tmp_path / "gaps.csv"), "--target", "load", "--time", "time",
+                 "--lookback", "24", "--horizon", "6", "--json"])  # fmt: skip
+    assert code == 0
+    (finding,) = [f for f in json.loads(capsys.readouterr().out) if "n_gaps" in f["evidence"]]
+    assert finding["evidence"]["step"] == "1 h" and finding["evidence"]["largest_gap"] == "49 h"
+
+
+def test_a_semicolon_file_and_a_latin1_file_with_encoding(demo_frame, tmp_path, capsys) -> None:
+    demo_frame.to_csv(tmp_path / "semi.csv", sep=";", index=False, encoding="latin-1")
+    command = ["check", str(tmp_path / "semi.csv"), "--target", "load", "--time", "time",
+               "--lookback", "24", "--horizon", "6", "--json"]  # fmt: skip
+    assert main(command) == 0
+    capsys.readouterr()
+    demo_frame.rename(columns={"temperature": "température"}).to_csv(
+        tmp_path / "latin.csv", index=False, encoding="latin-1"
+    )
+    command[1] = str(tmp_path / "latin.csv")
+    assert main(command) == 2
+    assert "--encoding latin-1" in capsys.readouterr().err
+    assert main([*command, "--encoding", "latin-1", "--covariates", "température"]) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lstm_doctor.errors import ConfigError
 from lstm_doctor.heal import heal
 
 pytestmark = pytest.mark.slow
@@ -47,3 +48,10 @@ def test_the_recipe_comparison_is_fitted_after_the_choice_on_the_same_windows(de
     assert outcome.recipe.metrics_["n_windows"] == outcome.forecaster.metrics_["n_windows"]
     if "start" in rows:  # scored on test only for the table, after the choice
         assert rows["start"]["test_mse"] is not None
+
+
+@pytest.mark.parametrize(("budget", "steps"), [(-5.0, 3), (0.0, 3), (1.0, 0)])
+def test_a_budget_or_step_limit_that_cannot_run_is_refused(demo_frame, budget, steps) -> None:
+    limit = r"(budget_minutes \(--budget\)|max_steps \(--max-steps\)).* parameter of heal"
+    with pytest.raises(ConfigError, match=limit):
+        heal(demo_frame, target="load", budget_minutes=budget, max_steps=steps)

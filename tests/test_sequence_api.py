@@ -270,3 +270,14 @@ def test_a_killed_ensemble_fit_resumes_to_the_same_model(tmp_path) -> None:
         frame, **COLUMNS, checkpoint=checkpoint, resume=True
     )
     pd.testing.assert_frame_equal(resumed.predict_proba(frame), whole.predict_proba(frame))
+
+
+def test_a_failing_diagnosis_keeps_the_fitted_model(monkeypatch, tmp_path) -> None:
+    def fail(*args, **kwargs):
+        raise ValueError("SVD did not converge")
+
+    monkeypatch.setattr("lstm_doctor.sequence_api.diagnose", fail)
+    model = SequenceClassifier(**FAST).fit(make_sequence_frame(), **COLUMNS)
+    assert "SVD did not converge" in model.diagnosis_.findings[0].summary
+    model.save(tmp_path / "run")
+    assert SequenceClassifier.load(tmp_path / "run").diagnosis_.findings[0].severity == "warning"

@@ -379,3 +379,11 @@ def test_a_trial_running_at_the_timeout_is_pruned_at_its_epoch_end(demo_frame):
     assert trial.state == TrialState.PRUNED
     assert trial.user_attrs["stop_reason"] == "timeout"
     assert len(trial.user_attrs["history"]) == 1
+
+
+def test_a_storage_that_cannot_open_leaves_no_empty_folder(csv, space_file, tmp_path, capsys):
+    out = tmp_path / "study"
+    code = main(["tune", str(csv), "--target", "load", "--space", str(space_file),
+                 "--storage", "nosuch://u:pw@h/db", "--out", str(out)])  # fmt: skip
+    assert code == 2 and "Cannot open --storage" in capsys.readouterr().err
+    assert not out.exists()

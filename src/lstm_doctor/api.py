@@ -34,6 +34,7 @@ from lstm_doctor.diagnosis.baselines import detect_season
 from lstm_doctor.diagnosis.checks import check_data
 from lstm_doctor.diagnosis.curves import RunContext
 from lstm_doctor.diagnosis.diagnose import diagnose
+from lstm_doctor.diagnosis.fallback import diagnose_or_warn
 from lstm_doctor.diagnosis.findings import Diagnosis
 from lstm_doctor.diagnosis.residuals import residual_predictability
 from lstm_doctor.diagnosis.shift import diagnose_shift
@@ -106,9 +107,14 @@ class Forecaster:
         return dict(self.settings)
 
     # ----------------------------------------------------------------------------- fitting
-    def _resolve_config(self, columns: dict[str, Any]) -> RunConfig:
+    def _resolve_config(
+        self, columns: dict[str, Any], data: pd.DataFrame | str | Path | None = None
+    ) -> RunConfig:
         sections = _split_settings(self.settings)
         given = {k: v for k, v in columns.items() if v is not None}
+        index_time = _index_time(data)
+        if index_time is not None and "time" not in given and "time" not in sections["data"]:
+            given["time"] = index_time  # a DatetimeIndex is the time axis when none is named
         if "target" not in given and "target" not in sections["data"]:
             raise ConfigError("Forecaster.fit needs a target column: fit(data, target='OT').")
         sections["data"].update(given)
@@ -143,7 +149,7 @@ class Forecaster:
         starts training from its weights instead of a fresh initialization: a warm start.
         """
         config = self._resolve_config(
-            {"target": target, "time": time, "id": id, "covariates": covariates}
+            {"target": target, "time": time, "id": id, "covariates": covariates}, data
         )
         if resume and (checkpoint is None or not Path(checkpoint).exists()):
             raise ConfigError(
@@ -172,7 +178,9 @@ class Forecaster:
         self.history_, self.season_ = history, season
         splits = ("val", "test") if evaluate_test else ("val",)
         self.metrics_ = self._score(prepared, splits)
-        self.diagnosis_ = self._diagnose(frame, prepared, include_test=evaluate_test)
+        self.diagnosis_ = diagnose_or_warn(
+            lambda: self._diagnose(frame, prepared, include_test=evaluate_test)
+        )
         self.metrics_["training"] = {
             "epochs": len(history),
             "best_epoch": history.best_epoch,
@@ -187,8 +195,9 @@ class Forecaster:
         self, data: pd.DataFrame | str | Path, config: RunConfig
     ) -> tuple[pd.DataFrame, Prepared, int | None, LSTMForecaster]:
         """Read, validate, split, scale; detect the season; build the seeded model."""
-        frame = read_table(data)
+        frame = read_table(data, encoding=config.data.encoding)
         prepared = _prepare_checked(frame, config)
+        _check_season(config.data.season, prepared)
         season = config.data.season or detect_season(
             [t[:, 0] for t in prepared.train_targets(scaled=True)],
             max_lag=config.data.lookback,
@@ -221,9 +230,9 @@ class Forecaster:
         least one window. For looking at the windows, or scoring a baseline on them.
         """
         config = self._resolve_config(
-            {"target": target, "time": time, "id": id, "covariates": covariates}
+            {"target": target, "time": time, "id": id, "covariates": covariates}, data
         )
-        return _prepare_checked(read_table(data), config)
+        return _prepare_checked(read_table(data, encoding=config.data.encoding), config)
 
     def lr_find(
         self,
@@ -241,7 +250,7 @@ class Forecaster:
         fitted: the test trains a throwaway copy of a freshly built model.
         """
         config = self._resolve_config(
-            {"target": target, "time": time, "id": id, "covariates": covariates}
+            {"target": target, "time": time, "id": id, "covariates": covariates}, data
         )
         _, prepared, _, model = self._setup(data, config)
         return lr_range_test(model, prepared.windows("train"), config.train, **options)
@@ -258,13 +267,15 @@ class Forecaster:
         """Score the test split once, after ``fit(..., evaluate_test=False)``, and diagnose
         with it: ``metrics_`` and ``diagnosis_`` become those of a plain ``fit``."""
         self._check_fitted()
-        frame = read_table(data)
+        frame = read_table(data, encoding=self.config_.data.encoding)
         prepared = self._prepare(frame)
         training = self.metrics_.get("training")
         self.metrics_ = self._score(prepared, ("val", "test"))
         if training is not None:
             self.metrics_["training"] = training
-        self.diagnosis_ = self._diagnose(frame, prepared, include_test=True)
+        self.diagnosis_ = diagnose_or_warn(
+            lambda: self._diagnose(frame, prepared, include_test=True)
+        )
         return self
 
     def _diagnose(self, frame: pd.DataFrame, prepared: Prepared, include_test: bool) -> Diagnosis:
@@ -319,7 +330,8 @@ class Forecaster:
 
     def _prepare(self, data: pd.DataFrame | str | Path) -> Prepared:
         """``data`` split by the run's settings and scaled by its fitted scaler."""
-        panel = validate_frame(read_table(data), self.config_.data)
+        config = self.config_.data
+        panel = validate_frame(read_table(data, encoding=config.encoding), config)
         return prepare(panel, self.config_.data, scaler=self.scaler_)
 
     def evaluate(self, data: pd.DataFrame | str | Path, split: str = "test") -> dict[str, Any]:
@@ -342,7 +354,7 @@ class Forecaster:
         """
         self._check_fitted()
         config = self.config_.data
-        panel = validate_frame(read_table(data), config)
+        panel = validate_frame(read_table(data, encoding=config.encoding), config)
         lookback, horizon = config.lookback, config.horizon
         short = np.flatnonzero(panel.series_lengths() < lookback)
         if short.size:
@@ -368,6 +380,7 @@ class Forecaster:
                 "n_inputs": self.model_.n_inputs,
                 "n_targets": self.model_.n_targets,
                 "horizon": self.model_.horizon,
+                "lookback": self.config_.data.lookback,  # checked on load: not in the weights
             },
             "season": self.season_,
             "training": {
@@ -405,6 +418,29 @@ class Forecaster:
         forecaster.season_ = run.meta.get("season")
         forecaster.diagnosis_ = Diagnosis.from_dict(run.diagnosis)
         return forecaster
+
+
+def _check_season(season: int | None, prepared: Prepared) -> None:
+    """A given season must fit in every training split, or seasonal naive has no past season."""
+    if season is None:
+        return
+    train = prepared.bounds[:, 0]
+    s = int(np.argmin(train))
+    if season >= train[s]:
+        where = f" of series {prepared.panel.series_ids[s]!r}" if len(train) > 1 else ""
+        raise ConfigError(
+            f"--season {season} is not shorter than the training split{where} ({int(train[s])} "
+            "rows): seasonal naive needs a full past season. Pass a smaller --season (or none "
+            "to detect it)."
+        )
+
+
+def _index_time(data: pd.DataFrame | str | Path | None) -> str | None:
+    """The column ``read_table`` makes of a DataFrame's DatetimeIndex, if it makes one."""
+    if not isinstance(data, pd.DataFrame) or not isinstance(data.index, pd.DatetimeIndex):
+        return None
+    name = data.index.name or "time"
+    return None if name in data.columns else str(name)
 
 
 def _warm_start(model: torch.nn.Module, config: RunConfig, source: Forecaster) -> None:
@@ -459,7 +495,10 @@ def _forecast_frame(
                 times.append(t[-1] + (t[-1] - t[-2]) * np.arange(1, horizon + 1))
             else:
                 times.append(np.full(horizon, t[-1]))
-        columns[config.time] = np.concatenate(times)
+        stamps = np.concatenate(times)
+        if panel.time_zone is not None:  # the time is UTC inside; stamp in the data's zone
+            stamps = pd.DatetimeIndex(stamps).tz_localize("UTC").tz_convert(panel.time_zone)
+        columns[config.time] = stamps
     for j, name in enumerate(config.target):
         columns[name] = values[:, :, j].reshape(-1)
     return pd.DataFrame(columns)

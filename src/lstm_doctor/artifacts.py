@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import torch
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
 
@@ -28,7 +30,20 @@ from lstm_doctor.errors import ArtifactError, ConfigError
 from lstm_doctor.history import History
 from lstm_doctor.models.lstm import LSTMForecaster, build_model
 
-__all__ = ["FORMAT", "RUN_FILES", "Run", "load_run", "save_run", "to_json", "write_json_atomic"]
+__all__ = [
+    "FORMAT",
+    "RUN_FILES",
+    "Run",
+    "check_out_dir",
+    "is_run_dir",
+    "load_run",
+    "load_weights_checked",
+    "read_diagnosis",
+    "read_history",
+    "save_run",
+    "to_json",
+    "write_json_atomic",
+]
 
 FORMAT = 1
 RUN_FILES = ("config.json", "model.safetensors", "scaler.json", "history.csv", "metrics.json")
@@ -69,6 +84,92 @@ def write_json_atomic(path: Path, value: Any) -> None:
     os.replace(tmp, path)
 
 
+def is_run_dir(path: str | Path) -> bool:
+    """Whether ``path`` is recognisably a run directory of ours: its config.json is a JSON
+    object with an integer ``format`` (and, when it names one, our package)."""
+    try:
+        header = json.loads((Path(path) / "config.json").read_text())
+    except (OSError, ValueError):
+        return False
+    return (
+        isinstance(header, dict)
+        and isinstance(header.get("format"), int)
+        and header.get("package", "lstm-doctor") == "lstm-doctor"
+    )
+
+
+def _nearest_existing(path: Path) -> Path:
+    for parent in (path, *path.parents):
+        if parent.exists():
+            return parent
+    return Path(path.anchor or ".")
+
+
+def check_out_dir(path: str | Path, *, overwrite: bool = False, resume: bool = False) -> Path:
+    """The absolute run directory to write at ``path``, checked before any work is done.
+
+    ``overwrite`` (and ``resume``) may replace only a run directory of ours: a user's own
+    folder is never emptied. The nearest existing folder must be writable.
+
+    Raises:
+        ArtifactError: ``path`` is (or holds) the current folder, is a file, is inside a
+            file, is a non-empty folder without ``overwrite``, is a folder that is not a run,
+            or cannot be written.
+    """
+    given = str(path)
+    path = Path(os.path.abspath(path))
+    cwd = Path.cwd()
+    if path == cwd or path in cwd.parents or not path.name:
+        raise ArtifactError(
+            f"--out {given!r} is the current folder or one that holds it; a run needs a folder "
+            "of its own: pass a new folder such as --out runs/NAME."
+        )
+    if path.exists() and not path.is_dir():
+        raise ArtifactError(
+            f"--out {given!r} is a file, not a folder; pass a folder path for the run."
+        )
+    existing = _nearest_existing(path.parent)
+    if not existing.is_dir():
+        raise ArtifactError(
+            f"--out {given!r} is inside {str(existing)!r}, which is a file, not a folder; "
+            "pass another --out."
+        )
+    if path.is_dir() and any(path.iterdir()):
+        if not (overwrite or resume):
+            raise ArtifactError(
+                f"Output directory {given!r} already exists and is not empty; pass another "
+                "--out or --overwrite."
+            )
+        if not is_run_dir(path):
+            raise ArtifactError(
+                f"Output directory {given!r} is not an lstm-doctor run (no config.json with "
+                "our format number), so it is not replaced: --overwrite replaces only a run. "
+                "Pass another --out."
+            )
+    probe = existing / f".lstm-doctor-probe-{uuid.uuid4().hex}"
+    try:
+        probe.mkdir()
+        probe.rmdir()
+    except OSError as exc:
+        raise ArtifactError(
+            f"Cannot write the run at --out {given!r}: {str(existing)!r} is not writable "
+            f"({exc.strerror or exc}). Pass an --out in a writable place."
+        ) from None
+    return path
+
+
+def _staging_pattern(path: Path) -> re.Pattern[str]:
+    return re.compile(rf"\.{re.escape(path.name)}\.[0-9a-f]{{32}}\.(partial|old)")
+
+
+def _remove_stale_staging(path: Path) -> None:
+    """Drop the hidden staging folders an interrupted save of ``path`` left behind."""
+    pattern = _staging_pattern(path)
+    for sibling in path.parent.iterdir():
+        if pattern.fullmatch(sibling.name) and sibling.is_dir() and not sibling.is_symlink():
+            shutil.rmtree(sibling, ignore_errors=True)
+
+
 def save_run(
     path: str | Path,
     *,
@@ -84,14 +185,11 @@ def save_run(
     """Write a run directory atomically and return its path.
 
     Raises:
-        ArtifactError: ``path`` exists and is not empty, and ``overwrite`` is False.
+        ArtifactError: ``path`` exists and is not empty, and ``overwrite`` is False; or it
+            is not a run directory of ours (see ``check_out_dir``).
     """
-    path = Path(path)
-    if path.exists() and any(path.iterdir()) and not overwrite:
-        raise ArtifactError(
-            f"Output directory {str(path)!r} already exists and is not empty; pass another "
-            "--out or --overwrite."
-        )
+    shown = Path(path)
+    path = check_out_dir(path, overwrite=overwrite)
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(f".{path.name}.{uuid.uuid4().hex}.partial")
     staging.mkdir()
@@ -126,7 +224,8 @@ def save_run(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return path
+    _remove_stale_staging(path)
+    return shown
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -139,6 +238,128 @@ def _read_json(path: Path) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise ArtifactError(f"Run file {str(path)!r} should hold a JSON object.")
     return value
+
+
+def load_weights_checked(model: torch.nn.Module, weights: Path) -> None:
+    """Load ``weights`` into ``model`` strictly; a mismatch names the first tensor and shapes.
+
+    Raises:
+        ArtifactError: the file is missing or unreadable, or a tensor is missing, extra, or
+            of another shape than the model built from config.json.
+    """
+    if not weights.is_file():
+        raise ArtifactError(f"Run file {str(weights)!r} is missing; the run is incomplete.")
+    try:
+        state = load_file(weights)
+    except (SafetensorError, OSError) as exc:
+        raise ArtifactError(f"Cannot read weights {str(weights)!r}: {exc}") from None
+    expected = model.state_dict()
+    for key, tensor in expected.items():
+        if key not in state:
+            raise ArtifactError(
+                f"Weights in {str(weights)!r} do not match config.json: tensor {key!r} is "
+                "missing. The run was edited or damaged: refit it."
+            )
+        if tuple(state[key].shape) != tuple(tensor.shape):
+            raise ArtifactError(
+                f"Weights in {str(weights)!r} do not match config.json: tensor {key!r} has "
+                f"shape {tuple(state[key].shape)} in the file, config.json implies "
+                f"{tuple(tensor.shape)}. Was config.json edited? Refit, or restore it."
+            )
+    extra = sorted(set(state) - set(expected))
+    if extra:
+        raise ArtifactError(
+            f"Weights in {str(weights)!r} do not match config.json: unexpected tensor "
+            f"{extra[0]!r}. The run was edited or damaged: refit it."
+        )
+    try:
+        model.load_state_dict(state, strict=True)
+    except RuntimeError as exc:  # a dtype or other mismatch the loop above does not see
+        first = str(exc).strip().splitlines()[0]
+        message = f"Weights in {str(weights)!r} do not match config.json ({first})."
+        raise ArtifactError(message) from None
+
+
+def _check_shape_matches_config(path: Path, config: RunConfig, shape: dict[str, Any]) -> None:
+    data = config.data
+    implied = {
+        "horizon": data.horizon,
+        "n_targets": len(data.target),
+        "n_inputs": len(data.target) + len(data.covariates),
+    }
+    if "lookback" in shape:  # runs saved before it was recorded have none
+        implied["lookback"] = data.lookback
+    for key, value in implied.items():
+        if shape.get(key) != value:
+            raise ArtifactError(
+                f"config.json of {str(path)!r} does not agree with itself: field "
+                f"'shape.{key}' is {shape.get(key)!r} but its settings imply {value}. Was it "
+                "edited? Refit, or restore it."
+            )
+
+
+def _check_scaler_matches_config(path: Path, scaler: Scaler, data: Any) -> None:
+    columns = (*data.target, *data.covariates)
+    if tuple(scaler.columns) != columns:
+        raise ArtifactError(
+            f"scaler.json of {str(path)!r} has field 'columns' {list(scaler.columns)}, but "
+            f"config.json's columns are {list(columns)}. The run was edited: refit it."
+        )
+
+
+def read_history(path: Path, header: dict[str, Any]) -> History:
+    """history.csv (empty when absent) with the training facts stored in config.json."""
+    history_path = path / "history.csv"
+    history = History.from_csv(history_path) if history_path.is_file() else History()
+    training = header.get("training", {})
+    if not isinstance(training, dict) or not isinstance(training.get("events", []), list):
+        raise ArtifactError(
+            f"config.json of {str(path)!r} has a malformed field 'training' (an object with "
+            "best_epoch, stop_reason and an events list). Restore it or refit."
+        )
+    best = training.get("best_epoch")
+    if best is not None and (isinstance(best, bool) or not isinstance(best, int)):
+        raise ArtifactError(
+            f"config.json of {str(path)!r} has field 'training.best_epoch' {best!r}; expected "
+            "an epoch number. Restore it or refit."
+        )
+    history.best_epoch = best
+    history.stop_reason = training.get("stop_reason")
+    history.events = list(training.get("events", []))
+    return history
+
+
+def read_diagnosis(path: Path) -> list[dict[str, Any]]:
+    """diagnosis.json as a list of findings (empty for runs saved without one).
+
+    Raises:
+        ArtifactError: the file is not JSON, or not a list of findings.
+    """
+    file = path / "diagnosis.json"
+    if not file.is_file():
+        return []
+    try:
+        diagnosis = json.loads(file.read_text())
+    except (OSError, ValueError) as exc:
+        raise ArtifactError(f"Run file {str(file)!r} is not valid JSON: {exc}") from None
+    fields = ("kind", "severity", "summary")
+    if not isinstance(diagnosis, list) or not all(
+        isinstance(f, dict)
+        and all(isinstance(f.get(k), str) for k in fields)
+        and isinstance(f.get("evidence", {}), dict)
+        and isinstance(f.get("remedies", []), list)
+        and isinstance(f.get("confidence", 1.0), int | float)
+        and all(
+            isinstance(r, dict) and isinstance(r.get("change"), dict) and "reason" in r
+            for r in f.get("remedies", [])
+        )
+        for f in diagnosis
+    ):
+        raise ArtifactError(
+            f"Run file {str(file)!r} is not a list of findings (kind, severity, summary, "
+            "evidence, remedies). Delete it to load the run without its diagnosis, or refit."
+        )
+    return diagnosis
 
 
 def load_run(path: str | Path) -> Run:
@@ -165,6 +386,7 @@ def load_run(path: str | Path) -> Run:
     try:
         config = RunConfig.from_dict(header["config"])
         shape = header["shape"]
+        _check_shape_matches_config(path, config, shape)
         model = build_model(
             config.model,
             shape["n_inputs"],
@@ -172,37 +394,19 @@ def load_run(path: str | Path) -> Run:
             shape["horizon"],
             lookback=config.data.lookback,
         )
-    except (KeyError, TypeError, ConfigError) as exc:
-        raise ArtifactError(f"config.json of {str(path)!r} is malformed: {exc}") from None
-    weights = path / "model.safetensors"
-    if not weights.is_file():
-        raise ArtifactError(f"Run file {str(weights)!r} is missing; the run is incomplete.")
-    try:
-        state = load_file(weights)
-        model.load_state_dict(state, strict=True)
-    except (SafetensorError, OSError) as exc:
-        raise ArtifactError(f"Cannot read weights {str(weights)!r}: {exc}") from None
-    except RuntimeError as exc:
-        first = str(exc).strip().splitlines()[0]
+    except (KeyError, TypeError, ValueError, RuntimeError, ConfigError) as exc:
+        raise ArtifactError(f"config.json of {str(path)!r} is malformed: {exc!r}") from None
+    season = header.get("season")
+    if season is not None and (isinstance(season, bool) or not isinstance(season, int)):
         raise ArtifactError(
-            f"Weights in {str(weights)!r} do not match config.json ({first})."
-        ) from None
-    model.eval()
+            f"config.json of {str(path)!r} has field 'season' {season!r}; expected a whole "
+            "number or null. Restore it or refit."
+        )
+    load_weights_checked(model, path / "model.safetensors")
     scaler = Scaler.from_dict(_read_json(path / "scaler.json"))
-    history_path = path / "history.csv"
-    history = History.from_csv(history_path) if history_path.is_file() else History()
-    training = header.get("training", {})
-    history.best_epoch = training.get("best_epoch")
-    history.stop_reason = training.get("stop_reason")
-    history.events = list(training.get("events", []))
+    _check_scaler_matches_config(path, scaler, config.data)
+    history = read_history(path, header)
     metrics = _read_json(path / "metrics.json")
     meta = {k: v for k, v in header.items() if k not in ("config",)}
-    diagnosis: list[dict[str, Any]] = []
-    if (path / "diagnosis.json").is_file():
-        try:
-            diagnosis = json.loads((path / "diagnosis.json").read_text())
-        except ValueError as exc:
-            raise ArtifactError(
-                f"diagnosis.json of {str(path)!r} is not valid JSON: {exc}"
-            ) from None
+    diagnosis = read_diagnosis(path)
     return Run(config, model, scaler, history, metrics, meta, diagnosis)

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from lstm_doctor import __version__
 from lstm_doctor.api import Forecaster
-from lstm_doctor.artifacts import to_json, write_json_atomic
+from lstm_doctor.artifacts import check_out_dir, to_json, write_json_atomic
 from lstm_doctor.cli_sequences import (
     fit_sequences,
     heal_sequences_command,
@@ -31,8 +31,10 @@ from lstm_doctor.config import DataConfig
 from lstm_doctor.data.demo import make_demo_frame
 from lstm_doctor.diagnosis.logs import read_log
 from lstm_doctor.diagnosis.sources import check_frame, diagnose_log
-from lstm_doctor.errors import ArtifactError, ConfigError, LstmDoctorError
+from lstm_doctor.errors import ConfigError, LstmDoctorError
 from lstm_doctor.heal import heal as run_heal
+from lstm_doctor.os_errors import describe_os_error
+from lstm_doctor.output import write_predictions
 from lstm_doctor.reporting.terminal import (
     comparison_table,
     diagnosis_view,
@@ -62,6 +64,10 @@ err = Console(stderr=True)
 # Defaults are None so that the config dataclasses stay the one place where defaults live.
 Target = Annotated[str, typer.Option(help="Target column(s), comma-separated.")]
 Time = Annotated[str | None, typer.Option(help="Time column (parsed; increasing per series).")]
+TimeFormat = Annotated[
+    str | None, typer.Option(help="strftime format of --time, e.g. %d/%m/%Y [inferred].")
+]
+Encoding = Annotated[str | None, typer.Option(help="Text encoding of a CSV [utf-8].")]
 Id = Annotated[str | None, typer.Option("--id", help="Series id column (one global model).")]
 Covariates = Annotated[str | None, typer.Option(help="Covariate columns, comma-separated.")]
 Lookback = Annotated[int | None, typer.Option(help="Input steps per window [96].")]
@@ -89,6 +95,9 @@ def _columns(text: str | None) -> tuple[str, ...] | None:
     if text is None:
         return None
     return tuple(c.strip() for c in text.split(",") if c.strip())
+
+
+TASKS = ("forecast", "classify", "regress")
 
 
 def _given(**settings: Any) -> dict[str, Any]:
@@ -168,11 +177,7 @@ def _fit_and_save(
     resume: bool = False,
 ) -> None:
     """Fit with a per-epoch checkpoint beside ``out_dir``; save; drop the checkpoint."""
-    if out_dir.exists() and any(out_dir.iterdir()) and not (overwrite or resume):
-        raise ArtifactError(  # checked now, not after an hour of training
-            f"Output directory {str(out_dir)!r} already exists and is not empty; pass another "
-            "--out or --overwrite."
-        )
+    check_out_dir(out_dir, overwrite=overwrite, resume=resume)  # now, not after training
     checkpoint = out_dir.with_name(out_dir.name + ".checkpoint.safetensors")
     if checkpoint.exists() and not resume:
         err.print(f"note: starting afresh over the old checkpoint {checkpoint} (see --resume)")
@@ -205,6 +210,11 @@ def _forecast_only(target: str | None, **sequence_flags: Any) -> None:
         )
 
 
+def _check_task(task: str) -> None:
+    if task not in TASKS:
+        raise ConfigError(f"--task {task!r} is not one of {' | '.join(TASKS)}; fix the spelling.")
+
+
 def _default_out(stem: str) -> Path:
     return Path("runs") / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}"
 
@@ -235,6 +245,8 @@ def fit(
         bool | None, typer.Option(help="Refit on train+val for the chosen epochs (sequences).")
     ] = None,
     time: Time = None,
+    time_format: TimeFormat = None,
+    encoding: Encoding = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -301,10 +313,13 @@ def fit(
     Training state is checkpointed after every epoch beside --out; if the run is killed, the
     same command with --resume continues where it stopped, to the same result.
     """
+    _check_task(task)
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
-        bidirectional=bidirectional, weight_drop=weight_drop, layer_norm=layer_norm, head=head,
+        scaler=scaler, fill=fill, season=season, time_format=time_format, encoding=encoding,
+        layers=layers,
+        units=units, dropout=dropout, bidirectional=bidirectional, weight_drop=weight_drop,
+        layer_norm=layer_norm, head=head,
         normalization=normalization, revin_affine=revin_affine,
         channel_independent=channel_independent, architecture=architecture,
         segment_length=segment_length, decoder=decoder, loss=loss, jitter=jitter, scaling=scaling,
@@ -403,8 +418,9 @@ def predict(
     run: Annotated[Path, typer.Argument(help="Run directory written by fit.")],
     data: Annotated[Path, typer.Argument(help="Recent data: at least lookback rows per series.")],
     out_file: Annotated[
-        Path | None, typer.Option("--out", help="Write forecasts to .csv or .parquet.")
+        Path | None, typer.Option("--out", help="Write forecasts to .csv, .parquet or .json.")
     ] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing --out file.")] = False,
 ) -> None:
     """Forecast the horizon after the end of each series in DATA (original units); for a
     sequence run, one row per sequence: the class and its probabilities (or the number)."""
@@ -415,12 +431,7 @@ def predict(
     if out_file is None:
         print(frame.to_csv(index=False), end="")
         return
-    tmp = out_file.with_name(f".{out_file.name}.partial")
-    if out_file.suffix.lower() in (".parquet", ".pq"):
-        frame.to_parquet(tmp, index=False)
-    else:
-        frame.to_csv(tmp, index=False)
-    tmp.replace(out_file)
+    write_predictions(frame, out_file, overwrite=overwrite)
     err.print(f"{len(frame)} prediction rows written to {out_file}")
 
 
@@ -436,6 +447,8 @@ def heal(
     group: Annotated[str | None, typer.Option(help="Group column: one split per group.")] = None,
     test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     time: Time = None,
+    time_format: TimeFormat = None,
+    encoding: Encoding = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -472,19 +485,17 @@ def heal(
     Never reads the test split until the end; then scores it once and saves a run
     directory with treatment.json (every step: finding, change, val before/after, kept).
     """
+    _check_task(task)
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, epochs=epochs, batch_size=batch_size,
-        precision=precision, device=device, seed=seed,
+        scaler=scaler, fill=fill, season=season, time_format=time_format, encoding=encoding,
+        epochs=epochs,
+        batch_size=batch_size, precision=precision, device=device, seed=seed,
     )  # fmt: skip
     if patience is not None:
         settings["patience"] = patience if patience > 0 else None
     out_dir = out_dir or _default_out(f"heal-{data.stem}")
-    if out_dir.exists() and any(out_dir.iterdir()) and not overwrite:
-        raise ArtifactError(
-            f"Output directory {str(out_dir)!r} already exists and is not empty; pass another "
-            "--out or --overwrite."
-        )
+    check_out_dir(out_dir, overwrite=overwrite)  # now, not after the treatment
 
     def on_step(step: HealStep) -> None:
         if not as_json:
@@ -550,6 +561,8 @@ def tune(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Target,
     time: Time = None,
+    time_format: TimeFormat = None,
+    encoding: Encoding = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -626,9 +639,10 @@ def tune(
     """
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
-        weight_drop=weight_drop, head=head, normalization=normalization,
-        architecture=architecture, segment_length=segment_length, loss=loss, optimizer=optimizer,
+        scaler=scaler, fill=fill, season=season, time_format=time_format, encoding=encoding,
+        layers=layers, units=units, dropout=dropout, weight_drop=weight_drop, head=head,
+        normalization=normalization, architecture=architecture, segment_length=segment_length,
+        loss=loss, optimizer=optimizer,
         lr=lr, weight_decay=weight_decay, batch_size=batch_size, epochs=epochs,
         precision=precision, device=device, seed=seed,
     )  # fmt: skip
@@ -675,6 +689,8 @@ def lr_find(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Target,
     time: Time = None,
+    time_format: TimeFormat = None,
+    encoding: Encoding = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -700,8 +716,9 @@ def lr_find(
 ) -> None:
     """LR range test: train briefly while the learning rate grows; suggest a learning rate."""
     settings = _given(
-        lookback=lookback, horizon=horizon, split=split, scaler=scaler, fill=fill, layers=layers,
-        units=units, architecture=architecture, segment_length=segment_length, loss=loss,
+        lookback=lookback, horizon=horizon, split=split, scaler=scaler, fill=fill,
+        time_format=time_format, encoding=encoding, layers=layers, units=units,
+        architecture=architecture, segment_length=segment_length, loss=loss,
         optimizer=optimizer, batch_size=batch_size, precision=precision, seed=seed,
     )  # fmt: skip
     result = Forecaster(**settings).lr_find(
@@ -724,6 +741,8 @@ def check(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Target,
     time: Time = None,
+    time_format: TimeFormat = None,
+    encoding: Encoding = None,
     id: Id = None,
     covariates: Covariates = None,
     lookback: Lookback = None,
@@ -739,7 +758,7 @@ def check(
     settings = _given(
         target=_columns(target), time=time, id=id, covariates=_columns(covariates),
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill,
+        scaler=scaler, fill=fill, time_format=time_format, encoding=encoding,
     )  # fmt: skip
     diagnosis = check_frame(data, DataConfig(**settings))
     if as_json:
@@ -823,9 +842,13 @@ def main(argv: list[str] | None = None) -> int:
             raise
         err.print(f"error: {exc}", highlight=False, markup=False, soft_wrap=True)
         return 2
-    except OSError as exc:  # the machine, not the user: disk full, permissions, ...
+    except OSError as exc:  # a full disk, a path through a file: the user's to fix
         if debug:
             raise
+        line = describe_os_error(exc)
+        if line is not None:
+            err.print(f"error: {line}", highlight=False, markup=False, soft_wrap=True)
+            return 2
         err.print(f"error: {exc} (add --debug for the traceback)", highlight=False,
                   markup=False, soft_wrap=True)  # fmt: skip
         return 1

@@ -12,8 +12,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from lstm_doctor.artifacts import to_json
-from lstm_doctor.errors import ArtifactError, ConfigError
+from lstm_doctor.artifacts import check_out_dir, to_json
+from lstm_doctor.errors import ConfigError
 from lstm_doctor.reporting.terminal import diagnosis_view
 from lstm_doctor.sequence_api import (
     DEFAULTS,
@@ -100,11 +100,7 @@ def fit_sequences(
 ) -> None:
     """Fit a sequence model with a per-epoch checkpoint beside ``out_dir``, save its run
     directory, drop the checkpoint (kept when interrupted), print the report."""
-    if out_dir.exists() and any(out_dir.iterdir()) and not (overwrite or resume):
-        raise ArtifactError(
-            f"Output directory {str(out_dir)!r} already exists and is not empty; pass another "
-            "--out or --overwrite."
-        )
+    check_out_dir(out_dir, overwrite=overwrite, resume=resume)  # now, not after training
     checkpoint = out_dir.with_name(out_dir.name + ".checkpoint.safetensors")
     if checkpoint.exists() and not resume and err is not None:
         err.print(f"note: starting afresh over the old checkpoint {checkpoint} (see --resume)")

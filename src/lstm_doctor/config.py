@@ -117,6 +117,8 @@ class DataConfig(_FromDict):
     scaler: str = "standard"
     fill: str | None = None
     season: int | None = None
+    time_format: str | None = None  # strftime format of the time column (default: inferred)
+    encoding: str | None = None  # of a CSV file (default: UTF-8, or UTF-16 with a BOM)
 
     def __post_init__(self) -> None:
         owner = "DataConfig"

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from lstm_doctor.api import Forecaster
+from lstm_doctor.config import check_float, check_int
 from lstm_doctor.data.load import read_table
 from lstm_doctor.diagnosis.curves import curve_stats
 from lstm_doctor.diagnosis.findings import Diagnosis
@@ -144,7 +145,9 @@ def heal(
     its budget), for ``HealOutcome.comparison``; the starting model is then scored on test as
     well. Neither takes part in any decision.
     """
-    frame = read_table(data)  # read once, shared by every fit
+    check_float("heal", "budget_minutes (--budget)", budget_minutes, 0, open_low=True)
+    check_int("heal", "max_steps (--max-steps)", max_steps, 1)
+    frame = read_table(data, encoding=settings.get("encoding"))  # read once, shared by every fit
     columns = {"target": target, "time": time, "id": id, "covariates": covariates}
     start = {**HEAL_START, **settings, **{k: v for k, v in columns.items() if v is not None}}
     lr_found = None

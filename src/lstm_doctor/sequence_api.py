@@ -36,6 +36,7 @@ from lstm_doctor.data.sequence_split import split_sequences
 from lstm_doctor.data.sequences import SequenceSet, build_sequences
 from lstm_doctor.diagnosis.curves import RunContext
 from lstm_doctor.diagnosis.diagnose import diagnose
+from lstm_doctor.diagnosis.fallback import diagnose_or_warn
 from lstm_doctor.diagnosis.findings import Diagnosis
 from lstm_doctor.diagnosis.sequence_baselines import (
     fit_summary_model,
@@ -224,7 +225,9 @@ class _SequenceEstimator:
             ]  # fmt: skip
         if seq.refit:
             self.metrics_["training"]["refit_epochs"] = refit_epochs_
-        self.diagnosis_ = self._diagnose(frame, train_labels, include_test=evaluate_test)
+        self.diagnosis_ = diagnose_or_warn(
+            lambda: self._diagnose(frame, train_labels, include_test=evaluate_test)
+        )
         return self
 
     def _combine(self, members: list[torch.nn.Module]) -> torch.nn.Module:
@@ -272,7 +275,9 @@ class _SequenceEstimator:
         self.metrics_ = self._score(parts, scaled, ("val", "test"), selection_val=selection_val)
         if training is not None:
             self.metrics_["training"] = training
-        self.diagnosis_ = self._diagnose(frame, parts["train"].labels, include_test=True)
+        self.diagnosis_ = diagnose_or_warn(
+            lambda: self._diagnose(frame, parts["train"].labels, include_test=True)
+        )
         return self
 
     def resolved_settings(self) -> dict[str, Any]:

@@ -13,10 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from safetensors import SafetensorError
-from safetensors.torch import load_file
-
-from lstm_doctor.artifacts import FORMAT
+from lstm_doctor.artifacts import FORMAT, load_weights_checked, read_diagnosis, read_history
 from lstm_doctor.data.scale import Scaler
 from lstm_doctor.errors import ArtifactError, ConfigError
 from lstm_doctor.history import History
@@ -78,25 +75,12 @@ def load_sequence_run(path: str | Path) -> SequenceRun:
             config.model, shape["n_features"], shape["n_outputs"], seq.pooling, seq.packing,
             n_members=seq.ensemble, classify=seq.task == "classify",
         )  # fmt: skip
-    except (KeyError, TypeError, ConfigError) as exc:
-        raise ArtifactError(f"config.json of {str(path)!r} is malformed: {exc}") from None
-    weights = path / "model.safetensors"
-    try:
-        model.load_state_dict(load_file(weights), strict=True)
-    except (SafetensorError, OSError, FileNotFoundError) as exc:
-        raise ArtifactError(f"Cannot read weights {str(weights)!r}: {exc}") from None
-    except RuntimeError as exc:
-        first = str(exc).strip().splitlines()[0]
-        raise ArtifactError(
-            f"Weights in {str(weights)!r} do not match config.json ({first})."
-        ) from None
+    except (KeyError, TypeError, ValueError, RuntimeError, ConfigError) as exc:
+        raise ArtifactError(f"config.json of {str(path)!r} is malformed: {exc!r}") from None
+    load_weights_checked(model, path / "model.safetensors")
     model.eval()
-    history = History.from_csv(path / "history.csv")
-    training = header.get("training", {})
-    history.best_epoch = training.get("best_epoch")
-    history.stop_reason = training.get("stop_reason")
-    history.events = list(training.get("events", []))
-    diagnosis = _read(path / "diagnosis.json") if (path / "diagnosis.json").is_file() else []
+    history = read_history(path, header)
+    diagnosis = read_diagnosis(path)
     return SequenceRun(
         config,
         model,

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from lstm_doctor.artifacts import write_json_atomic
+from lstm_doctor.config import check_float, check_int
 from lstm_doctor.data.load import read_table
 from lstm_doctor.diagnosis.curves import curve_stats
 from lstm_doctor.diagnosis.findings import Diagnosis
@@ -150,6 +151,8 @@ def heal_sequences(
     settings (``SequenceClassifier`` keywords). The model starts at ``SEQUENCE_HEAL_START``
     unless they fix ``layers``/``units``.
     """
+    check_float("heal", "budget_minutes (--budget)", budget_minutes, 0, open_low=True)
+    check_int("heal", "max_steps (--max-steps)", max_steps, 1)
     cls = SequenceClassifier if task == "classify" else SequenceRegressor
     frame = read_table(data)  # read once, shared by every fit
     test_frame = None if test is None else read_table(test)

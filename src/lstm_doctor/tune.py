@@ -168,7 +168,7 @@ def _objective(
 def _run_job(job: _Job, on_trial: Callable[[optuna.Study, FrozenTrial], None] | None) -> None:
     if job.threads is not None:
         torch.set_num_threads(job.threads)
-    frame = read_table(job.data)
+    frame = read_table(job.data, encoding=job.fixed.get("encoding"))
     storage = open_storage(job.storage, job.search)
     search = job.search
     sampler = make_sampler(
@@ -248,7 +248,7 @@ def tune(
             "Every setting of the search space is fixed by a flag; nothing is left to search. "
             "Drop a flag or pass a --space with other settings."
         )
-    frame = read_table(data)
+    frame = read_table(data, encoding=settings.get("encoding"))
     first = [space_start(searched, settings)]
     if start_from is not None:
         run = load_run(start_from).config
@@ -257,10 +257,16 @@ def tune(
     # A bad column or setting fails now, before any worker starts.
     Forecaster(**{**settings, **first[0]}).prepare(frame, **columns)
 
+    created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     url = storage or f"sqlite:///{(out / 'study.db').resolve()}"
     name = study or "lstm-doctor"
-    rdb = open_storage(url, search)
+    try:
+        rdb = open_storage(url, search)
+    except BaseException:
+        if created and not any(out.iterdir()):  # a storage that failed leaves no empty folder
+            out.rmdir()
+        raise
     sampler = make_sampler(search.sampler, search.seed, n_startup=10, parallel=False)
     open_study(rdb, name, sampler=sampler, pruner=None, first_trials=first)
 

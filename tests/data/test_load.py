@@ -102,3 +102,46 @@ def test_error_message_is_one_line(tmp_path):
     with pytest.raises(DataError) as info:
         read_table(tmp_path / "data.parquet")
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(("sep", "name"), [(";", "data.csv"), ("\t", "data.csv"), ("|", "d.txt")])
+def test_the_delimiter_is_read_from_the_header(tmp_path, sep, name):
+    frame = _frame()
+    frame.to_csv(tmp_path / name, sep=sep, index=False)
+    _assert_same(read_table(tmp_path / name), frame)
+
+
+def test_a_bom_and_utf16_are_read(tmp_path):
+    frame = _frame()
+    frame.to_csv(tmp_path / "bom.csv", index=False, encoding="utf-8-sig")
+    assert list(read_table(tmp_path / "bom.csv").columns) == ["time", "y", "x"]
+    frame.to_csv(tmp_path / "u16.csv", index=False, encoding="utf-16")
+    _assert_same(read_table(tmp_path / "u16.csv"), frame)
+
+
+def test_another_encoding_is_named_with_the_flag_to_pass(tmp_path):
+    (tmp_path / "latin.csv").write_bytes("time,y,température\n1,2.0,3\n2,3.0,4\n".encode("latin-1"))
+    with pytest.raises(DataError, match=r"is not utf-8 text \(byte 11.*--encoding latin-1"):
+        read_table(tmp_path / "latin.csv")
+    assert list(read_table(tmp_path / "latin.csv", encoding="latin-1").columns)[2] == "température"
+    with pytest.raises(DataError, match=r"--encoding 'klingon' is not a known text encoding"):
+        read_table(tmp_path / "latin.csv", encoding="klingon")
+
+
+def test_duplicate_column_names_are_refused(tmp_path):
+    (tmp_path / "dup.csv").write_text("time,y,x,y\n1,2,3,4\n")
+    with pytest.raises(DataError, match=r"duplicate column names: 'y'\. Give every column"):
+        read_table(tmp_path / "dup.csv")
+    frame = pd.DataFrame([[1, 2, 3]], columns=["a", "b", "a"])
+    with pytest.raises(DataError, match=r"The DataFrame has duplicate column names: 'a'"):
+        read_table(frame)
+
+
+def test_a_datetime_index_becomes_a_column():
+    index = pd.date_range("2024-01-01", periods=3, freq="D", name="day")
+    frame = read_table(pd.DataFrame({"y": [1.0, 2.0, 3.0]}, index=index))
+    assert list(frame.columns) == ["day", "y"] and frame["day"].iloc[2] == index[2]
+    unnamed = read_table(pd.DataFrame({"y": [1.0, 2.0, 3.0]}, index=index.rename(None)))
+    assert list(unnamed.columns) == ["time", "y"]
+    plain = read_table(pd.DataFrame({"y": [1.0]}, index=[7]))
+    assert list(plain.columns) == ["y"] and plain.index.tolist() == [0]

@@ -154,6 +154,13 @@ def _good_dict() -> dict:
         ),
         (lambda d: d.update(scale=[[1.0], [2.0]]), r"expected \(2, 2\)"),
         (lambda d: d.update(series_ids=["a"]), r"statistics of shape \(2, 2\), expected \(1, 2\)"),
+        (
+            lambda d: d.update(scale=[[1.0, 0.0], [1.0, 1.0]]),
+            r"field 'scale' holds 0\.0 for column 'x' of series 'a'; it must be finite and > 0",
+        ),
+        (lambda d: d.update(scale=[[1.0, 1.0], [-2.0, 1.0]]), r"'scale' holds -2\.0"),
+        (lambda d: d.update(center=[[1.0, 1.0], [1.0, float("nan")]]), r"'center' holds nan"),
+        (lambda d: d.update(scale=[[float("inf"), 1.0], [1.0, 1.0]]), r"'scale' holds inf"),
     ],
 )
 def test_malformed_dict(change, message):

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lstm_doctor.data.split import SPLITS, SplitSpec, parse_split, split_bounds
+from lstm_doctor.data.split import SPLITS, SplitSpec, check_split_dates, parse_split, split_bounds
 from lstm_doctor.errors import ConfigError, DataError
 
 
@@ -180,3 +180,21 @@ def test_count_bounds_are_exact_or_refused(counts, lengths):
     bounds = _bounds(text, lengths)
     expected = [counts[0], counts[0] + counts[1], need]
     np.testing.assert_array_equal(bounds, [expected] * len(lengths))
+
+
+def test_split_dates_past_the_data_say_so() -> None:
+    time = np.arange("2024-01-01", "2024-01-26", dtype="datetime64[h]").astype("datetime64[ns]")
+    spec = parse_split("2024-01-20,2024-03-01")
+    with pytest.raises(DataError, match=r"2024-03-01T00:00:00 \(where test starts\) is after the "
+                       r"last timestamp 2024-01-25T23:00:00: test would be empty"):  # fmt: skip
+        check_split_dates(spec, time, _offsets([len(time)]), ("0",))
+    two = np.r_[time, time[:100]]
+    with pytest.raises(DataError, match=r"where validation starts\) is after .* of series 'b'"):
+        check_split_dates(
+            parse_split("2024-01-10,2024-01-12"), two, _offsets([600, 100]), ("a", "b")
+        )
+    check_split_dates(
+        parse_split("2024-01-10,2024-01-20,2024-06-01"), time, _offsets([600]), ("0",)
+    )
+    # scoring new data with a fitted model: the split may lie anywhere (split_bounds is silent)
+    assert _bounds("2024-01-20,2024-03-01", [len(time)], time)[0, 1] == len(time)

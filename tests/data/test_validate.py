@@ -330,3 +330,14 @@ def test_constant_target_in_one_series():
 def test_constant_covariate_is_allowed():
     panel = validate_frame(_frame().assign(x=3.0), DataConfig(target="y", covariates="x"))
     np.testing.assert_array_equal(panel.values[:, 1], 3.0)
+
+
+def test_values_beyond_float32_are_a_data_error_naming_the_column() -> None:
+    frame = pd.DataFrame({"y": np.r_[np.arange(50.0), 1e308, -1e308]})
+    with pytest.raises(DataError, match=r"Column 'y' of the data spans .* rescale it"):
+        validate_frame(frame, DataConfig(target=("y",)))
+
+
+def test_a_one_row_file_is_called_short_not_constant() -> None:
+    with pytest.raises(DataError, match=r"The data has 1 row: too short to forecast"):
+        validate_frame(pd.DataFrame({"y": [1.0]}), DataConfig(target=("y",)))

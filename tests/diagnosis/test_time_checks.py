@@ -100,3 +100,13 @@ def test_future_covariate_catches_a_noisy_copy_of_the_future():
     assert evidence["k"] == 2 and not evidence["exact"]
     assert evidence["correlation"] > 0.99 > evidence["correlation_same_time"]
     assert 0.5 <= finding.confidence <= 1.0
+
+
+def test_an_unused_time_column_with_changing_utc_offsets_is_read(tmp_path):
+    # Found by the fuzz suite: pandas refused the mixed offsets of a column left out of --time.
+    frame = make_frame()
+    local = frame["time"].dt.tz_localize("UTC").dt.tz_convert("Europe/Berlin")
+    frame["time"] = local.dt.strftime("%Y-%m-%dT%H:%M:%S%z")
+    frame.loc[len(frame) // 2, "time"] = frame.loc[len(frame) // 2, "time"][:-5] + "+0000"
+    assert_well_formed(run_check(frame.rename(columns={"time": "recorded"}), "shuffled_time",
+                                 time=None))  # fmt: skip

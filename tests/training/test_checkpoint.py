@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 import torch
 from safetensors.torch import load_file
@@ -9,7 +11,12 @@ from lstm_doctor.config import ModelConfig, TrainConfig
 from lstm_doctor.errors import ArtifactError
 from lstm_doctor.models import build_model
 from lstm_doctor.training import train
-from lstm_doctor.training.checkpoint import LoopState, load_checkpoint, save_checkpoint
+from lstm_doctor.training.checkpoint import (
+    LoopState,
+    load_checkpoint,
+    save_checkpoint,
+    tag_difference,
+)
 from lstm_doctor.training.optim import build_optimizer
 from lstm_doctor.training.schedules import PlateauRule
 
@@ -83,7 +90,8 @@ def test_a_checkpoint_of_another_run_is_refused(sine_windows, tmp_path):
     train_w, val_w = sine_windows
     checkpoint = tmp_path / "run.ckpt"
     train(_model(0), train_w, val_w, _config(epochs=2), checkpoint=checkpoint)
-    with pytest.raises(ArtifactError, match="belongs to a run with other data or settings"):
+    changed = r"other data or settings \(setting 'lr' was 0\.01, now 0\.5\)"
+    with pytest.raises(ArtifactError, match=changed):
         train(_model(0), train_w, val_w, _config(epochs=2, lr=0.5), checkpoint=checkpoint,
               resume=True)  # fmt: skip
 
@@ -151,3 +159,13 @@ def test_resuming_a_run_that_had_already_stopped_early_trains_no_further(sine_wi
     assert _rows(resumed) == _rows(expected) and resumed.stop_reason == "early_stopping"
     for name, weight in whole.state_dict().items():
         torch.testing.assert_close(again.state_dict()[name], weight, rtol=0, atol=0)
+
+
+def test_the_tag_difference_names_the_setting_or_the_data():
+    run = json.dumps({"config": {"data": {"lookback": 24}}, "data": "abc"})
+    old = json.dumps({"train": {"lr": 0.1}, "run": run, "n": 10})
+    new_run = json.dumps({"config": {"data": {"lookback": 48}}, "data": "abc"})
+    new = json.dumps({"train": {"lr": 0.1}, "run": new_run, "n": 10})
+    assert tag_difference(old, new) == "setting 'lookback' was 24, now 48"
+    other_data = json.dumps({"train": {"lr": 0.1}, "run": run.replace("abc", "xyz"), "n": 10})
+    assert tag_difference(old, other_data) == "the data differ: other rows or values"

@@ -3,6 +3,8 @@ joining, pruning, failing, surplus trials, and the retry of a trial whose worker
 
 from __future__ import annotations
 
+import re
+import sys
 import time
 
 import optuna
@@ -172,3 +174,18 @@ def test_asha_lets_a_trial_pass_a_rung_only_while_it_is_in_the_best_third():
     # at epoch 1 (under 3 trials at a rung only the best goes on); 0.5 leads and runs to the
     # end; 4.0 and 5.0 are not in the best third at epoch 1.
     assert stopped_at == [12, 1, 1, 12, 1, 1]
+
+
+def test_the_documented_postgresql_url_opens_a_study(postgres_url):
+    # The form README documents, with no +driver: SQLAlchemy 2 opens it with psycopg (3).
+    assert re.fullmatch(r"postgresql://\w+:[^@/]+@[\d.]+:\d+/\w+", postgres_url)
+    storage = open_storage(postgres_url, SearchConfig())
+    study = optuna.create_study(storage=storage, study_name="documented-url")
+    study.optimize(lambda trial: trial.suggest_float("x", 0, 1), n_trials=2)
+    assert len(optuna.load_study(study_name="documented-url", storage=postgres_url).trials) == 2
+
+
+def test_a_missing_driver_names_the_package_to_install(monkeypatch):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as on an install without the extra
+    with pytest.raises(ConfigError, match=r"driver 'psycopg'.*pip install 'psycopg\[binary\]'"):
+        open_storage("postgresql://u:secret@127.0.0.1:1/db", SearchConfig())

@@ -9,7 +9,7 @@ import torch
 
 from lstm_doctor.config import DataConfig
 from lstm_doctor.data.scale import Scaler, fit_scaler
-from lstm_doctor.data.split import SPLITS, parse_split, split_bounds
+from lstm_doctor.data.split import SPLITS, check_split_dates, parse_split, split_bounds
 from lstm_doctor.data.validate import Panel
 from lstm_doctor.data.windows import Windows, make_windows
 from lstm_doctor.errors import DataError
@@ -100,6 +100,7 @@ def prepare(panel: Panel, config: DataConfig, scaler: Scaler | None = None) -> P
     spec = parse_split(config.split)
     bounds = split_bounds(spec, panel.series_lengths(), panel.time, panel.offsets, panel.series_ids)
     if scaler is None:
+        check_split_dates(spec, panel.time, panel.offsets, panel.series_ids)
         empty = np.flatnonzero(bounds[:, 0] == 0)
         if empty.size:  # a scaler fitted on no rows would be NaN
             raise DataError(

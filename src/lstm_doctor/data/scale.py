@@ -69,6 +69,18 @@ class Scaler:
             raise ArtifactError(
                 f"scaler.json has statistics of shape {scaler.center.shape}, expected {expected}."
             )
+        for field, values, ok in (
+            ("center", scaler.center, np.isfinite(scaler.center)),
+            ("scale", scaler.scale, np.isfinite(scaler.scale) & (scaler.scale > 0)),
+        ):
+            if not ok.all():
+                s, c = (int(i) for i in np.argwhere(~ok)[0])
+                raise ArtifactError(
+                    f"scaler.json field {field!r} holds {float(values[s, c])!r} for column "
+                    f"{scaler.columns[c]!r} of series {scaler.series_ids[s]!r}; it must be "
+                    f"finite{' and > 0' if field == 'scale' else ''}. The run was edited or "
+                    "damaged: refit it."
+                )
         return scaler
 
 

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 import torch
 
+from lstm_doctor.data.magnitude import check_magnitude
 from lstm_doctor.errors import DataError
 from lstm_doctor.sequence_config import SequenceConfig
 
@@ -191,8 +192,10 @@ def build_sequences(
     sorted_codes = codes[order]
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     position = np.arange(len(order)) - starts[sorted_codes]
+    raw = frame[list(own)].to_numpy(dtype=np.float64)
+    check_magnitude(raw, own, source)
     values = np.zeros((len(ids), int(lengths.max()), len(own)), dtype=np.float32)
-    values[sorted_codes, position] = frame[list(own)].to_numpy(dtype=np.float64)[order]
+    values[sorted_codes, position] = raw[order]
     if not np.isfinite(values).all():
         col = int(np.argwhere(~np.isfinite(values))[0, 2])
         raise DataError(

@@ -15,7 +15,7 @@ import numpy as np
 
 from lstm_doctor.errors import ConfigError, DataError
 
-__all__ = ["SPLITS", "SplitSpec", "parse_split", "split_bounds"]
+__all__ = ["SPLITS", "SplitSpec", "check_split_dates", "parse_split", "split_bounds"]
 
 SPLITS = ("train", "val", "test")
 
@@ -70,6 +70,32 @@ def parse_split(text: str) -> SplitSpec:
     if any(b <= a for a, b in itertools.pairwise(dates)):
         raise _fail(text, "must list dates in increasing order")
     return SplitSpec("dates", tuple(str(d) for d in dates))
+
+
+def check_split_dates(
+    spec: SplitSpec, time: np.ndarray | None, offsets: np.ndarray, series_ids: tuple[str, ...]
+) -> None:
+    """For fitting: validation and test must start before a series ends (an end date may lie
+    past it). New data scored with a fitted model may lie anywhere, so this is not checked
+    by ``split_bounds``.
+
+    Raises:
+        DataError: a start date is after the last timestamp of a series.
+    """
+    if spec.kind != "dates" or time is None:
+        return
+    for s, (start, stop) in enumerate(itertools.pairwise(offsets)):
+        if stop <= start:
+            continue
+        last = time[stop - 1]
+        where = f" of series {series_ids[s]!r}" if len(series_ids) > 1 else ""
+        for name, value in zip(("validation", "test"), spec.values[:2], strict=True):
+            if np.datetime64(value, "ns") > last:
+                raise DataError(
+                    f"The split date {value[:19]} (where {name} starts) is after the last "
+                    f"timestamp {str(last)[:19]}{where}: {name} would be empty. Choose dates "
+                    "within the data."
+                )
 
 
 def _bounds_of_series(spec: SplitSpec, n_rows: int, time: np.ndarray | None) -> tuple[int, ...]:

@@ -7,15 +7,21 @@ excluded, as ``df.iloc`` counts) or the timestamp, and says what to do.
 from __future__ import annotations
 
 import itertools
+import logging
 from dataclasses import dataclass
+from datetime import tzinfo
 
 import numpy as np
 import pandas as pd
 
 from lstm_doctor.config import DataConfig
+from lstm_doctor.data.magnitude import check_magnitude
+from lstm_doctor.data.timestamps import parse_time
 from lstm_doctor.errors import DataError
 
 __all__ = ["Panel", "validate_frame"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,8 @@ class Panel:
         series_ids: one label per series (``"0"`` when there is no id column).
         time: (rows,) timestamps or numbers of the time column, or None.
         source_rows: (rows,) the row of the input frame each row came from (for messages).
+        time_zone: the zone of timestamps given with UTC offsets (forecasts are stamped in
+            it), else None.
     """
 
     values: np.ndarray
@@ -39,6 +47,7 @@ class Panel:
     series_ids: tuple[str, ...]
     time: np.ndarray | None
     source_rows: np.ndarray
+    time_zone: tzinfo | None = None  # of the time column as given; ``time`` is UTC
 
     @property
     def n_series(self) -> int:
@@ -78,33 +87,6 @@ def _to_numeric(frame: pd.DataFrame, column: str, source_rows: np.ndarray) -> np
             f"({int(bad.sum())} non-numeric value(s) in all). Clean the column or drop it."
         )
     return numeric.to_numpy(dtype=np.float64)
-
-
-def _parse_time(frame: pd.DataFrame, column: str, source_rows: np.ndarray) -> np.ndarray:
-    raw = frame[column]
-    if pd.api.types.is_numeric_dtype(raw) and not pd.api.types.is_bool_dtype(raw):
-        values = raw.to_numpy(dtype=np.float64)
-    else:
-        parsed = pd.to_datetime(raw, errors="coerce")
-        bad = parsed.isna() & raw.notna()
-        if bad.any():
-            row = int(np.flatnonzero(bad.to_numpy())[0])
-            raise DataError(
-                f"Time column {column!r} has a value that is not a date at row "
-                f"{int(source_rows[row])}: "
-                f"{raw.iloc[row]!r}. Fix the value or pass another --time column."
-            )
-        if parsed.dt.tz is not None:
-            parsed = parsed.dt.tz_convert("UTC").dt.tz_localize(None)
-        values = parsed.to_numpy(dtype="datetime64[ns]")
-    missing = pd.isna(values)
-    if missing.any():
-        row = int(np.flatnonzero(missing)[0])
-        raise DataError(
-            f"Time column {column!r} is empty at row {int(source_rows[row])}; every row needs a "
-            "time."
-        )
-    return values
 
 
 def _group_rows(frame: pd.DataFrame, column: str | None) -> tuple[np.ndarray, list[str]]:
@@ -207,19 +189,32 @@ def validate_frame(frame: pd.DataFrame, config: DataConfig) -> Panel:
         starts = np.flatnonzero(np.r_[True, codes[1:] != codes[:-1]])
         offsets = np.r_[starts, len(frame)].astype(np.int64)
 
-    time = None
+    time, zone = None, None
     if config.time is not None:
-        time = _parse_time(frame, config.time, source_rows)
+        time, zone = parse_time(frame[config.time], config.time, source_rows, config.time_format)
         _check_time_order(time, offsets, source_rows, ids, config.time)
 
+    for name in config.target:
+        if pd.api.types.is_bool_dtype(frame[name]):
+            log.warning(
+                "Target column %r is boolean: it is forecast as numbers 0/1 (a value between "
+                "is a probability-like score), with MSE as the loss.",
+                name,
+            )
     values = np.column_stack([_to_numeric(frame, c, source_rows) for c in columns])
+    check_magnitude(values, columns)
     values = _repair_missing(values, offsets, columns, source_rows, config.fill)
 
     for s, (start, stop) in enumerate(itertools.pairwise(offsets)):
         for j, name in enumerate(config.target):
             column = values[start:stop, j]
-            if column.size and np.all(column == column[0]):
-                where = f" in series {ids[s]!r}" if len(ids) > 1 else ""
+            where = f" in series {ids[s]!r}" if len(ids) > 1 else ""
+            if column.size < 2:
+                raise DataError(
+                    f"The data has {column.size} row{where}: too short to forecast (each split "
+                    "needs at least lookback + horizon rows). Pass a longer file."
+                )
+            if np.all(column == column[0]):
                 raise DataError(
                     f"Target column {name!r} is constant ({column[0]:g}){where}: there is "
                     "nothing to forecast. Drop that series or choose another target."
@@ -232,4 +227,5 @@ def validate_frame(frame: pd.DataFrame, config: DataConfig) -> Panel:
         series_ids=tuple(ids),
         time=time,
         source_rows=source_rows,
+        time_zone=zone,
     )

@@ -32,6 +32,7 @@ from lstm_doctor.diagnosis.pipeline_checks import (
     check_target_in_two_splits,
     check_window_crosses_series,
 )
+from lstm_doctor.diagnosis.spacing import check_irregular_spacing
 from lstm_doctor.diagnosis.time_checks import check_future_covariate, check_shuffled_time
 from lstm_doctor.errors import DataError
 
@@ -48,6 +49,7 @@ CHECKS = (
     "small_split",
     "near_constant",
     "outliers",
+    "irregular_spacing",
 )
 
 
@@ -74,6 +76,7 @@ def check_data(frame: pd.DataFrame, prepared: Prepared) -> list[Finding]:
         *check_small_split(prepared, starts),
         *check_near_constant(prepared),
         *check_outliers(prepared),
+        *check_irregular_spacing(prepared),
     ]
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from lstm_doctor.artifacts import read_diagnosis
 from lstm_doctor.config import DataConfig
 from lstm_doctor.data.load import read_table
 from lstm_doctor.data.prepare import prepare
@@ -24,7 +24,7 @@ __all__ = ["check_frame", "diagnose_log"]
 
 def check_frame(data: pd.DataFrame | str | Path, config: DataConfig) -> Diagnosis:
     """Leakage, data and shift findings for ``data`` under ``config`` (no training)."""
-    frame = read_table(data)
+    frame = read_table(data, encoding=config.encoding)
     prepared = prepare(validate_frame(frame, config), config)
     findings = check_data(frame, prepared) + diagnose_shift(prepared)
     return Diagnosis(tuple(rank_findings(findings)))
@@ -45,9 +45,8 @@ def diagnose_log(log: LoadedLog, path: str | Path | None = None) -> Diagnosis:
     ``diagnosis.json`` is returned as it is. Any other log is diagnosed from its curves (and,
     for our runs without a stored diagnosis, with the run's settings as context).
     """
-    if log.source == "lstm-doctor" and path is not None:
-        stored = Path(path) / "diagnosis.json"
-        if stored.is_file():
-            return Diagnosis.from_dict(json.loads(stored.read_text()))
+    stored = None if path is None else Path(path) / "diagnosis.json"
+    if log.source == "lstm-doctor" and stored is not None and stored.is_file():
+        return Diagnosis.from_dict(read_diagnosis(stored.parent))  # damaged: ArtifactError
     settings = _flat_settings(log.meta) if log.source == "lstm-doctor" else {}
     return diagnose(log.history, RunContext(settings=settings))

@@ -49,7 +49,8 @@ def _as_time(column: pd.Series) -> np.ndarray | None:
     sample = present.iloc[np.linspace(0, len(present) - 1, _DATE_SAMPLE).astype(int)]
     with warnings.catch_warnings():  # pandas warns when it falls back to per-value parsing
         warnings.simplefilter("ignore")
-        parsed_sample = pd.to_datetime(sample.astype(str), errors="coerce", format="mixed")
+        text = sample.astype(str)  # utc: offsets that change (DST) are one axis
+        parsed_sample = pd.to_datetime(text, errors="coerce", format="mixed", utc=True)
         if parsed_sample.notna().mean() < _DATE_FRACTION and not _time_name(column.name):
             return None
         parsed = pd.to_datetime(column.astype(str), errors="coerce", format="mixed", utc=True)

@@ -10,6 +10,7 @@ same run: same seed, same result as uninterrupted.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -27,7 +28,13 @@ from lstm_doctor.errors import ArtifactError
 from lstm_doctor.history import History
 from lstm_doctor.training.schedules import PlateauRule
 
-__all__ = ["CHECKPOINT_FORMAT", "LoopState", "load_checkpoint", "save_checkpoint"]
+__all__ = [
+    "CHECKPOINT_FORMAT",
+    "LoopState",
+    "load_checkpoint",
+    "save_checkpoint",
+    "tag_difference",
+]
 
 CHECKPOINT_FORMAT = 1
 
@@ -155,8 +162,9 @@ def load_checkpoint(
         )
     if meta.get("tag") != tag:
         raise ArtifactError(
-            f"Checkpoint {str(path)!r} belongs to a run with other data or settings; resume "
-            "with the same command, or start again without --resume."
+            f"Checkpoint {str(path)!r} belongs to a run with other data or settings "
+            f"({tag_difference(meta.get('tag'), tag)}); resume with the same command, or start "
+            "again without --resume."
         )
     if augment_generator is not None and "rng.augment" not in tensors:
         raise ArtifactError(
@@ -187,3 +195,31 @@ def load_checkpoint(
         bad_epochs=meta["bad_epochs"],
         lr_scale=meta["lr_scale"],
     )
+
+
+def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
+    """Dotted paths to leaves; a string holding a JSON object is opened too (nested tags)."""
+    if isinstance(value, str) and value.startswith("{"):
+        with contextlib.suppress(ValueError):
+            value = json.loads(value)
+    if isinstance(value, dict):
+        flat: dict[str, Any] = {}
+        for key, inner in value.items():
+            flat.update(_flatten(inner, f"{prefix}{key}."))
+        return flat
+    return {prefix.rstrip("."): value}
+
+
+def tag_difference(old: Any, new: str) -> str:
+    """What differs between a checkpoint's tag and this run's, for a person: the first
+    setting that changed with both values, or that the data changed."""
+    before, after = _flatten(old if old is not None else {}), _flatten(new)
+    changed = [k for k in sorted(set(before) | set(after)) if before.get(k) != after.get(k)]
+    settings = [k for k in changed if not k.endswith(("data", "n"))]
+    if settings:
+        key = settings[0]
+        name = key.rsplit(".", 1)[-1]
+        return f"setting {name!r} was {before.get(key)!r}, now {after.get(key)!r}"
+    if changed:
+        return "the data differ: other rows or values"
+    return "its tag differs"

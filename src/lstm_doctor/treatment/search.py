@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import time
 import warnings
 from collections.abc import Callable, Iterator, Sequence
@@ -103,6 +104,23 @@ def _quiet() -> Iterator[None]:
         yield
 
 
+# The module SQLAlchemy imports for a URL's driver -> the package that provides it.
+_DRIVER_PACKAGES = {"psycopg": "psycopg[binary]", "psycopg2": "psycopg2-binary"}
+
+
+def _missing_module(exc: BaseException) -> str:
+    """The top-level module whose import failed (Optuna wraps SQLAlchemy's ImportError)."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ImportError):
+            named = re.search(r"No module named '([\w.]+)'|import of ([\w.]+) halted", str(seen))
+            module = seen.name or (named and (named[1] or named[2]))
+            if module:
+                return module.split(".")[0]
+        seen = seen.__cause__ or seen.__context__
+    return ""
+
+
 def redact(url: str) -> str:
     """``url`` without its password, for messages and study.json."""
     head, sep, tail = url.rpartition("@")
@@ -130,9 +148,12 @@ def open_storage(url: str, config: SearchConfig) -> optuna.storages.RDBStorage:
                 ),
             )
     except ImportError as exc:
+        module = _missing_module(exc)
+        package = _DRIVER_PACKAGES.get(module, module or "the database driver")
         raise ConfigError(
-            f"--storage {redact(url)!r} needs a database driver that is not installed "
-            f"({exc}); for PostgreSQL: pip install 'lstm-doctor[postgres]'."
+            f"--storage {redact(url)!r} needs the database driver {module or '?'!r}, which is "
+            f"not installed: pip install '{package}'"
+            + (" (or pip install 'lstm-doctor[postgres]')." if module == "psycopg" else ".")
         ) from None
     except Exception as exc:  # SQLAlchemy: bad URL, refused connection, missing database
         message = " ".join(str(exc).split())[:300]
