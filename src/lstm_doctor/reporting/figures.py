@@ -90,13 +90,14 @@ def to_svg(fig: Figure) -> str:
 
 
 def decimate(
-    x: np.ndarray, y: np.ndarray, max_points: int = MAX_POINTS
+    x: np.ndarray, y: np.ndarray, max_points: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """At most ``max_points`` points of a line, keeping each bucket's minimum and maximum.
 
     Plain striding would hide exactly the spikes a reader looks for; min/max per bucket
     keeps the envelope (the shape a plotted line has at this width anyway).
     """
+    max_points = max_points or MAX_POINTS
     x, y = np.asarray(x), np.asarray(y, dtype=float)
     n = len(y)
     if n <= max_points:
@@ -117,8 +118,9 @@ def decimate(
     return x[index], y[index]
 
 
-def decimation_note(n_points: int, max_points: int = MAX_POINTS) -> str | None:
+def decimation_note(n_points: int, max_points: int | None = None) -> str | None:
     """The sentence a decimated figure carries (None when nothing was dropped)."""
+    max_points = max_points or MAX_POINTS
     if n_points <= max_points:
         return None
     return (

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from lstm_doctor.history import History
 from lstm_doctor.reporting.figures import (
@@ -64,11 +65,13 @@ def curves_chart(
         ax.set_ylabel(f"loss ({loss_unit})")
         ax.set_ylim(bottom=0)  # a linear loss axis starts at zero: no exaggerated gaps
     ax.set_xlabel("epoch")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     best = history.best_epoch
     if best is not None:
         ax.axvline(best, color=COLORS[3], ls="-.", lw=1, label=f"best epoch {best} (restored)")
     if history.stop_reason == "early_stopping" and len(epochs):
-        ax.axvline(epochs[-1], color=GREY, ls=":", lw=1, label=f"early stop (epoch {epochs[-1]})")
+        last = int(epochs[-1])
+        ax.axvline(last, color=GREY, ls=":", lw=1, label=f"early stop (epoch {last})")
     rollbacks = [e["epoch"] for e in history.events if e.get("kind") == "nonfinite_loss"]
     for k, epoch in enumerate(rollbacks):
         ax.axvline(
