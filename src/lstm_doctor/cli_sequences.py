@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from lstm_doctor.artifacts import to_json
+from lstm_doctor.cli_report import note_command, write_run_report
 from lstm_doctor.errors import ArtifactError, ConfigError
 from lstm_doctor.reporting.terminal import diagnosis_view
 from lstm_doctor.sequence_api import (
@@ -97,6 +98,7 @@ def fit_sequences(
     out: Console,
     resume: bool = False,
     err: Console | None = None,
+    report: bool = True,
 ) -> None:
     """Fit a sequence model with a per-epoch checkpoint beside ``out_dir``, save its run
     directory, drop the checkpoint (kept when interrupted), print the report."""
@@ -122,13 +124,16 @@ def fit_sequences(
         finally:
             if bar.live.is_started:
                 bar.stop()
+    note_command(estimator, data)
     run = estimator.save(out_dir, overwrite=overwrite or resume)
     if estimator.history_.stop_reason != "interrupted":
         seq = estimator.config_.sequence
         for path in checkpoint_files(checkpoint, seq.ensemble, seq.refit):
             path.unlink(missing_ok=True)
+    page = write_run_report(estimator, run, err or out) if report else None
     if as_json:
-        print(to_json(sequence_payload(estimator, run), indent=None))
+        payload = sequence_payload(estimator, run)
+        print(to_json({**payload, "report": str(page) if page else None}, indent=None))
         return
     metrics, training = estimator.metrics_, estimator.metrics_["training"]
     out.print(metrics_table(metrics, task))
@@ -141,6 +146,8 @@ def fit_sequences(
     )
     out.print()
     out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
+    if page is not None:
+        out.print(f"report: [bold]{page}[/] (one HTML file; open it in a browser)")
 
 
 def _members_note(estimator: _SequenceEstimator) -> str:
@@ -177,6 +184,8 @@ def heal_sequences_command(
     max_steps: int,
     on_step: Callable[[HealStep], None],
     out: Console,
+    report: bool = True,
+    err: Console | None = None,
 ) -> None:
     """Treat a sequence model, save the healed run with treatment.json, print the report."""
     if not columns.get("sequence") or not columns.get("label"):
@@ -186,13 +195,16 @@ def heal_sequences_command(
         group=columns.get("group"), test=test, budget_minutes=budget, max_steps=max_steps,
         on_step=on_step, **settings,
     )  # fmt: skip
+    note_command(outcome.estimator, data)
     run = save_healed(outcome, out_dir, overwrite=overwrite)
     treatment = outcome.treatment()
     estimator = outcome.estimator
+    page = write_run_report(estimator, run, err or out, treatment=treatment) if report else None
     if as_json:
         summary = {k: v for k, v in treatment.items() if k != "steps"}
         payload = sequence_payload(estimator, run)
         payload.update(treatment=treatment["steps"], treatment_summary=summary)
+        payload["report"] = str(page) if page else None
         print(to_json(payload, indent=None))
         return
     out.print(
@@ -206,3 +218,5 @@ def heal_sequences_command(
     out.print(f"run saved to [bold]{run}[/] (treatment.json beside it)")
     out.print()
     out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
+    if page is not None:
+        out.print(f"report: [bold]{page}[/] (one HTML file; open it in a browser)")

@@ -151,7 +151,9 @@ def heal(
     if "lr" not in settings:
         probe = Forecaster(**{k: v for k, v in start.items() if k not in _COLUMN_SETTINGS})
         found = probe.lr_find(frame, **{k: v for k, v in columns.items() if v is not None})
-        lr_found = {"suggestion": found.suggestion, "rule": found.rule}
+        curve = found.to_dict()  # the curve too: the report plots it
+        lr_found = {"suggestion": found.suggestion, "rule": found.rule,
+                    "lrs": curve["lrs"], "smoothed": curve["smoothed"]}  # fmt: skip
         if found.suggestion is not None:
             start["lr"] = found.suggestion
 

@@ -141,6 +141,8 @@ def report_run(run: str | Path, out: str | Path | None = None, data: Any = None)
     from lstm_doctor.sequence_artifacts import run_task
 
     run = Path(run)
+    if not run.is_dir():
+        raise ArtifactError(f"Run directory {str(run)!r} does not exist.")
     target = Path(out) if out is not None else run / REPORT_NAME
     treatment_path = run / "treatment.json"
     treatment = _read_json(treatment_path) if treatment_path.is_file() else None
