@@ -4,6 +4,7 @@ import json
 
 import pandas as pd
 import pytest
+from scripted import treatment
 
 from lstm_doctor.errors import ArtifactError
 from lstm_doctor.reporting.run_report import report_run, resolve_data, study_of
@@ -32,9 +33,10 @@ def test_study_of_reads_a_tune_folder_and_values_pruned_trials(tmp_path) -> None
     best = tmp_path / "best"
     best.mkdir()
     assert study_of(best) is None
-    pd.DataFrame({"number": [0, 1], "state": ["complete", "pruned"],
-                  "val_vs_naive": [0.8, None], "best_val_loss": [0.04, 0.1],
-                  "naive_val_mse": [0.05, 0.05]}).to_csv(tmp_path / "trials.csv", index=False)  # fmt: skip
+    trials = pd.DataFrame({"number": [0, 1], "state": ["complete", "pruned"],
+                           "val_vs_naive": [0.8, None], "best_val_loss": [0.04, 0.1],
+                           "naive_val_mse": [0.05, 0.05]})  # fmt: skip
+    trials.to_csv(tmp_path / "trials.csv", index=False)
     (tmp_path / "importances.json").write_text(json.dumps({"importances": {"units": 1.0}}))
     (tmp_path / "study.json").write_text(json.dumps({"best": {"number": 0}}))
     study = study_of(best)
@@ -47,11 +49,6 @@ def test_study_of_reads_a_tune_folder_and_values_pruned_trials(tmp_path) -> None
 
 
 def test_report_of_a_saved_run_with_treatment(fitted, tmp_path) -> None:
-    import sys
-
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent))
-    from scripted import treatment
-
     forecaster, _ = fitted
     run = forecaster.save(tmp_path / "run")
     (run / "treatment.json").write_text(json.dumps(treatment()))
