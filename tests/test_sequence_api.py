@@ -270,3 +270,14 @@ def test_a_killed_ensemble_fit_resumes_to_the_same_model(tmp_path) -> None:
         frame, **COLUMNS, checkpoint=checkpoint, resume=True
     )
     pd.testing.assert_frame_equal(resumed.predict_proba(frame), whole.predict_proba(frame))
+
+
+def test_report_shows_the_confusion_matrix_and_the_provenance(fitted, tmp_path) -> None:
+    path = fitted.report(tmp_path / "r.html")
+    html = path.read_text()
+    assert 'id="classes"' in html and 'id="curves"' in html and "true class" in html
+    assert fitted.provenance_["data"]["rows"] == len(make_sequence_frame())
+    loaded = SequenceClassifier.load(fitted.save(tmp_path / "run"))
+    assert loaded.provenance_ == fitted.provenance_
+    with pytest.raises(NotFittedError, match="not fitted"):
+        SequenceClassifier().report(tmp_path / "x.html")

@@ -47,7 +47,7 @@ def resolve_data(
     if not path:
         return None, (
             "Forecast sections need the data this run was fitted on (not recorded "
-            "as a file): lstm-doctor report RUN --data FILE."
+            "as a file): pass it, report(path, data=frame) or lstm-doctor report RUN --data FILE."
         )
     if not Path(path).is_file():
         return None, (
