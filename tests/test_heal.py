@@ -47,3 +47,15 @@ def test_the_recipe_comparison_is_fitted_after_the_choice_on_the_same_windows(de
     assert outcome.recipe.metrics_["n_windows"] == outcome.forecaster.metrics_["n_windows"]
     if "start" in rows:  # scored on test only for the table, after the choice
         assert rows["start"]["test_mse"] is not None
+
+
+def test_log_dir_writes_one_tensorboard_run_per_fit_named_after_it(demo_frame, tmp_path) -> None:
+    pytest.importorskip("tensorboard", reason="the [tensorboard] extra is not installed")
+    outcome = heal(demo_frame, "load", time="time", lookback=24, horizon=6, epochs=2,
+                   batch_size=32, max_steps=2, lr=1e-3, log_dir=tmp_path / "tb")  # fmt: skip
+    runs = sorted(p.name for p in (tmp_path / "tb").iterdir())
+    assert len(runs) == len(outcome.steps) + 1 and runs[0] == "step-00"
+    assert all(name.startswith(f"step-{k:02d}") for k, name in enumerate(runs))
+    change = outcome.steps[0].change
+    assert any(f"{k}={v}" in runs[1] for k, v in change.items())  # named after what it tried
+    assert all(list((tmp_path / "tb" / name).glob("events.out.tfevents.*")) for name in runs)

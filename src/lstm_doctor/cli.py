@@ -52,6 +52,7 @@ from lstm_doctor.reporting.terminal import (
     verdict,
 )
 from lstm_doctor.sequence_artifacts import run_task
+from lstm_doctor.training.tensorboard import TensorBoardLog, chain
 from lstm_doctor.treatment.heal import HealStep
 from lstm_doctor.treatment.search import SearchConfig
 from lstm_doctor.treatment.study_report import TrialEvent
@@ -85,6 +86,9 @@ Scaler = Annotated[str | None, typer.Option(help="standard | robust | minmax | n
 Fill = Annotated[str | None, typer.Option(help="Repair NaN/inf: ffill | interpolate.")]
 Season = Annotated[int | None, typer.Option(help="Seasonal-naive season (default: detected).")]
 _REPORT_HELP = "Write report.html into the run directory (env LSTM_DOCTOR_REPORT=0: off)."
+LogDir = Annotated[
+    Path | None, typer.Option(help="Write TensorBoard event files here while training.")
+]
 
 
 def _columns(text: str | None) -> tuple[str, ...] | None:
@@ -175,6 +179,7 @@ def _fit_and_save(
     resume: bool = False,
     report: bool = True,
     data_source: str | None = None,
+    log_dir: Path | None = None,
 ) -> None:
     """Fit with a per-epoch checkpoint beside ``out_dir``; save; drop the checkpoint; write
     the report (after the save: a failed report never costs the model)."""
@@ -188,21 +193,29 @@ def _fit_and_save(
         err.print(f"note: starting afresh over the old checkpoint {checkpoint} (see --resume)")
     epochs = forecaster.get_params().get("epochs", 100)
     fit = {**columns, "checkpoint": checkpoint, "resume": resume}
+    board = None if log_dir is None else TensorBoardLog(log_dir, out_dir.name)
     if as_json:
-        forecaster.fit(data, **fit)
+        forecaster.fit(data, **fit, on_epoch=board)
     else:
         progress, on_epoch = _progress(epochs)
         try:
-            forecaster.fit(data, **fit, on_epoch=on_epoch)
+            forecaster.fit(data, **fit, on_epoch=chain(on_epoch, board))
         finally:
             if progress.live.is_started:
                 progress.stop()
+    if board is not None:
+        board.close(forecaster.resolved_settings(), _final_scores(forecaster.metrics_))
     note_command(forecaster, data_source or (data if isinstance(data, Path) else None))
     run = forecaster.save(out_dir, overwrite=overwrite or resume)
     if forecaster.history_.stop_reason != "interrupted":
         checkpoint.unlink(missing_ok=True)
     page = write_run_report(forecaster, run, err) if report else None
     _report(forecaster, run, as_json, report=page)
+
+
+def _final_scores(metrics: dict[str, Any]) -> dict[str, float]:
+    """The scores a TensorBoard run's hparams are listed with."""
+    return {f"final/{s}_mse": metrics[s]["mse"] for s in ("val", "test") if s in metrics}
 
 
 def _forecast_only(target: str | None, **sequence_flags: Any) -> None:
@@ -301,6 +314,7 @@ def fit(
         bool, typer.Option(help="Continue an interrupted fit from its --out checkpoint.")
     ] = False,
     report: Annotated[bool, typer.Option(help=_REPORT_HELP, envvar="LSTM_DOCTOR_REPORT")] = True,
+    log_dir: LogDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Train an LSTM on DATA, score it against naive baselines, save a run directory.
@@ -366,6 +380,7 @@ def fit(
         overwrite=overwrite,
         resume=resume,
         report=report,
+        log_dir=log_dir,
     )
 
 
@@ -481,6 +496,7 @@ def heal(
     out_dir: Annotated[Path | None, typer.Option("--out", help="Run directory to write.")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing --out.")] = False,
     report: Annotated[bool, typer.Option(help=_REPORT_HELP, envvar="LSTM_DOCTOR_REPORT")] = True,
+    log_dir: LogDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Treat the model: start small, diagnose, change one thing, keep what helps on val.
@@ -522,7 +538,7 @@ def heal(
     outcome = run_heal(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),
         budget_minutes=budget, max_steps=max_steps, on_step=on_step, compare_recipe=recipe,
-        **settings,
+        log_dir=log_dir, **settings,
     )  # fmt: skip
     note_command(outcome.forecaster, data)
     run = outcome.forecaster.save(out_dir, overwrite=overwrite)
@@ -629,6 +645,7 @@ def tune(
         Path | None, typer.Option("--out", help="Study folder (default: runs/tune-FILE).")
     ] = None,
     report: Annotated[bool, typer.Option(help=_REPORT_HELP, envvar="LSTM_DOCTOR_REPORT")] = True,
+    log_dir: LogDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Search the settings that close the train/test gap, with Optuna; refit the best.
@@ -661,7 +678,8 @@ def tune(
     outcome = run_tune(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),
         out=out_dir or Path("runs") / f"tune-{data.stem}", search=config, storage=storage,
-        study=study, space=space, start_from=start_from, on_trial=on_trial, **settings,
+        study=study, space=space, start_from=start_from, on_trial=on_trial, log_dir=log_dir,
+        **settings,
     )  # fmt: skip
     summary = outcome.summary
     note_command(outcome.forecaster, data)  # the report's footer (the run was saved already)

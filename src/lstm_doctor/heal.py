@@ -17,6 +17,7 @@ from lstm_doctor.api import Forecaster
 from lstm_doctor.data.load import read_table
 from lstm_doctor.diagnosis.curves import curve_stats
 from lstm_doctor.diagnosis.findings import Diagnosis
+from lstm_doctor.training.tensorboard import TensorBoardLog
 from lstm_doctor.treatment.heal import HealStep, heal_loop
 
 __all__ = ["HEAL_START", "TEXTBOOK_RECIPE", "HealOutcome", "heal"]
@@ -131,6 +132,7 @@ def heal(
     max_steps: int = 20,
     on_step: Callable[[HealStep], None] | None = None,
     compare_recipe: bool = False,
+    log_dir: str | Path | None = None,
     **settings: Any,
 ) -> HealOutcome:
     """Treat a forecaster: start small, diagnose, change one thing, keep what helps on val.
@@ -143,6 +145,9 @@ def heal(
     With ``compare_recipe``, the textbook recipe is fitted too, after the treatment (outside
     its budget), for ``HealOutcome.comparison``; the starting model is then scored on test as
     well. Neither takes part in any decision.
+
+    With ``log_dir``, every fit writes TensorBoard event files as it trains, one run each:
+    ``step-00`` (the start), ``step-01 units=64`` (named after what differs from the start).
     """
     frame = read_table(data)  # read once, shared by every fit
     columns = {"target": target, "time": time, "id": id, "covariates": covariates}
@@ -157,12 +162,26 @@ def heal(
         if found.suggestion is not None:
             start["lr"] = found.suggestion
 
+    fits = 0
+
     def fit(candidate: dict[str, Any], warm_from: _Fitted | None) -> _Fitted:
+        nonlocal fits
         given = {k: candidate.get(k) for k in _COLUMN_SETTINGS}
         model_settings = {k: v for k, v in candidate.items() if k not in _COLUMN_SETTINGS}
         forecaster = Forecaster(**model_settings)
         init = None if warm_from is None else warm_from.forecaster
-        return _Fitted(forecaster.fit(frame, **given, evaluate_test=False, init_from=init))
+        board = None
+        if log_dir is not None:
+            changed = [f"{k}={v}" for k, v in candidate.items() if start.get(k) != v]
+            board = TensorBoardLog(log_dir, " ".join([f"step-{fits:02d}", *changed]))
+        fits += 1
+        try:
+            forecaster.fit(frame, **given, evaluate_test=False, init_from=init, on_epoch=board)
+        finally:
+            if board is not None:
+                scores = getattr(forecaster, "metrics_", {}).get("val", {})
+                board.close(model_settings, {"final/val_mse": scores.get("mse")})
+        return _Fitted(forecaster)
 
     result = heal_loop(
         fit, start, budget_seconds=60.0 * budget_minutes, max_steps=max_steps, on_step=on_step
