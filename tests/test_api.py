@@ -187,6 +187,7 @@ def test_prepare_splits_and_scales_as_fit_does_without_training(demo_frame):
     assert len(prepared.windows("val")) == fitted.metrics_["training"]["n_windows"]["val"]
 
 
+@pytest.mark.slow
 def test_report_plots_the_data_fit_read_and_a_loaded_run_without_it(fitted, tmp_path) -> None:
     html = fitted.report(tmp_path / "r.html").read_text()
     assert 'id="forecast"' in html and 'id="errors"' in html

@@ -7,6 +7,8 @@ import pytest
 from fast_settings import FAST
 from lstm_doctor.cli import main
 
+pytestmark = pytest.mark.slow  # real fits and reports, seconds each
+
 FLAGS = [f"--{k.replace('_', '-')}={v}" for k, v in FAST.items()]
 
 

@@ -272,6 +272,7 @@ def test_a_killed_ensemble_fit_resumes_to_the_same_model(tmp_path) -> None:
     pd.testing.assert_frame_equal(resumed.predict_proba(frame), whole.predict_proba(frame))
 
 
+@pytest.mark.slow
 def test_report_shows_the_confusion_matrix_and_the_provenance(fitted, tmp_path) -> None:
     path = fitted.report(tmp_path / "r.html")
     html = path.read_text()

@@ -25,6 +25,7 @@ SECTIONS = (
 )
 
 
+@pytest.mark.slow
 def test_fit_report_has_every_section_is_small_and_offline(fitted, tmp_path) -> None:
     forecaster, path = fitted
     html = forecast_report(forecaster, data=path)
@@ -37,6 +38,7 @@ def test_fit_report_has_every_section_is_small_and_offline(fitted, tmp_path) -> 
     assert 20_000 < size < 1_000_000  # a few hundred KB at most for this small run
 
 
+@pytest.mark.slow
 def test_without_data_the_forecast_sections_say_how_to_get_them(fitted) -> None:
     forecaster, _ = fitted
     html = forecast_report(forecaster, data=None, data_note="pass --data FILE")

@@ -48,6 +48,7 @@ def test_study_of_reads_a_tune_folder_and_values_pruned_trials(tmp_path) -> None
         study_of(best)
 
 
+@pytest.mark.slow
 def test_report_of_a_saved_run_with_treatment(fitted, tmp_path) -> None:
     forecaster, _ = fitted
     run = forecaster.save(tmp_path / "run")
