@@ -8,6 +8,7 @@ more); long lines are decimated (min/max per bucket) and say so on the figure.
 
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import numpy as np
 
 from lstm_doctor.reporting.figures import (
@@ -16,6 +17,7 @@ from lstm_doctor.reporting.figures import (
     STYLES,
     decimate,
     decimation_note,
+    log_scale_wanted,
     new_figure,
     note,
     to_svg,
@@ -39,6 +41,14 @@ def _time_label(data: ForecastData) -> str:
     if data.prepared.panel.time is None:
         return "row of the file"
     return "time" if data.has_datetime() else "time (time column)"
+
+
+def _dates(ax, data: ForecastData) -> None:
+    """Short date ticks (no overlapping full timestamps) on a datetime x axis."""
+    if data.has_datetime():
+        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
 def _unit(data: ForecastData) -> str:
@@ -115,7 +125,8 @@ def windows_chart(data: ForecastData, split: str = "test") -> str:
             f"{label} of {len(mse):,} {split} windows: MSE {mse[w]:.4f} (scaled)", loc="left"
         )
         ax.set_ylabel(_unit(data))
-        ax.legend(loc="lower left", fontsize=7, framealpha=0.85)
+        ax.legend(loc="best", fontsize=7, framealpha=0.85)
+        _dates(ax, data)
     axes[-1, 0].set_xlabel(f"{_time_label(data)} (lookback {lookback}, horizon {horizon})")
     return to_svg(fig)
 
@@ -145,6 +156,7 @@ def overlay_chart(data: ForecastData, split: str = "test") -> str:
         ax.set_title(f"{split}: actual vs the forecast made {h} step(s) before", loc="left")
         ax.legend(loc="lower left", fontsize=7, framealpha=0.85)
         note(ax, decimation_note(n_points))
+        _dates(ax, data)
     axes[-1, 0].set_xlabel(_time_label(data))
     return to_svg(fig)
 
@@ -159,8 +171,10 @@ def horizon_chart(data: ForecastData, split: str = "test") -> str:
         "LSTM": part.model,
         **{BASELINE_NAMES.get(k, k): v for k, v in part.baselines.items()},
     }
+    all_mse: list[float] = []
     for k, (name, forecast) in enumerate(series.items()):
         mse = ((forecast - part.truth) ** 2).mean(axis=(0, 2))
+        all_mse += [float(v) for v in mse]
         ax.plot(
             steps,
             mse,
@@ -171,8 +185,12 @@ def horizon_chart(data: ForecastData, split: str = "test") -> str:
             label=name,
         )
     ax.set_xlabel("horizon step")
-    ax.set_ylabel(f"{split} MSE (scaled units)")
-    ax.set_ylim(bottom=0)
+    if log_scale_wanted(all_mse):  # the mean baseline is often decades above the rest
+        ax.set_yscale("log")
+        ax.set_ylabel(f"{split} MSE (scaled units; log scale)")
+    else:
+        ax.set_ylabel(f"{split} MSE (scaled units)")
+        ax.set_ylim(bottom=0)
     ax.legend(loc="upper left", fontsize=7, framealpha=0.85)
     return to_svg(fig)
 
@@ -202,6 +220,7 @@ def errors_over_time_chart(data: ForecastData) -> str:
                 label=f"{BASELINE_NAMES.get(baseline, baseline)}, {name}",
             )
     ax.set_xlabel(f"forecast origin ({_time_label(data)})")
+    _dates(ax, data)
     ax.set_ylabel("window MSE (scaled units)")
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper left", fontsize=7, framealpha=0.85)

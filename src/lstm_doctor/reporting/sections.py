@@ -212,7 +212,7 @@ def heal_section(treatment: dict[str, Any]) -> Section | None:
                 s.get("val_before"),
                 s.get("val_after"),
                 verdict,
-                s.get("seconds"),
+                _seconds(s.get("seconds")),
             ]
         )
     body = (
@@ -241,6 +241,10 @@ def heal_section(treatment: dict[str, Any]) -> Section | None:
         body += "<h3>Healed vs start, recipe and baselines (same windows, scaled)</h3>"
         body += table(["model", "val MSE", "test MSE"], rows)
     return Section("heal", "Heal steps", body)
+
+
+def _seconds(value: Any) -> Any:
+    return raw(f"{value:.1f}") if isinstance(value, int | float) else value
 
 
 def lr_find_section(lr_find: dict[str, Any] | None) -> Section | None:

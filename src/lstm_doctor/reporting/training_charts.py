@@ -201,7 +201,7 @@ def heal_chart(steps: Sequence[dict[str, Any]], start_val: float) -> str:
     if log_scale_wanted(values):
         ax.set_yscale("log")
     else:
-        ax.set_ylim(bottom=0)
+        ax.set_ylim(0, 1.12 * max(values))  # every candidate inside, from zero
     ax.legend(loc="upper right", framealpha=0.85)
     return to_svg(fig)
 
@@ -234,8 +234,10 @@ def trials_chart(trials: Sequence[dict[str, Any]]) -> str:
         ax.step(xs_best, best_so_far, where="post", color=COLORS[0], lw=1, label="best so far")
     ax.axhline(1.0, color=GREY, ls=":", lw=1, label="naive (= 1)")
     ax.set_xlabel("trial number")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel("val MSE / naive's val MSE")
-    ax.set_ylim(bottom=0)
+    values = [t["value"] for t in trials if _is_number(t.get("value"))]
+    ax.set_ylim(0, 1.12 * max([1.0, *values]))
     ax.legend(loc="upper right", framealpha=0.85)
     return to_svg(fig)
 
