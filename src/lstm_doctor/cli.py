@@ -359,7 +359,7 @@ def fit(
             data, task=task, columns=columns, settings={**settings, **sequence_settings},
             test=test, out_dir=out_dir or _default_out(data.stem), overwrite=overwrite,
             as_json=as_json, progress=_progress, out=out, resume=resume, err=err,
-            report=report,
+            report=report, log_dir=log_dir,
         )  # fmt: skip
         return
     _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
@@ -523,6 +523,8 @@ def heal(
             out.print(step_line(step))
 
     if task != "forecast":
+        if log_dir is not None:
+            raise ConfigError("--log-dir is for forecasting heals; drop it with --task " + task)
         columns = {"sequence": sequence_id, "label": label, "time": time, "group": group}
         final = _given(ensemble=ensemble, refit=refit)
         heal_sequences_command(

@@ -24,6 +24,7 @@ from lstm_doctor.sequence_api import (
     checkpoint_files,
 )
 from lstm_doctor.sequence_heal import heal_sequences, save_healed
+from lstm_doctor.training.tensorboard import TensorBoardLog, chain
 from lstm_doctor.treatment.heal import HealStep
 
 __all__ = [
@@ -99,6 +100,7 @@ def fit_sequences(
     resume: bool = False,
     err: Console | None = None,
     report: bool = True,
+    log_dir: Path | None = None,
 ) -> None:
     """Fit a sequence model with a per-epoch checkpoint beside ``out_dir``, save its run
     directory, drop the checkpoint (kept when interrupted), print the report."""
@@ -113,17 +115,22 @@ def fit_sequences(
     cls = SequenceClassifier if task == "classify" else SequenceRegressor
     estimator = cls(**settings)
     fit = {**columns, "test": test, "checkpoint": checkpoint, "resume": resume}
+    board = None if log_dir is None else TensorBoardLog(log_dir, out_dir.name)
     if as_json:
-        estimator.fit(data, **fit)
+        estimator.fit(data, **fit, on_epoch=board)
     else:
         # an upper bound: every member's epochs (early stopping ends most runs before)
         epochs = settings.get("epochs", DEFAULTS["epochs"])
         bar, on_epoch = progress(epochs * estimator.setting("ensemble"))
         try:
-            estimator.fit(data, on_epoch=on_epoch, **fit)
+            estimator.fit(data, on_epoch=chain(on_epoch, board), **fit)
         finally:
             if bar.live.is_started:
                 bar.stop()
+    if board is not None:  # an ensemble's members all write here: their epochs repeat
+        key = "accuracy" if task == "classify" else "mse"
+        scores = {f"final/{s}_{key}": estimator.metrics_[s].get(key) for s in ("val", "test")}
+        board.close({**estimator.get_params(), "task": task}, scores)
     note_command(estimator, data)
     run = estimator.save(out_dir, overwrite=overwrite or resume)
     if estimator.history_.stop_reason != "interrupted":

@@ -91,3 +91,20 @@ def test_fit_log_dir_writes_one_run_named_after_the_run_dir(demo_frame, tmp_path
     assert [s for s, _ in scalars["val_loss"]] == [1, 2, 3]  # FAST: 3 epochs
     assert {"final/val_mse", "final/test_mse"} <= set(scalars)
     assert accumulator.PluginTagToContent("hparams")
+
+
+def test_a_sequence_fit_logs_too_and_a_sequence_heal_refuses_log_dir(tmp_path, capsys) -> None:
+    from lstm_doctor.cli import main
+    from sequence_frames import make_sequence_frame
+
+    csv = tmp_path / "seq.csv"
+    make_sequence_frame().to_csv(csv, index=False)
+    args = ["--task", "classify", "--sequence-id", "sequence_id", "--label", "label", "--time",
+            "t", "--units", "8", "--epochs", "2", "--ensemble", "1", "--no-refit"]  # fmt: skip
+    code = main(["fit", str(csv), *args, "--out", str(tmp_path / "seqrun"), "--json",
+                 "--log-dir", str(tmp_path / "tb")])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    scalars, _ = read_run(tmp_path / "tb" / "seqrun")
+    assert [s for s, _ in scalars["train_loss"]] == [1, 2] and "final/test_accuracy" in scalars
+    assert main(["heal", str(csv), *args[:8], "--log-dir", str(tmp_path / "tb")]) == 2
+    assert "--log-dir is for forecasting heals" in capsys.readouterr().err
