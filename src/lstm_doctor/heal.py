@@ -112,6 +112,11 @@ def _scores(forecaster: Forecaster) -> dict[str, float | None]:
     return {"val_mse": metrics["val"]["mse"], "test_mse": metrics.get("test", {}).get("mse")}
 
 
+def _same(value: Any) -> Any:
+    """Lists and tuples compare equal: settings come back from JSON as lists."""
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
 def fit_recipe(
     frame: pd.DataFrame, columns: dict[str, Any], settings: dict[str, Any]
 ) -> Forecaster:
@@ -162,22 +167,23 @@ def heal(
         if found.suggestion is not None:
             start["lr"] = found.suggestion
 
-    fits = 0
+    fits: list[dict[str, Any]] = []  # each fitted candidate's resolved settings, in order
 
     def fit(candidate: dict[str, Any], warm_from: _Fitted | None) -> _Fitted:
-        nonlocal fits
         given = {k: candidate.get(k) for k in _COLUMN_SETTINGS}
         model_settings = {k: v for k, v in candidate.items() if k not in _COLUMN_SETTINGS}
         forecaster = Forecaster(**model_settings)
         init = None if warm_from is None else warm_from.forecaster
         board = None
-        if log_dir is not None:
-            changed = [f"{k}={v}" for k, v in candidate.items() if start.get(k) != v]
-            board = TensorBoardLog(log_dir, " ".join([f"step-{fits:02d}", *changed]))
-        fits += 1
+        if log_dir is not None:  # named after what differs from the start model's settings
+            first = fits[0] if fits else {}
+            changed = [f"{k}={v}" for k, v in candidate.items()
+                       if k in first and _same(first[k]) != _same(v)]  # fmt: skip
+            board = TensorBoardLog(log_dir, " ".join([f"step-{len(fits):02d}", *changed]))
         try:
             forecaster.fit(frame, **given, evaluate_test=False, init_from=init, on_epoch=board)
-        finally:
+        finally:  # a candidate that cannot be fitted still counts as a step
+            fits.append(forecaster.resolved_settings() if hasattr(forecaster, "model_") else {})
             if board is not None:
                 scores = getattr(forecaster, "metrics_", {}).get("val", {})
                 board.close(model_settings, {"final/val_mse": scores.get("mse")})
