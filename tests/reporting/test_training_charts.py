@@ -19,7 +19,7 @@ def test_curves_mark_best_epoch_early_stop_lr_and_the_evidence() -> None:
     assert "best epoch 6 (restored)" in svg
     assert "early stop (epoch 12)" in svg
     assert "learning rate" in svg
-    assert "overfitting: val rose 60% after epoch 6" in svg
+    assert "overfitting: val rose 60% after the best epoch" in svg
     assert "log scale)" not in svg.split("learning rate")[0]  # loss axis linear here
 
 

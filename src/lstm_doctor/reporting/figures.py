@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
 __all__ = [
     "COLORS",
@@ -32,6 +33,7 @@ __all__ = [
     "log_scale_wanted",
     "new_figure",
     "note",
+    "plain_log_ticks",
     "to_svg",
 ]
 
@@ -135,6 +137,14 @@ def log_scale_wanted(values: Sequence[float], decades: float = 1.0) -> bool:
     if len(finite) < 2:
         return False
     return math.log10(max(finite) / min(finite)) >= decades
+
+
+def plain_log_ticks(ax, axis: str = "y") -> None:
+    """Log-scale tick labels as plain numbers (0.2, 2, 20) instead of 2×10⁻¹."""
+    target = ax.yaxis if axis == "y" else ax.xaxis
+    plain = FuncFormatter(lambda value, _: f"{value:g}")
+    target.set_major_formatter(plain)
+    target.set_minor_formatter(plain)
 
 
 def note(ax, text: str | None) -> None:

@@ -20,6 +20,7 @@ from lstm_doctor.reporting.figures import (
     log_scale_wanted,
     new_figure,
     note,
+    plain_log_ticks,
     to_svg,
 )
 from lstm_doctor.reporting.forecast_data import BASELINE_NAMES, ForecastData, SplitForecast
@@ -187,6 +188,7 @@ def horizon_chart(data: ForecastData, split: str = "test") -> str:
     ax.set_xlabel("horizon step")
     if log_scale_wanted(all_mse):  # the mean baseline is often decades above the rest
         ax.set_yscale("log")
+        plain_log_ticks(ax)
         ax.set_ylabel(f"{split} MSE (scaled units; log scale)")
     else:
         ax.set_ylabel(f"{split} MSE (scaled units)")

@@ -17,6 +17,7 @@ from lstm_doctor.reporting.figures import (
     log_scale_wanted,
     new_figure,
     note,
+    plain_log_ticks,
     to_svg,
 )
 
@@ -60,6 +61,7 @@ def curves_chart(
     losses = [*train[np.isfinite(train)], *val[np.isfinite(val)]]
     if log_scale_wanted(losses) and min(losses, default=0) > 0:
         ax.set_yscale("log")
+        plain_log_ticks(ax)
         ax.set_ylabel(f"loss ({loss_unit}; log scale)")
     else:
         ax.set_ylabel(f"loss ({loss_unit})")
@@ -71,7 +73,7 @@ def curves_chart(
         ax.axvline(best, color=COLORS[3], ls="-.", lw=1, label=f"best epoch {best} (restored)")
     if history.stop_reason == "early_stopping" and len(epochs):
         last = int(epochs[-1])
-        ax.axvline(last, color=GREY, ls=":", lw=1, label=f"early stop (epoch {last})")
+        ax.axvline(last, color=COLORS[0], ls="--", lw=0.8, label=f"early stop (epoch {last})")
     rollbacks = [e["epoch"] for e in history.events if e.get("kind") == "nonfinite_loss"]
     for k, epoch in enumerate(rollbacks):
         ax.axvline(
@@ -122,10 +124,11 @@ def _evidence(ax, findings: Sequence[dict[str, Any]], epochs: np.ndarray) -> Non
             start = evidence["best_epoch"]
             ax.axvspan(start, epochs[-1], color=COLORS[2], alpha=0.08, lw=0)
             rise = evidence.get("val_rise_pct")
+            # "after the best epoch": the finding's sentence may name its smoothed best
             label = (
-                f"overfitting: val rose {rise:.0f}% after epoch {start}"
+                f"overfitting: val rose {rise:.0f}% after the best epoch"
                 if rise
-                else (f"overfitting after epoch {start}")
+                else "overfitting after the best epoch"
             )
             ax.text(
                 start,
@@ -170,7 +173,7 @@ def lr_find_chart(lr_find: dict[str, Any]) -> str:
             ls="--",
             label=f"suggested lr {lr_find['suggestion']:.2e}",
         )
-    ax.legend(loc="upper left")
+    ax.legend(loc="lower left", framealpha=0.85)
     return to_svg(fig)
 
 
