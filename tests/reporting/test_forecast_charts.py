@@ -66,3 +66,17 @@ def test_long_splits_are_decimated_and_say_so(data, monkeypatch) -> None:
     assert "drawn as" not in overlay_chart(data)  # ~230 test rows: nothing dropped
     monkeypatch.setattr(figures, "MAX_POINTS", 50)
     assert "drawn as ~50" in overlay_chart(data)
+
+
+def test_a_long_series_keeps_every_figure_small() -> None:
+    from lstm_doctor.data import make_demo_frame
+
+    long = forecasts(make_demo_frame(n_hours=30_000, seed=2))  # 6,000 test windows
+    assert len(long.splits["test"].starts) > 5000
+    sizes = {
+        "overlay": len(overlay_chart(long)),
+        "over_time": len(errors_over_time_chart(long)),
+        "distribution": len(error_distribution_chart(long)),
+        "acf": len(acf_chart(long)),
+    }
+    assert max(sizes.values()) < 250_000, sizes  # bytes: bounded by decimation, not by length
