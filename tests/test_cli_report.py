@@ -81,3 +81,18 @@ def test_diagnose_writes_a_report_for_anyones_log(tmp_path, capsys) -> None:
     assert "report:" in capsys.readouterr().err
     html = (tmp_path / "log.html").read_text()
     assert 'id="curves"' in html and 'id="diagnosis"' in html and "keras" in html
+
+
+def test_tune_writes_its_report_with_the_trials_and_records_the_data(csv, tmp_path) -> None:
+    space = tmp_path / "space.toml"
+    space.write_text('[units]\ntype = "categorical"\nchoices = [4, 8]\n')
+    out = tmp_path / "study"
+    code = main(["tune", str(csv), "--target", "load", "--time", "time", "--lookback", "24",
+                 "--horizon", "6", "--epochs", "2", "--layers", "1", "--batch-size", "32",
+                 "--trials", "2", "--pruner", "none", "--space", str(space), "--out", str(out),
+                 "--report", "--json"])  # fmt: skip
+    assert code == 0
+    html = (out / "best" / "report.html").read_text()
+    assert 'id="tune"' in html and "Best trial" in html and 'id="forecast"' in html
+    header = json.loads((out / "best" / "config.json").read_text())
+    assert header["provenance"]["data"]["path"] == str(csv)  # report RUN finds the data later

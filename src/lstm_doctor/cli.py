@@ -24,6 +24,7 @@ from lstm_doctor.artifacts import to_json, write_json_atomic
 from lstm_doctor.cli_report import (
     DEMO_SOURCE,
     note_command,
+    record_provenance,
     remember_command,
     report_command,
     study_of,
@@ -684,7 +685,8 @@ def tune(
         **settings,
     )  # fmt: skip
     summary = outcome.summary
-    note_command(outcome.forecaster, data)  # the report's footer (the run was saved already)
+    note_command(outcome.forecaster, data)  # tune saved OUT/best before the CLI knew these
+    record_provenance(outcome.run, outcome.forecaster)
     page = None
     if report:
         page = write_run_report(outcome.forecaster, outcome.run, err, study=study_of(outcome.run))

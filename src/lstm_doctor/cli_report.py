@@ -25,6 +25,7 @@ from lstm_doctor.reporting.run_report import (
 __all__ = [
     "DEMO_SOURCE",
     "note_command",
+    "record_provenance",
     "remember_command",
     "report_command",
     "study_of",
@@ -58,6 +59,18 @@ def note_command(estimator: Any, data: Any = None) -> None:
         info = provenance.setdefault("data", {})
         info.update(path=str(data), sha256=file_sha256(data))
         info.pop("source", None)
+
+
+def record_provenance(run: Path, estimator: Any) -> None:
+    """Put ``estimator``'s provenance (after ``note_command``) into a run saved before it was
+    known: tune saves OUT/best itself. Rewritten atomically."""
+    import json
+
+    from lstm_doctor.artifacts import write_json_atomic
+
+    header = json.loads((run / "config.json").read_text())
+    header["provenance"] = getattr(estimator, "provenance_", None)
+    write_json_atomic(run / "config.json", header)
 
 
 def write_run_report(
