@@ -269,7 +269,8 @@ def tune_section(
     if importances:
         body += figure(importance_chart(importances), "Parameter importances over complete trials.")
     if best:
-        rows = [[k, raw(esc(v))] for k, v in (best.get("params") or {}).items()]
+        rows = [[k, raw(esc(f"{v:.4g}" if isinstance(v, float) else v))]
+                for k, v in (best.get("params") or {}).items()]  # fmt: skip
         body += (
             f"<h3>Best trial {esc(best.get('number'))}: val/naive {fmt(best.get('val_vs_naive'))},"
             f" val MSE {fmt(best.get('val_mse'))}</h3>" + table(["setting", "value"], rows, left=2)

@@ -241,7 +241,7 @@ def trials_chart(trials: Sequence[dict[str, Any]]) -> str:
     ax.set_ylabel("val MSE / naive's val MSE")
     values = [t["value"] for t in trials if _is_number(t.get("value"))]
     ax.set_ylim(0, 1.12 * max([1.0, *values]))
-    ax.legend(loc="upper right", framealpha=0.85)
+    ax.legend(loc="best", framealpha=0.85)
     return to_svg(fig)
 
 
