@@ -277,6 +277,7 @@ def test_report_shows_the_confusion_matrix_and_the_provenance(fitted, tmp_path) 
     path = fitted.report(tmp_path / "r.html")
     html = path.read_text()
     assert 'id="classes"' in html and 'id="curves"' in html and "true class" in html
+    assert "baseline on test: accuracy" in html  # the verdict read the nested baselines
     assert fitted.provenance_["data"]["rows"] == len(make_sequence_frame())
     loaded = SequenceClassifier.load(fitted.save(tmp_path / "run"))
     assert loaded.provenance_ == fitted.provenance_

@@ -81,10 +81,11 @@ def test_sequence_and_log_reports() -> None:
     metrics = {
         "test": {"accuracy": 0.9, "confusion_matrix": [[4, 1], [0, 5]]},
         "val": {"accuracy": 0.8},
-        "baselines": {"majority": {"accuracy": 0.5}},
+        "baselines": {"majority": {"val": {"accuracy": 0.4}, "test": {"accuracy": 0.5}}},
     }
     html = sequence_report(h, metrics, [], task="classify", classes=["a", "b"])
-    assert "beats the majority baseline on test" in html and 'id="classes"' in html
+    assert "beats the majority baseline on test: accuracy 0.9000 vs 0.5000" in html
+    assert 'id="classes"' in html
     assert "val accuracy" in html and external_references(html) == []
     html = log_report(history(8, val=False, nan_epoch=2), findings(), "keras.json")
     assert 'id="curves"' in html and 'id="diagnosis"' in html and "keras.json" in html

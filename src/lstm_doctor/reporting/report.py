@@ -159,7 +159,8 @@ def _sequence_verdict(
     test = metrics.get("test") or {}
     key, higher = ("accuracy", True) if task == "classify" else ("mse", False)
     model = test.get(key)
-    rivals = {n: (v or {}).get(key) for n, v in (metrics.get("baselines") or {}).items()}
+    baselines = metrics.get("baselines") or {}  # a sequence run nests them: {"val", "test"}
+    rivals = {n: ((v or {}).get("test") or v or {}).get(key) for n, v in baselines.items()}
     rivals = {n: v for n, v in rivals.items() if isinstance(v, int | float)}
     if model is None or not rivals:
         head, kind = "Not scored on test: no verdict on unseen data.", "info"
