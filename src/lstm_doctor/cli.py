@@ -803,10 +803,13 @@ def diagnose(
     if report is not None:
         page = write_log_report(log.history, diagnosis, f"{path} ({log.source})", report)
         err.print(f"report: {page}", highlight=False)
+    notes = list(log.meta.get("notes") or []) if log.source != "lstm-doctor" else []
     if as_json:
-        print(_compact({"source": log.source, "diagnosis": diagnosis.to_dict()}))
+        print(_compact({"source": log.source, "notes": notes, "diagnosis": diagnosis.to_dict()}))
         return
     out.print(f"Read {len(log.history)} epochs from {path} ({log.source}).")
+    for note in notes:
+        out.print(f"[dim]Note: {note}.[/]")
     out.print(diagnosis_view(diagnosis, log.history))
 
 
