@@ -57,7 +57,7 @@ def note_command(estimator: Any, data: Any = None) -> None:
         from lstm_doctor.provenance import file_sha256
 
         info = provenance.setdefault("data", {})
-        info.update(path=str(data), sha256=file_sha256(data))
+        info.update(path=str(data.resolve()), sha256=file_sha256(data))
         info.pop("source", None)
 
 

@@ -31,7 +31,8 @@ def data_fingerprint(data: Any, frame: pd.DataFrame) -> dict[str, Any]:
     """The data's identity: a file's path and SHA-256, or a DataFrame's content hash."""
     rows, columns = len(frame), [str(c) for c in frame.columns]
     if isinstance(data, str | Path) and Path(data).is_file():
-        return {"path": str(data), "sha256": file_sha256(data), "rows": rows, "columns": columns}
+        path = str(Path(data).resolve())  # absolute: report RUN may run from elsewhere
+        return {"path": path, "sha256": file_sha256(data), "rows": rows, "columns": columns}
     hashed = pd.util.hash_pandas_object(frame, index=False).to_numpy()
     digest = hashlib.sha256(hashed.tobytes()).hexdigest()
     return {"source": "DataFrame (SHA-256 of pandas' row hashes)", "sha256": digest,
