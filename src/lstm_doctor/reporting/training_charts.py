@@ -90,6 +90,7 @@ def curves_chart(
         twin.step(epochs, lr, where="post", color=GREY, ls=":", lw=1, label="learning rate")
         twin.set_ylabel("learning rate (log scale)", color=GREY)
         twin.set_yscale("log")
+        plain_log_ticks(twin)
         twin.tick_params(axis="y", colors=GREY, labelsize=7)
         twin.grid(False)
         handles, labels = ax.get_legend_handles_labels()
