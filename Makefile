@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test test-fast lint bench clean postgres
+.PHONY: demo test test-fast lint bench clean postgres chromium
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,10 @@ demo: $(STAMP)  ## fit on the built-in demo series and print the summary
 postgres:  ## install PostgreSQL's server programs if missing (the distributed-study tests)
 	bash scripts/ensure_postgres.sh
 
-test: $(STAMP) postgres  ## lint, then every test including the slow end-to-end ones (what CI runs)
+chromium:  ## install headless Chromium if missing (the report's real-browser test)
+	bash scripts/ensure_chromium.sh
+
+test: $(STAMP) postgres chromium  ## lint, then every test including the slow end-to-end ones (what CI runs)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/python -m pytest

@@ -20,6 +20,13 @@ def _few_threads():
     torch.set_num_threads(threads)
 
 
+@pytest.fixture(autouse=True)
+def _no_html_reports(monkeypatch):
+    """CLI runs skip their HTML report (seconds of plotting each) unless a test passes
+    --report; the report's own tests do."""
+    monkeypatch.setenv("LSTM_DOCTOR_REPORT", "0")
+
+
 @pytest.fixture
 def demo_frame() -> pd.DataFrame:
     return make_demo_frame(n_hours=1200, seed=1)

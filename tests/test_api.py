@@ -187,6 +187,18 @@ def test_prepare_splits_and_scales_as_fit_does_without_training(demo_frame):
     assert len(prepared.windows("val")) == fitted.metrics_["training"]["n_windows"]["val"]
 
 
+@pytest.mark.slow
+def test_report_plots_the_data_fit_read_and_a_loaded_run_without_it(fitted, tmp_path) -> None:
+    html = fitted.report(tmp_path / "r.html").read_text()
+    assert 'id="forecast"' in html and 'id="errors"' in html
+    assert fitted.provenance_["data"]["rows"] == 1200  # the demo frame of the fixture
+    loaded = Forecaster.load(fitted.save(tmp_path / "run"))
+    html = loaded.report(tmp_path / "s.html").read_text()  # fitted on a DataFrame: not kept
+    assert "report(path, data=frame)" in html and 'id="errors"' not in html
+    with pytest.raises(NotFittedError, match="not fitted"):
+        Forecaster().report(tmp_path / "x.html")
+
+
 SEGMENT = {**FAST, "architecture": "segment", "layers": None, "epochs": 2}
 TWO_TARGETS = ["load", "temperature"]
 

@@ -55,3 +55,16 @@ def test_a_budget_or_step_limit_that_cannot_run_is_refused(demo_frame, budget, s
     limit = r"(budget_minutes \(--budget\)|max_steps \(--max-steps\)).* parameter of heal"
     with pytest.raises(ConfigError, match=limit):
         heal(demo_frame, target="load", budget_minutes=budget, max_steps=steps)
+
+
+def test_log_dir_writes_one_tensorboard_run_per_fit_named_after_it(demo_frame, tmp_path) -> None:
+    pytest.importorskip("tensorboard", reason="the [tensorboard] extra is not installed")
+    outcome = heal(demo_frame, "load", time="time", lookback=24, horizon=6, epochs=2,
+                   batch_size=32, max_steps=2, lr=1e-3, log_dir=tmp_path / "tb")  # fmt: skip
+    runs = sorted(p.name for p in (tmp_path / "tb").iterdir())
+    assert len(runs) == len(outcome.steps) + 1 and runs[0] == "step-00"
+    assert all(name.startswith(f"step-{k:02d}") for k, name in enumerate(runs))
+    change = outcome.steps[0].change
+    assert any(f"{k}={v}" in runs[1] for k, v in change.items())  # named after what it tried
+    assert not any("target=" in name or "stride=" in name for name in runs)  # only what differs
+    assert all(list((tmp_path / "tb" / name).glob("events.out.tfevents.*")) for name in runs)

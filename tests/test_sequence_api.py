@@ -281,3 +281,16 @@ def test_a_failing_diagnosis_keeps_the_fitted_model(monkeypatch, tmp_path) -> No
     assert "SVD did not converge" in model.diagnosis_.findings[0].summary
     model.save(tmp_path / "run")
     assert SequenceClassifier.load(tmp_path / "run").diagnosis_.findings[0].severity == "warning"
+
+
+@pytest.mark.slow
+def test_report_shows_the_confusion_matrix_and_the_provenance(fitted, tmp_path) -> None:
+    path = fitted.report(tmp_path / "r.html")
+    html = path.read_text()
+    assert 'id="classes"' in html and 'id="curves"' in html and "true class" in html
+    assert "baseline on test: accuracy" in html  # the verdict read the nested baselines
+    assert fitted.provenance_["data"]["rows"] == len(make_sequence_frame())
+    loaded = SequenceClassifier.load(fitted.save(tmp_path / "run"))
+    assert loaded.provenance_ == fitted.provenance_
+    with pytest.raises(NotFittedError, match="not fitted"):
+        SequenceClassifier().report(tmp_path / "x.html")

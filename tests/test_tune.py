@@ -387,3 +387,12 @@ def test_a_storage_that_cannot_open_leaves_no_empty_folder(csv, space_file, tmp_
                  "--storage", "nosuch://u:pw@h/db", "--out", str(out)])  # fmt: skip
     assert code == 2 and "Cannot open --storage" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_log_dir_writes_one_tensorboard_run_per_trial(demo_frame, tmp_path) -> None:
+    pytest.importorskip("tensorboard", reason="the [tensorboard] extra is not installed")
+    tune(demo_frame, "load", time="time", out=tmp_path / "t", space=SPACE,
+         search=SearchConfig(trials=2, pruner="none"), log_dir=tmp_path / "tb", **TINY)  # fmt: skip
+    assert sorted(p.name for p in (tmp_path / "tb").iterdir()) == ["trial-000", "trial-001"]
+    trials = pd.read_csv(tmp_path / "t" / "trials.csv")
+    assert (trials["naive_val_mse"] > 0).all()  # kept for the report's chart of pruned trials

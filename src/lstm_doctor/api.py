@@ -43,6 +43,7 @@ from lstm_doctor.evaluation import baseline_mse, evaluate_split, merge_results
 from lstm_doctor.models.lstm import LSTMForecaster, build_model
 from lstm_doctor.models.segment_lstm import default_segment_length
 from lstm_doctor.models.warm_start import load_weights
+from lstm_doctor.provenance import fit_provenance
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.inference import predict_windows
 from lstm_doctor.training.lr_find import LrFindResult, lr_range_test
@@ -176,6 +177,8 @@ class Forecaster:
         model = model.cpu()
         self.config_, self.model_, self.scaler_ = config, model, prepared.scaler
         self.history_, self.season_ = history, season
+        self.provenance_ = fit_provenance(data, frame, config.train.seed, str(device))
+        self._data = data  # what report() plots forecasts from (not saved)
         splits = ("val", "test") if evaluate_test else ("val",)
         self.metrics_ = self._score(prepared, splits)
         self.diagnosis_ = diagnose_or_warn(
@@ -388,6 +391,7 @@ class Forecaster:
                 "stop_reason": self.history_.stop_reason,
                 "events": self.history_.events,
             },
+            "provenance": getattr(self, "provenance_", None),
         }
         return save_run(
             path,
@@ -417,7 +421,22 @@ class Forecaster:
         forecaster.history_, forecaster.metrics_ = run.history, run.metrics
         forecaster.season_ = run.meta.get("season")
         forecaster.diagnosis_ = Diagnosis.from_dict(run.diagnosis)
+        forecaster.provenance_ = run.meta.get("provenance")
         return forecaster
+
+    def report(
+        self, path: str | Path, data: pd.DataFrame | str | Path | None = None, **extra: Any
+    ) -> Path:
+        """Write the one-file HTML report of this model to ``path`` and return the path.
+
+        ``data`` defaults to what ``fit`` read (or, for a loaded model, the file its run
+        recorded, if it is still there unchanged); ``extra`` goes to ``forecast_report``
+        (``treatment``, ``study``).
+        """
+        from lstm_doctor.reporting.run_report import forecaster_report_file
+
+        self._check_fitted()
+        return forecaster_report_file(self, path, data=data, **extra)
 
 
 def _check_season(season: int | None, prepared: Prepared) -> None:

@@ -21,6 +21,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from lstm_doctor import __version__
 from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import check_out_dir, to_json, write_json_atomic
+from lstm_doctor.cli_report import (
+    DEMO_SOURCE,
+    note_command,
+    record_provenance,
+    remember_command,
+    report_command,
+    study_of,
+    write_log_report,
+    write_run_report,
+)
 from lstm_doctor.cli_sequences import (
     fit_sequences,
     heal_sequences_command,
@@ -45,6 +55,7 @@ from lstm_doctor.reporting.terminal import (
     verdict,
 )
 from lstm_doctor.sequence_artifacts import run_task
+from lstm_doctor.training.tensorboard import TensorBoardLog, chain
 from lstm_doctor.treatment.heal import HealStep
 from lstm_doctor.treatment.search import SearchConfig
 from lstm_doctor.treatment.study_report import TrialEvent
@@ -81,6 +92,10 @@ Embargo = Annotated[int | None, typer.Option(help="Unused target steps after a s
 Scaler = Annotated[str | None, typer.Option(help="standard | robust | minmax | none.")]
 Fill = Annotated[str | None, typer.Option(help="Repair NaN/inf: ffill | interpolate.")]
 Season = Annotated[int | None, typer.Option(help="Seasonal-naive season (default: detected).")]
+_REPORT_HELP = "Write report.html into the run directory (env LSTM_DOCTOR_REPORT=0: off)."
+LogDir = Annotated[
+    Path | None, typer.Option(help="Write TensorBoard event files here while training.")
+]
 Architecture = Annotated[
     str | None, typer.Option(help="step (reads every step) | segment (SegRNN-style) [step].")
 ]
@@ -136,8 +151,11 @@ def _report(
     as_json: bool,
     extra: dict[str, Any] | None = None,
     table: bool = True,
+    report: Path | None = None,
 ) -> None:
     metrics = forecaster.metrics_
+    if report is not None:
+        extra = {**(extra or {}), "report": str(report)}
     if as_json:
         payload = {
             "run": str(run),
@@ -164,6 +182,8 @@ def _report(
     )
     out.print()
     out.print(diagnosis_view(forecaster.diagnosis_, forecaster.history_))
+    if report is not None:
+        out.print(f"report: [bold]{report}[/] (one HTML file; open it in a browser)")
 
 
 def _fit_and_save(
@@ -175,27 +195,41 @@ def _fit_and_save(
     as_json: bool,
     overwrite: bool = False,
     resume: bool = False,
+    report: bool = True,
+    data_source: str | None = None,
+    log_dir: Path | None = None,
 ) -> None:
-    """Fit with a per-epoch checkpoint beside ``out_dir``; save; drop the checkpoint."""
+    """Fit with a per-epoch checkpoint beside ``out_dir``; save; drop the checkpoint; write
+    the report (after the save: a failed report never costs the model)."""
     check_out_dir(out_dir, overwrite=overwrite, resume=resume)  # now, not after training
     checkpoint = out_dir.with_name(out_dir.name + ".checkpoint.safetensors")
     if checkpoint.exists() and not resume:
         err.print(f"note: starting afresh over the old checkpoint {checkpoint} (see --resume)")
     epochs = forecaster.get_params().get("epochs", 100)
     fit = {**columns, "checkpoint": checkpoint, "resume": resume}
+    board = None if log_dir is None else TensorBoardLog(log_dir, out_dir.name)
     if as_json:
-        forecaster.fit(data, **fit)
+        forecaster.fit(data, **fit, on_epoch=board)
     else:
         progress, on_epoch = _progress(epochs)
         try:
-            forecaster.fit(data, **fit, on_epoch=on_epoch)
+            forecaster.fit(data, **fit, on_epoch=chain(on_epoch, board))
         finally:
             if progress.live.is_started:
                 progress.stop()
+    if board is not None:
+        board.close(forecaster.resolved_settings(), _final_scores(forecaster.metrics_))
+    note_command(forecaster, data_source or (data if isinstance(data, Path) else None))
     run = forecaster.save(out_dir, overwrite=overwrite or resume)
     if forecaster.history_.stop_reason != "interrupted":
         checkpoint.unlink(missing_ok=True)
-    _report(forecaster, run, as_json)
+    page = write_run_report(forecaster, run, err) if report else None
+    _report(forecaster, run, as_json, report=page)
+
+
+def _final_scores(metrics: dict[str, Any]) -> dict[str, float]:
+    """The scores a TensorBoard run's hparams are listed with."""
+    return {f"final/{s}_mse": metrics[s]["mse"] for s in ("val", "test") if s in metrics}
 
 
 def _forecast_only(target: str | None, **sequence_flags: Any) -> None:
@@ -306,6 +340,8 @@ def fit(
     resume: Annotated[
         bool, typer.Option(help="Continue an interrupted fit from its --out checkpoint.")
     ] = False,
+    report: Annotated[bool, typer.Option(help=_REPORT_HELP, envvar="LSTM_DOCTOR_REPORT")] = True,
+    log_dir: LogDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Train an LSTM on DATA, score it against naive baselines, save a run directory.
@@ -354,6 +390,7 @@ def fit(
             data, task=task, columns=columns, settings={**settings, **sequence_settings},
             test=test, out_dir=out_dir or _default_out(data.stem), overwrite=overwrite,
             as_json=as_json, progress=_progress, out=out, resume=resume, err=err,
+            report=report, log_dir=log_dir,
         )  # fmt: skip
         return
     _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
@@ -366,7 +403,15 @@ def fit(
     forecaster = Forecaster(**settings)
     out_dir = out_dir or _default_out(data.stem)
     _fit_and_save(
-        forecaster, data, columns, out_dir, as_json=as_json, overwrite=overwrite, resume=resume
+        forecaster,
+        data,
+        columns,
+        out_dir,
+        as_json=as_json,
+        overwrite=overwrite,
+        resume=resume,
+        report=report,
+        log_dir=log_dir,
     )
 
 
@@ -385,7 +430,8 @@ def demo(
         )
     forecaster = Forecaster(lookback=48, horizon=24, layers=1, units=32, epochs=epochs, patience=6)
     columns = {"target": "load", "time": "time", "covariates": ("temperature",)}
-    _fit_and_save(forecaster, frame, columns, out_dir or _default_out("demo"), as_json=as_json)
+    _fit_and_save(forecaster, frame, columns, out_dir or _default_out("demo"), as_json=as_json,
+                  data_source=DEMO_SOURCE)  # fmt: skip
 
 
 @app.command()
@@ -478,6 +524,8 @@ def heal(
     ] = True,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Run directory to write.")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing --out.")] = False,
+    report: Annotated[bool, typer.Option(help=_REPORT_HELP, envvar="LSTM_DOCTOR_REPORT")] = True,
+    log_dir: LogDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Treat the model: start small, diagnose, change one thing, keep what helps on val.
@@ -502,13 +550,15 @@ def heal(
             out.print(step_line(step))
 
     if task != "forecast":
+        if log_dir is not None:
+            raise ConfigError("--log-dir is for forecasting heals; drop it with --task " + task)
         columns = {"sequence": sequence_id, "label": label, "time": time, "group": group}
         final = _given(ensemble=ensemble, refit=refit)
         heal_sequences_command(
             data, task=task, columns=columns, settings={**settings, **final}, test=test,
             out_dir=out_dir,
             overwrite=overwrite, as_json=as_json, budget=budget, max_steps=max_steps,
-            on_step=on_step, out=out,
+            on_step=on_step, out=out, report=report, err=err,
         )  # fmt: skip
         return
     _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
@@ -517,22 +567,24 @@ def heal(
     outcome = run_heal(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),
         budget_minutes=budget, max_steps=max_steps, on_step=on_step, compare_recipe=recipe,
-        **settings,
+        log_dir=log_dir, **settings,
     )  # fmt: skip
+    note_command(outcome.forecaster, data)
     run = outcome.forecaster.save(out_dir, overwrite=overwrite)
     treatment = outcome.treatment()
     write_json_atomic(run / "treatment.json", treatment)
+    page = write_run_report(outcome.forecaster, run, err, treatment=treatment) if report else None
     if as_json:
         summary = {k: v for k, v in treatment.items() if k != "steps"}
         extra = {"treatment": treatment["steps"], "treatment_summary": summary}
-        _report(outcome.forecaster, run, as_json=True, extra=extra)
+        _report(outcome.forecaster, run, as_json=True, extra=extra, report=page)
         return
     out.print(
         f"treatment stopped ({outcome.stop_reason}) after {len(outcome.steps)} step(s): val MSE "
         f"{treatment['start_val_mse']:.4f} (start) -> {treatment['final_val_mse']:.4f}"
     )
     out.print(comparison_table(treatment["comparison"]))
-    _report(outcome.forecaster, run, as_json=False, table=False)
+    _report(outcome.forecaster, run, as_json=False, table=False, report=page)
 
 
 def _trial_line(event: TrialEvent) -> str:
@@ -626,6 +678,8 @@ def tune(
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Study folder (default: runs/tune-FILE).")
     ] = None,
+    report: Annotated[bool, typer.Option(help=_REPORT_HELP, envvar="LSTM_DOCTOR_REPORT")] = True,
+    log_dir: LogDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Search the settings that close the train/test gap, with Optuna; refit the best.
@@ -660,11 +714,18 @@ def tune(
     outcome = run_tune(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),
         out=out_dir or Path("runs") / f"tune-{data.stem}", search=config, storage=storage,
-        study=study, space=space, start_from=start_from, on_trial=on_trial, **settings,
+        study=study, space=space, start_from=start_from, on_trial=on_trial, log_dir=log_dir,
+        **settings,
     )  # fmt: skip
     summary = outcome.summary
+    note_command(outcome.forecaster, data)  # tune saved OUT/best before the CLI knew these
+    record_provenance(outcome.run, outcome.forecaster)
+    page = None
+    if report:
+        page = write_run_report(outcome.forecaster, outcome.run, err, study=study_of(outcome.run))
     if as_json:
-        _report(outcome.forecaster, outcome.run, as_json=True, extra={"study": summary})
+        _report(outcome.forecaster, outcome.run, as_json=True, extra={"study": summary},
+                report=page)  # fmt: skip
         return
     counts, best = summary["trials"], summary["best"]
     out.print(
@@ -677,7 +738,7 @@ def tune(
     if summary.get("importances"):
         ranked = list(summary["importances"].items())[:5]
         out.print("importance: " + ", ".join(f"{k} {v:.2f}" for k, v in ranked), highlight=False)
-    _report(outcome.forecaster, outcome.run, as_json=False)
+    _report(outcome.forecaster, outcome.run, as_json=False, report=page)
 
 
 def _short(value: Any) -> str:
@@ -775,11 +836,17 @@ def diagnose(
     path: Annotated[Path, typer.Argument(help="A run directory, or a training log file/dir.")],
     train_col: Annotated[str | None, typer.Option(help="Train loss column of a log.")] = None,
     val_col: Annotated[str | None, typer.Option(help="Val loss column of a log.")] = None,
+    report: Annotated[
+        Path | None, typer.Option(help="Also write an HTML report (curves, diagnosis) here.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Diagnose a run of ours, or a Keras / Lightning / TensorBoard / CSV training log."""
     log = read_log(path, train_col=train_col, val_col=val_col)
     diagnosis = diagnose_log(log, path)
+    if report is not None:
+        page = write_log_report(log.history, diagnosis, f"{path} ({log.source})", report)
+        err.print(f"report: {page}", highlight=False)
     notes = list(log.meta.get("notes") or []) if log.source != "lstm-doctor" else []
     if as_json:
         print(_compact({"source": log.source, "notes": notes, "diagnosis": diagnosis.to_dict()}))
@@ -788,6 +855,20 @@ def diagnose(
     for note in notes:
         out.print(f"[dim]Note: {note}.[/]")
     out.print(diagnosis_view(diagnosis, log.history))
+
+
+@app.command()
+def report(
+    run: Annotated[Path, typer.Argument(help="Run directory (fit, heal, tune's OUT/best).")],
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Where to write [RUN/report.html].")
+    ] = None,
+    data: Annotated[
+        Path | None, typer.Option(help="The data file, if the recorded one moved or changed.")
+    ] = None,
+) -> None:
+    """Write the one-file HTML report of a saved run (curves, forecasts, diagnosis, ...)."""
+    report_command(run, out_file, data, out)
 
 
 @app.callback(invoke_without_command=True)
@@ -816,6 +897,7 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     args = [a for a in args if a != "--debug"]
+    remember_command(args)
     logging.basicConfig(
         level=logging.DEBUG if debug else logging.WARNING,
         handlers=[RichHandler(console=err, show_path=False)],

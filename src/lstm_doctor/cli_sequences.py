@@ -13,7 +13,8 @@ from rich.console import Console
 from rich.table import Table
 
 from lstm_doctor.artifacts import check_out_dir, to_json
-from lstm_doctor.errors import ConfigError
+from lstm_doctor.cli_report import note_command, write_run_report
+from lstm_doctor.errors import ArtifactError, ConfigError
 from lstm_doctor.reporting.terminal import diagnosis_view
 from lstm_doctor.sequence_api import (
     DEFAULTS,
@@ -23,6 +24,7 @@ from lstm_doctor.sequence_api import (
     checkpoint_files,
 )
 from lstm_doctor.sequence_heal import heal_sequences, save_healed
+from lstm_doctor.training.tensorboard import TensorBoardLog, chain
 from lstm_doctor.treatment.heal import HealStep
 
 __all__ = [
@@ -97,6 +99,8 @@ def fit_sequences(
     out: Console,
     resume: bool = False,
     err: Console | None = None,
+    report: bool = True,
+    log_dir: Path | None = None,
 ) -> None:
     """Fit a sequence model with a per-epoch checkpoint beside ``out_dir``, save its run
     directory, drop the checkpoint (kept when interrupted), print the report."""
@@ -107,24 +111,32 @@ def fit_sequences(
     cls = SequenceClassifier if task == "classify" else SequenceRegressor
     estimator = cls(**settings)
     fit = {**columns, "test": test, "checkpoint": checkpoint, "resume": resume}
+    board = None if log_dir is None else TensorBoardLog(log_dir, out_dir.name)
     if as_json:
-        estimator.fit(data, **fit)
+        estimator.fit(data, **fit, on_epoch=board)
     else:
         # an upper bound: every member's epochs (early stopping ends most runs before)
         epochs = settings.get("epochs", DEFAULTS["epochs"])
         bar, on_epoch = progress(epochs * estimator.setting("ensemble"))
         try:
-            estimator.fit(data, on_epoch=on_epoch, **fit)
+            estimator.fit(data, on_epoch=chain(on_epoch, board), **fit)
         finally:
             if bar.live.is_started:
                 bar.stop()
+    if board is not None:  # an ensemble's members all write here: their epochs repeat
+        key = "accuracy" if task == "classify" else "mse"
+        scores = {f"final/{s}_{key}": estimator.metrics_[s].get(key) for s in ("val", "test")}
+        board.close({**estimator.get_params(), "task": task}, scores)
+    note_command(estimator, data)
     run = estimator.save(out_dir, overwrite=overwrite or resume)
     if estimator.history_.stop_reason != "interrupted":
         seq = estimator.config_.sequence
         for path in checkpoint_files(checkpoint, seq.ensemble, seq.refit):
             path.unlink(missing_ok=True)
+    page = write_run_report(estimator, run, err or out) if report else None
     if as_json:
-        print(to_json(sequence_payload(estimator, run), indent=None))
+        payload = sequence_payload(estimator, run)
+        print(to_json({**payload, "report": str(page) if page else None}, indent=None))
         return
     metrics, training = estimator.metrics_, estimator.metrics_["training"]
     out.print(metrics_table(metrics, task))
@@ -137,6 +149,8 @@ def fit_sequences(
     )
     out.print()
     out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
+    if page is not None:
+        out.print(f"report: [bold]{page}[/] (one HTML file; open it in a browser)")
 
 
 def _members_note(estimator: _SequenceEstimator) -> str:
@@ -173,6 +187,8 @@ def heal_sequences_command(
     max_steps: int,
     on_step: Callable[[HealStep], None],
     out: Console,
+    report: bool = True,
+    err: Console | None = None,
 ) -> None:
     """Treat a sequence model, save the healed run with treatment.json, print the report."""
     if not columns.get("sequence") or not columns.get("label"):
@@ -182,13 +198,16 @@ def heal_sequences_command(
         group=columns.get("group"), test=test, budget_minutes=budget, max_steps=max_steps,
         on_step=on_step, **settings,
     )  # fmt: skip
+    note_command(outcome.estimator, data)
     run = save_healed(outcome, out_dir, overwrite=overwrite)
     treatment = outcome.treatment()
     estimator = outcome.estimator
+    page = write_run_report(estimator, run, err or out, treatment=treatment) if report else None
     if as_json:
         summary = {k: v for k, v in treatment.items() if k != "steps"}
         payload = sequence_payload(estimator, run)
         payload.update(treatment=treatment["steps"], treatment_summary=summary)
+        payload["report"] = str(page) if page else None
         print(to_json(payload, indent=None))
         return
     out.print(
@@ -202,3 +221,5 @@ def heal_sequences_command(
     out.print(f"run saved to [bold]{run}[/] (treatment.json beside it)")
     out.print()
     out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
+    if page is not None:
+        out.print(f"report: [bold]{page}[/] (one HTML file; open it in a browser)")

@@ -18,6 +18,7 @@ from lstm_doctor.config import check_float, check_int
 from lstm_doctor.data.load import read_table
 from lstm_doctor.diagnosis.curves import curve_stats
 from lstm_doctor.diagnosis.findings import Diagnosis
+from lstm_doctor.training.tensorboard import TensorBoardLog
 from lstm_doctor.treatment.heal import HealStep, heal_loop
 
 __all__ = ["HEAL_START", "TEXTBOOK_RECIPE", "HealOutcome", "heal"]
@@ -112,6 +113,11 @@ def _scores(forecaster: Forecaster) -> dict[str, float | None]:
     return {"val_mse": metrics["val"]["mse"], "test_mse": metrics.get("test", {}).get("mse")}
 
 
+def _same(value: Any) -> Any:
+    """Lists and tuples compare equal: settings come back from JSON as lists."""
+    return tuple(value) if isinstance(value, list | tuple) else value
+
+
 def fit_recipe(
     frame: pd.DataFrame, columns: dict[str, Any], settings: dict[str, Any]
 ) -> Forecaster:
@@ -132,6 +138,7 @@ def heal(
     max_steps: int = 20,
     on_step: Callable[[HealStep], None] | None = None,
     compare_recipe: bool = False,
+    log_dir: str | Path | None = None,
     **settings: Any,
 ) -> HealOutcome:
     """Treat a forecaster: start small, diagnose, change one thing, keep what helps on val.
@@ -144,6 +151,9 @@ def heal(
     With ``compare_recipe``, the textbook recipe is fitted too, after the treatment (outside
     its budget), for ``HealOutcome.comparison``; the starting model is then scored on test as
     well. Neither takes part in any decision.
+
+    With ``log_dir``, every fit writes TensorBoard event files as it trains, one run each:
+    ``step-00`` (the start), ``step-01 units=64`` (named after what differs from the start).
     """
     check_float("heal", "budget_minutes (--budget)", budget_minutes, 0, open_low=True)
     check_int("heal", "max_steps (--max-steps)", max_steps, 1)
@@ -154,16 +164,33 @@ def heal(
     if "lr" not in settings:
         probe = Forecaster(**{k: v for k, v in start.items() if k not in _COLUMN_SETTINGS})
         found = probe.lr_find(frame, **{k: v for k, v in columns.items() if v is not None})
-        lr_found = {"suggestion": found.suggestion, "rule": found.rule}
+        curve = found.to_dict()  # the curve too: the report plots it
+        lr_found = {"suggestion": found.suggestion, "rule": found.rule,
+                    "lrs": curve["lrs"], "smoothed": curve["smoothed"]}  # fmt: skip
         if found.suggestion is not None:
             start["lr"] = found.suggestion
+
+    fits: list[dict[str, Any]] = []  # each fitted candidate's resolved settings, in order
 
     def fit(candidate: dict[str, Any], warm_from: _Fitted | None) -> _Fitted:
         given = {k: candidate.get(k) for k in _COLUMN_SETTINGS}
         model_settings = {k: v for k, v in candidate.items() if k not in _COLUMN_SETTINGS}
         forecaster = Forecaster(**model_settings)
         init = None if warm_from is None else warm_from.forecaster
-        return _Fitted(forecaster.fit(frame, **given, evaluate_test=False, init_from=init))
+        board = None
+        if log_dir is not None:  # named after what differs from the start model's settings
+            first = fits[0] if fits else {}
+            changed = [f"{k}={v}" for k, v in candidate.items()
+                       if k in first and _same(first[k]) != _same(v)]  # fmt: skip
+            board = TensorBoardLog(log_dir, " ".join([f"step-{len(fits):02d}", *changed]))
+        try:
+            forecaster.fit(frame, **given, evaluate_test=False, init_from=init, on_epoch=board)
+        finally:  # a candidate that cannot be fitted still counts as a step
+            fits.append(forecaster.resolved_settings() if hasattr(forecaster, "model_") else {})
+            if board is not None:
+                scores = getattr(forecaster, "metrics_", {}).get("val", {})
+                board.close(model_settings, {"final/val_mse": scores.get("mse")})
+        return _Fitted(forecaster)
 
     result = heal_loop(
         fit, start, budget_seconds=60.0 * budget_minutes, max_steps=max_steps, on_step=on_step

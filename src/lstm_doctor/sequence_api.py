@@ -47,6 +47,7 @@ from lstm_doctor.diagnosis.sequence_checks import check_group_column, worse_than
 from lstm_doctor.diagnosis.sequence_remedies import add_sequence_remedies
 from lstm_doctor.errors import ConfigError, NotFittedError
 from lstm_doctor.models.sequence_ensemble import SequenceEnsemble
+from lstm_doctor.provenance import fit_provenance
 from lstm_doctor.sequence_artifacts import load_sequence_run
 from lstm_doctor.sequence_config import SequenceConfig, SequenceRunConfig
 from lstm_doctor.sequence_member_fit import MemberFit, checkpoint_files, member_of
@@ -228,6 +229,7 @@ class _SequenceEstimator:
         self.diagnosis_ = diagnose_or_warn(
             lambda: self._diagnose(frame, train_labels, include_test=evaluate_test)
         )
+        self.provenance_ = fit_provenance(data, frame, train_config.seed, str(device))
         return self
 
     def _combine(self, members: list[torch.nn.Module]) -> torch.nn.Module:
@@ -434,6 +436,7 @@ class _SequenceEstimator:
                 "stop_reason": self.history_.stop_reason,
                 "events": self.history_.events,
             },
+            "provenance": getattr(self, "provenance_", None),
         }
         return save_run(
             path, config=self.config_, model=self.model_, scaler=self.scaler_,  # type: ignore[arg-type]
@@ -461,7 +464,15 @@ class _SequenceEstimator:
             estimator.label_scale_ = tuple(run.meta["label_scale"])
         estimator.history_, estimator.metrics_ = run.history, run.metrics
         estimator.diagnosis_ = Diagnosis.from_dict(run.diagnosis)
+        estimator.provenance_ = run.meta.get("provenance")
         return estimator
+
+    def report(self, path: str | Path) -> Path:
+        """Write the one-file HTML report of this model to ``path`` and return the path."""
+        from lstm_doctor.reporting.run_report import sequence_report_file
+
+        self._check_fitted()
+        return sequence_report_file(self, path)
 
 
 def _fingerprint(config: SequenceRunConfig, scaled: dict[str, SequenceSet]) -> str:

@@ -35,6 +35,7 @@ from lstm_doctor.config import TrainConfig
 from lstm_doctor.data.load import read_table
 from lstm_doctor.errors import ConfigError, LstmDoctorError, TrainingError
 from lstm_doctor.evaluation import baseline_mse
+from lstm_doctor.training.tensorboard import TensorBoardLog, chain
 from lstm_doctor.treatment.search import (
     SearchConfig,
     make_pruner,
@@ -91,6 +92,7 @@ class _Job:
     sampler_seed: int
     parallel: bool  # other workers run beside this one
     threads: int | None
+    log_dir: Path | None = None  # TensorBoard runs, one per trial
 
 
 def _naive_val_mse(frame: pd.DataFrame, settings: dict[str, Any], columns: dict[str, Any]) -> float:
@@ -142,16 +144,25 @@ def _objective(
                 trial.set_user_attr("history", rows)  # a pruned trial keeps its History
                 raise optuna.TrialPruned(f"pruned at epoch {int(row['epoch'])}")
 
+        board = None
+        if job.log_dir is not None:
+            board = TensorBoardLog(job.log_dir, f"trial-{trial.number:03d}")
         try:
             naive = _naive_val_mse(frame, settings, job.columns)
             trial.set_user_attr("naive_val_mse", naive)
             forecaster = Forecaster(**settings)
-            forecaster.fit(frame, **job.columns, on_epoch=on_epoch, evaluate_test=False)
+            forecaster.fit(frame, **job.columns, on_epoch=chain(board, on_epoch),
+                           evaluate_test=False)  # fmt: skip
         except LstmDoctorError as exc:
             trial.set_user_attr("history", rows)
             trial.set_user_attr("error", str(exc))
             trial.set_user_attr("error_type", type(exc).__name__)
             raise
+        finally:
+            if board is not None:  # pruned trials too: their curve so far, their best value
+                best = min((r["val_loss"] for r in rows if math.isfinite(r["val_loss"])),
+                           default=math.nan)  # fmt: skip
+                board.close(params, {"final/val_vs_naive": best / naive if naive else None})
         history = forecaster.history_
         trial.set_user_attr("history", history.rows)
         trial.set_user_attr("best_epoch", history.best_epoch)
@@ -219,6 +230,7 @@ def tune(
     space: Mapping[str, Param] | str | Path | None = None,
     start_from: str | Path | None = None,
     on_trial: Callable[[TrialEvent], None] | None = None,
+    log_dir: str | Path | None = None,
     **settings: Any,
 ) -> TuneOutcome:
     """Search the settings in ``space`` with Optuna; refit the best, score it on test once.
@@ -227,7 +239,8 @@ def tune(
     ``OUT/study.db`` unless ``storage`` is a database URL (PostgreSQL: many machines join
     one study); running again resumes it. The first trials are the library defaults (and
     the settings of the run directory ``start_from``, say a ``heal`` result), so the
-    search never ends worse than a plain fit.
+    search never ends worse than a plain fit. With ``log_dir``, each trial writes its
+    curves as a TensorBoard run ``trial-NNN`` while it trains, with its parameters as hparams.
     """
     search = search or SearchConfig()
     optuna.logging.set_verbosity(  # trials are reported through on_trial
@@ -287,6 +300,7 @@ def tune(
             sampler_seed=_worker_seed(search.seed, k, distributed),
             parallel=search.n_jobs > 1 or distributed,
             threads=max(1, (os.cpu_count() or 1) // search.n_jobs) if search.n_jobs > 1 else None,
+            log_dir=None if log_dir is None else Path(log_dir),
         )
         for k in range(search.n_jobs)
     ]

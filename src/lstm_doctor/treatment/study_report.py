@@ -113,6 +113,8 @@ def trials_frame(study: optuna.Study) -> pd.DataFrame:
             "state": _state(trial),
             "val_vs_naive": trial.value,
             "val_mse": trial.user_attrs.get("val_mse"),
+            # a pruned trial has no value; its best val loss / naive's places it on a chart
+            "naive_val_mse": trial.user_attrs.get("naive_val_mse"),
             "best_val_loss": min(
                 (r["val_loss"] for r in history if math.isfinite(r["val_loss"])), default=None
             ),
