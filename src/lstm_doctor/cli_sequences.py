@@ -14,7 +14,7 @@ from rich.table import Table
 
 from lstm_doctor.artifacts import check_out_dir, to_json
 from lstm_doctor.cli_report import note_command, write_run_report
-from lstm_doctor.errors import ArtifactError, ConfigError
+from lstm_doctor.errors import ConfigError
 from lstm_doctor.reporting.terminal import diagnosis_view
 from lstm_doctor.sequence_api import (
     DEFAULTS,
