@@ -21,6 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from lstm_doctor import __version__
 from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import to_json, write_json_atomic
+from lstm_doctor.cli_backtest import backtest_command
 from lstm_doctor.cli_sequences import (
     fit_sequences,
     heal_sequences_command,
@@ -338,6 +339,9 @@ def fit(
     _fit_and_save(
         forecaster, data, columns, out_dir, as_json=as_json, overwrite=overwrite, resume=resume
     )
+
+
+app.command("backtest")(backtest_command(fit, out, err))
 
 
 @app.command()
