@@ -43,7 +43,7 @@ from lstm_doctor.errors import ArtifactError, ConfigError, DataError, NotFittedE
 from lstm_doctor.evaluation import baseline_mse, evaluate_split, merge_results
 from lstm_doctor.models.lstm import LSTMForecaster, build_model
 from lstm_doctor.models.warm_start import load_weights
-from lstm_doctor.onnx_export import export_forecaster, load_session, run_session
+from lstm_doctor.onnx_export import OnnxModule, export_forecaster, load_session
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.inference import predict_windows
 from lstm_doctor.training.lr_find import LrFindResult, lr_range_test
@@ -388,11 +388,8 @@ class Forecaster:
             half = conformal_halfwidth(self.calibration_, interval)
         data, scaler_index = apply_scaler(panel, self.scaler_)
         windows = _last_windows(panel, data, lookback, horizon)
-        if onnx is None:
-            forecast = predict_windows(self.model_, windows, self.config_.train.precision)
-        else:
-            x, _ = windows.batch(slice(None))
-            forecast = run_session(load_session(onnx), x.numpy())
+        model = self.model_ if onnx is None else OnnxModule(load_session(onnx))
+        forecast = predict_windows(model, windows, self.config_.train.precision)
         series = windows.series.numpy()
         targets = list(range(panel.n_targets))
         original = self.scaler_.inverse_transform(forecast, scaler_index[series], targets)

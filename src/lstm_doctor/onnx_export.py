@@ -34,7 +34,15 @@ from torch import nn
 
 from lstm_doctor.errors import ArtifactError, ConfigError
 
-__all__ = ["OPSET", "export_forecaster", "export_sequence_model", "load_session", "run_session"]
+__all__ = [
+    "OPSET",
+    "OnnxModule",
+    "export_forecaster",
+    "export_sequence_model",
+    "load_session",
+    "run_session",
+    "session_metadata",
+]
 
 OPSET = 17
 
@@ -182,3 +190,21 @@ def session_metadata(session: Any) -> dict[str, Any]:
     """The ``lstm_doctor`` metadata of an exported file ({} when there is none)."""
     text = session.get_modelmeta().custom_metadata_map.get("lstm_doctor", "{}")
     return json.loads(text)
+
+
+class OnnxModule(nn.Module):
+    """An exported model behind a torch ``forward``: onnxruntime computes, torch only wraps.
+
+    Lets every caller of a fitted model (batching, scaling, labels, metrics) run the
+    exported graph unchanged. It has no weights (one empty parameter says its device).
+    """
+
+    def __init__(self, session: Any, *, n_outputs: int | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.n_outputs = n_outputs
+        self._device = nn.Parameter(torch.zeros(0), requires_grad=False)
+
+    def forward(self, *inputs: torch.Tensor) -> torch.Tensor:
+        arrays = [t.detach().cpu().numpy() for t in inputs]
+        return torch.from_numpy(run_session(self.session, *arrays))
