@@ -388,7 +388,7 @@ class Forecaster:
             half = conformal_halfwidth(self.calibration_, interval)
         data, scaler_index = apply_scaler(panel, self.scaler_)
         windows = _last_windows(panel, data, lookback, horizon)
-        model = self.model_ if onnx is None else OnnxModule(load_session(onnx))
+        model = self.model_ if onnx is None else OnnxModule(self._onnx_session(Path(onnx)))
         forecast = predict_windows(model, windows, self.config_.train.precision)
         series = windows.series.numpy()
         targets = list(range(panel.n_targets))
@@ -405,6 +405,16 @@ class Forecaster:
                     values = original[:, :, j] + sign * spread[:, :, j]
                     frame.insert(at + offset, column, values.reshape(-1))
         return frame
+
+    def _onnx_session(self, path: Path) -> Any:
+        """One onnxruntime session per file (reloaded when the file changes), with as many
+        threads as torch uses (``--threads``)."""
+        key = (str(path.resolve()), path.stat().st_mtime_ns if path.is_file() else None)
+        cache = self.__dict__.setdefault("_onnx_sessions", {})
+        if key not in cache:
+            cache.clear()
+            cache[key] = load_session(path, threads=torch.get_num_threads())
+        return cache[key]
 
     def export_onnx(self, path: str | Path) -> Path:
         """Write the model as ONNX: scaled inputs (batch, lookback, inputs) to the scaled
