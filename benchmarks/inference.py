@@ -71,6 +71,37 @@ def _median_seconds(calls: dict[str, Callable[[], object]], budget: float) -> di
     return {name: statistics.median(v) for name, v in times.items()}
 
 
+def _measure(
+    forecaster: Forecaster, onnx: Path, session: object, frame: pd.DataFrame, budget: float
+) -> dict[str, dict]:
+    """Windows per second of the four arms on ``frame`` (one window per series)."""
+    batch = frame["sid"].nunique()
+    model = forecaster.model_.eval()
+    x = torch.randn(batch, LOOKBACK, 1)
+
+    def torch_forward() -> object:
+        with torch.no_grad():
+            return model(x)
+
+    seconds = _median_seconds(
+        {
+            "predict_torch": lambda: forecaster.predict(frame),
+            "predict_onnx": lambda: forecaster.predict(frame, onnx=onnx),
+            "model_torch": torch_forward,
+            "model_onnx": lambda: run_session(session, x.numpy()),
+        },
+        budget,
+    )
+    rates = {k: round(batch / v, 1) for k, v in seconds.items()}
+    return {
+        "windows_per_s": rates,
+        "onnx_over_torch": {
+            "predict": round(rates["predict_onnx"] / rates["predict_torch"], 2),
+            "model": round(rates["model_onnx"] / rates["model_torch"], 2),
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="per measurement and arm")
@@ -86,33 +117,10 @@ def main() -> None:
             ).fit(train_frame, target="y", time="t", id="sid")
             onnx = forecaster.export_onnx(Path(tmp) / f"{name}.onnx")
             session = load_session(onnx, threads=1)
-            model = forecaster.model_.eval()
-            row: dict[str, dict] = {}
-            for batch, frame in recent.items():
-                x = torch.randn(batch, LOOKBACK, 1)
-                x_np = x.numpy()
-
-                def torch_forward(x: torch.Tensor = x) -> object:
-                    with torch.no_grad():
-                        return model(x)
-
-                seconds = _median_seconds(
-                    {
-                        "predict_torch": lambda frame=frame: forecaster.predict(frame),
-                        "predict_onnx": lambda frame=frame: forecaster.predict(frame, onnx=onnx),
-                        "model_torch": torch_forward,
-                        "model_onnx": lambda x_np=x_np: run_session(session, x_np),
-                    },
-                    args.seconds,
-                )
-                rates = {k: round(batch / v, 1) for k, v in seconds.items()}
-                row[f"batch_{batch}"] = {
-                    "windows_per_s": rates,
-                    "onnx_over_torch": {
-                        "predict": round(rates["predict_onnx"] / rates["predict_torch"], 2),
-                        "model": round(rates["model_onnx"] / rates["model_torch"], 2),
-                    },
-                }
+            row = {
+                f"batch_{batch}": _measure(forecaster, onnx, session, frame, args.seconds)
+                for batch, frame in recent.items()
+            }
             results[name] = {**shape, **row}
     print(
         json.dumps(
