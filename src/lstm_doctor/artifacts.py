@@ -1,8 +1,9 @@
 """The run directory: safetensors weights plus JSON, written atomically, loaded without pickle.
 
 A run directory holds ``model.safetensors``, ``config.json`` (resolved settings, package
-version, format version, model shape), ``scaler.json``, ``history.csv``, ``metrics.json``
-and ``diagnosis.json``.
+version, format version, model shape), ``scaler.json``, ``history.csv``, ``metrics.json``,
+``diagnosis.json`` and ``calibration.safetensors`` (the validation errors behind the
+conformal intervals).
 It is written into a hidden sibling directory first and renamed into place, so a crash never
 leaves a half-written run.
 """
