@@ -60,7 +60,9 @@ def _columns(text: str | None) -> tuple[str, ...] | None:
 
 def _table(result: dict[str, Any]) -> Table:
     names = list(result["folds"][0]["baselines"])
-    table = Table("fold", "test period", "model MSE", *names, "coverage", title="backtest")
+    headers = [n.replace("seasonal_naive", "s. naive") for n in names]
+    table = Table("fold", "test period", "model", *headers, "cover", title="backtest: test MSE")
+    table.columns[1].no_wrap = True
     for fold in result["folds"]:
         cells = [
             "-" if fold["baselines"][n] is None else f"{fold['baselines'][n]['mse']:.4f}"
@@ -69,7 +71,7 @@ def _table(result: dict[str, Any]) -> Table:
         interval = fold.get("interval")
         table.add_row(
             str(fold["fold"]),
-            f"{fold['test_start']} .. {fold['test_end']}",
+            f"{str(fold['test_start'])[:16]} .. {str(fold['test_end'])[:16]}",  # no seconds
             f"{fold['metrics']['mse']:.4f}",
             *cells,
             "-" if interval is None else f"{interval['coverage']:.3f}",
