@@ -202,10 +202,9 @@ def backtest(
         training["scaler_check"] = (
             "passed: fitted on this fold's training rows only"
             if do_refit
-            else (f"the scaler of fold {fitted_in}, fitted on its training rows only")
+            else f"the scaler of fold {fitted_in}, fitted on its training rows only"
         )
-        assert model is not None
-        result = evaluate_split(model, prepared, "test", season, precision)
+        result = evaluate_split(model, prepared, "test", season, precision)  # fold 0 fitted one
         fold = {
             "fold": k,
             **_ranges(panel, plan[k], config.data.embargo),
