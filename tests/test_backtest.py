@@ -145,3 +145,12 @@ def test_diagnosis_across_folds_counts_the_losing_periods(models, verdict):
     if verdict == "one_period":
         assert "fold 1 (test from day 1)" in diagnosis["text"]
         assert diagnosis["worst_fold_share"] == pytest.approx(2.0 / 3.0)
+
+
+def test_the_segment_architecture_backtests(demo_frame):
+    settings = {"architecture": "segment", "layers": None, "covariates": ()}
+    result = Forecaster(**{**SMALL, **settings}).backtest(
+        demo_frame, target="load", time="time", n_folds=2, interval=None
+    )
+    assert [f["training"]["refit"] for f in result["folds"]] == [True, True]
+    assert all(f["metrics"]["mse"] > 0 for f in result["folds"])

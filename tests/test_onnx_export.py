@@ -52,6 +52,18 @@ def test_forecaster_parity_with_a_dynamic_batch(settings, tmp_path):
     assert session_metadata(session) == {"lookback": 12}
 
 
+@pytest.mark.parametrize("normalization", ["last_value", "revin", "none"])
+def test_segment_forecaster_parity(normalization, tmp_path):
+    torch.manual_seed(4)
+    config = ModelConfig(architecture="segment", units=16, normalization=normalization)
+    model = build_model(config, 2, 2, 6, lookback=12).eval()
+    path = export_forecaster(model, tmp_path / "seg.onnx", lookback=12, n_inputs=2)
+    session = load_session(path, threads=1)
+    for batch in (1, 19):
+        x = torch.randn(batch, 12, 2) * 2 + 5
+        assert _close(model(x), run_session(session, x.numpy())) <= RTOL
+
+
 def test_channel_independent_forecaster_parity(tmp_path):
     torch.manual_seed(1)
     config = ModelConfig(units=8, channel_independent=True, normalization="revin")

@@ -9,6 +9,7 @@ It then summarizes the folds and says whether the model's gap comes from one per
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from time import perf_counter
@@ -31,6 +32,7 @@ from lstm_doctor.diagnosis.pipeline_checks import check_scaler_not_train_only
 from lstm_doctor.errors import ConfigError, DataError, LstmDoctorError
 from lstm_doctor.evaluation import evaluate_split
 from lstm_doctor.models.lstm import build_model
+from lstm_doctor.models.segment_lstm import default_segment_length
 from lstm_doctor.models.warm_start import load_weights
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.inference import predict_windows
@@ -180,9 +182,15 @@ def backtest(
                 [t[:, 0] for t in prepared.train_targets(scaled=True)],
                 max_lag=config.data.lookback,
             )
+            model_config = config.model
+            if model_config.architecture == "segment" and model_config.segment_length is None:
+                segment = default_segment_length(config.data.lookback, season)  # as fit does
+                model_config = dataclasses.replace(model_config, segment_length=segment)
             torch.manual_seed(config.train.seed)
             n_inputs, n_targets = len(panel.columns), panel.n_targets
-            model = build_model(config.model, n_inputs, n_targets, config.data.horizon)
+            model = build_model(
+                model_config, n_inputs, n_targets, config.data.horizon, config.data.lookback
+            )
             if warm_start and previous is not None:
                 load_weights(model, previous, same="network")
             model = model.to(device)
