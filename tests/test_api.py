@@ -6,7 +6,7 @@ import pytest
 import torch
 
 from fast_settings import FAST
-from lstm_doctor import ConfigError, DataError, Forecaster, NotFittedError
+from lstm_doctor import ArtifactError, ConfigError, DataError, Forecaster, NotFittedError
 
 
 @pytest.fixture
@@ -197,6 +197,28 @@ def test_report_plots_the_data_fit_read_and_a_loaded_run_without_it(fitted, tmp_
     assert "report(path, data=frame)" in html and 'id="errors"' not in html
     with pytest.raises(NotFittedError, match="not fitted"):
         Forecaster().report(tmp_path / "x.html")
+
+
+def test_predict_interval_adds_conformal_bounds_that_survive_save_and_load(
+    fitted, demo_frame, tmp_path
+) -> None:
+    forecast = fitted.predict(demo_frame, interval=0.8)
+    assert list(forecast.columns) == ["step", "time", "load", "load_lower", "load_upper"]
+    # half-width of step h: the validation errors' conformal quantile, in original units
+    from lstm_doctor.conformal import conformal_halfwidth
+
+    half = conformal_halfwidth(fitted.calibration_, 0.8)[:, 0] * fitted.scaler_.scale[0, 0]
+    np.testing.assert_allclose(forecast["load_upper"] - forecast["load"], half, rtol=1e-6)
+    np.testing.assert_allclose(forecast["load"] - forecast["load_lower"], half, rtol=1e-6)
+    assert fitted.calibration_.shape == (fitted.metrics_["n_windows"]["val"], 6, 1)
+    fitted.save(tmp_path / "run")
+    loaded = Forecaster.load(tmp_path / "run")
+    pd.testing.assert_frame_equal(loaded.predict(demo_frame, interval=0.8), forecast)
+    (tmp_path / "run" / "calibration.safetensors").unlink()  # a run saved before intervals
+    with pytest.raises(ArtifactError, match="has no calibration errors"):
+        Forecaster.load(tmp_path / "run").predict(demo_frame, interval=0.8)
+    with pytest.raises(ConfigError, match="--interval must be a coverage level"):
+        fitted.predict(demo_frame, interval=90)
 
 
 SEGMENT = {**FAST, "architecture": "segment", "layers": None, "epochs": 2}

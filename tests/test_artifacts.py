@@ -30,7 +30,8 @@ def _edit_config(run_dir, change) -> None:
 
 
 def test_run_directory_is_safetensors_plus_json(run_dir) -> None:
-    assert sorted(p.name for p in run_dir.iterdir()) == sorted([*RUN_FILES, "diagnosis.json"])
+    optional = ["diagnosis.json", "calibration.safetensors"]
+    assert sorted(p.name for p in run_dir.iterdir()) == sorted([*RUN_FILES, *optional])
     header = json.loads((run_dir / "config.json").read_text())
     assert header["format"] == FORMAT and header["package"] == "lstm-doctor"
     assert header["config"]["data"]["target"] == ["load"]

@@ -25,7 +25,9 @@ import pandas as pd
 import torch
 
 from lstm_doctor.artifacts import load_run, save_run
+from lstm_doctor.backtest import backtest as run_backtest
 from lstm_doctor.config import DataConfig, ModelConfig, RunConfig, TrainConfig
+from lstm_doctor.conformal import calibration_errors, conformal_halfwidth, interval_columns
 from lstm_doctor.data.load import read_table
 from lstm_doctor.data.prepare import Prepared, apply_scaler, prepare
 from lstm_doctor.data.validate import Panel, validate_frame
@@ -38,11 +40,12 @@ from lstm_doctor.diagnosis.fallback import diagnose_or_warn
 from lstm_doctor.diagnosis.findings import Diagnosis
 from lstm_doctor.diagnosis.residuals import residual_predictability
 from lstm_doctor.diagnosis.shift import diagnose_shift
-from lstm_doctor.errors import ConfigError, DataError, NotFittedError
+from lstm_doctor.errors import ArtifactError, ConfigError, DataError, NotFittedError
 from lstm_doctor.evaluation import baseline_mse, evaluate_split, merge_results
 from lstm_doctor.models.lstm import LSTMForecaster, build_model
 from lstm_doctor.models.segment_lstm import default_segment_length
 from lstm_doctor.models.warm_start import load_weights
+from lstm_doctor.onnx_export import OnnxModule, export_forecaster, load_session
 from lstm_doctor.provenance import fit_provenance
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.inference import predict_windows
@@ -98,6 +101,8 @@ class Forecaster:
             original units and the model's skill over the best baseline.
         season_: the season used by seasonal naive and MASE (None if none found).
         diagnosis_: the Diagnosis of the run (curves, data checks, shift, baselines).
+        calibration_: |validation errors| (windows, horizon, targets), scaled: the
+            calibration set of ``predict(..., interval=...)`` (split conformal).
     """
 
     def __init__(self, **settings: Any) -> None:
@@ -181,6 +186,7 @@ class Forecaster:
         self._data = data  # what report() plots forecasts from (not saved)
         splits = ("val", "test") if evaluate_test else ("val",)
         self.metrics_ = self._score(prepared, splits)
+        self.calibration_ = calibration_errors(model, prepared, "val", config.train.precision)
         self.diagnosis_ = diagnose_or_warn(
             lambda: self._diagnose(frame, prepared, include_test=evaluate_test)
         )
@@ -257,6 +263,27 @@ class Forecaster:
         )
         _, prepared, _, model = self._setup(data, config)
         return lr_range_test(model, prepared.windows("train"), config.train, **options)
+
+    def backtest(
+        self,
+        data: pd.DataFrame | str | Path,
+        target: str | list[str] | None = None,
+        *,
+        time: str | None = None,
+        id: str | None = None,
+        covariates: str | list[str] | None = None,
+        **options: Any,
+    ) -> dict[str, Any]:
+        """Rolling-origin backtest of these settings on ``data`` (nothing is fitted here).
+
+        ``options`` go to ``lstm_doctor.backtest.backtest``: ``n_folds`` (required),
+        ``fold_size``, ``refit``, ``window``, ``warm_start``, ``interval``, ``on_fold``.
+        Returns ``{"folds", "summary", "diagnosis", "settings"}``.
+        """
+        config = self._resolve_config(
+            {"target": target, "time": time, "id": id, "covariates": covariates}
+        )
+        return run_backtest(read_table(data), config, **options)
 
     def resolved_settings(self) -> dict[str, Any]:
         """The resolved settings as one flat dict (the names of the CLI flags)."""
@@ -348,12 +375,22 @@ class Forecaster:
             raise ConfigError(f"evaluate's split must be val, test or all. Got {split!r}.")
         return self._score(self._prepare(data), (split,))
 
-    def predict(self, data: pd.DataFrame | str | Path) -> pd.DataFrame:
+    def predict(
+        self,
+        data: pd.DataFrame | str | Path,
+        *,
+        interval: float | None = None,
+        onnx: str | Path | None = None,
+    ) -> pd.DataFrame:
         """Forecast the ``horizon`` steps after the end of each series in ``data``.
 
         Returns one row per series and step: the id column (if any), ``step`` (1..horizon),
         the forecast time (when the time column is datetime with a regular last step), and
-        one column per target in original units.
+        one column per target in original units. With ``interval`` (a level such as 0.9),
+        ``<target>_lower`` and ``<target>_upper`` follow each target: split conformal
+        intervals from the validation errors, per horizon step (``lstm_doctor.conformal``
+        says what they assume). With ``onnx`` (a file written by ``export_onnx``), the
+        forecast runs in onnxruntime instead of torch.
         """
         self._check_fitted()
         config = self.config_.data
@@ -365,14 +402,65 @@ class Forecaster:
                 f"Series {panel.series_ids[short[0]]!r} has {panel.series_lengths()[short[0]]} "
                 f"rows; predict needs the last {lookback} (the lookback)."
             )
+        half = None
+        if interval is not None:
+            if getattr(self, "calibration_", None) is None:
+                raise ArtifactError(
+                    "This model has no calibration errors (it was saved by an lstm-doctor "
+                    "without intervals); refit it to get --interval."
+                )
+            half = conformal_halfwidth(self.calibration_, interval)
         data, scaler_index = apply_scaler(panel, self.scaler_)
         windows = _last_windows(panel, data, lookback, horizon)
-        forecast = predict_windows(self.model_, windows, self.config_.train.precision)
+        model = self.model_ if onnx is None else OnnxModule(self._onnx_session(Path(onnx)))
+        forecast = predict_windows(model, windows, self.config_.train.precision)
         series = windows.series.numpy()
-        original = self.scaler_.inverse_transform(
-            forecast, scaler_index[series], list(range(panel.n_targets))
-        )
-        return _forecast_frame(panel, config, original, series, horizon)
+        targets = list(range(panel.n_targets))
+        original = self.scaler_.inverse_transform(forecast, scaler_index[series], targets)
+        frame = _forecast_frame(panel, config, original, series, horizon)
+        if half is not None:  # scaled half-widths times each series' scale
+            scale = self.scaler_.scale[scaler_index[series]][:, targets]
+            spread = half[None, :, :] * scale[:, None, :]
+            for j, name in enumerate(config.target):
+                at = frame.columns.get_loc(name) + 1  # lower and upper right after the target
+                for offset, (column, sign) in enumerate(
+                    zip(interval_columns(name), (-1, 1), strict=True)
+                ):
+                    values = original[:, :, j] + sign * spread[:, :, j]
+                    frame.insert(at + offset, column, values.reshape(-1))
+        return frame
+
+    def _onnx_session(self, path: Path) -> Any:
+        """One onnxruntime session per file (reloaded when the file changes), with as many
+        threads as torch uses (``--threads``)."""
+        key = (str(path.resolve()), path.stat().st_mtime_ns if path.is_file() else None)
+        cache = self.__dict__.setdefault("_onnx_sessions", {})
+        if key not in cache:
+            cache.clear()
+            cache[key] = load_session(path, threads=torch.get_num_threads())
+        return cache[key]
+
+    def export_onnx(self, path: str | Path) -> Path:
+        """Write the model as ONNX: scaled inputs (batch, lookback, inputs) to the scaled
+        forecast (batch, horizon, targets); per-window normalization is inside the graph.
+        See ``lstm_doctor.onnx_export``."""
+        self._check_fitted()
+        config = self.config_.data
+        metadata = {
+            "kind": "forecaster",
+            "lookback": config.lookback,
+            "horizon": config.horizon,
+            "inputs": list(self.scaler_.columns),
+            "targets": list(config.target),
+            "units": "scaled: (value - center) / scale, center and scale from the run's "
+            "scaler.json (per series id and column); the forecast maps back with "
+            "value = scaled * scale + center of the target columns",
+            "scaler": self.scaler_.to_dict(),
+        }
+        return export_forecaster(
+            self.model_, path, lookback=config.lookback, n_inputs=self.model_.n_inputs,
+            metadata=metadata,
+        )  # fmt: skip
 
     # --------------------------------------------------------------------------- persistence
     def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
@@ -403,6 +491,7 @@ class Forecaster:
             meta=meta,
             diagnosis=self.diagnosis_.to_dict(),
             overwrite=overwrite,
+            calibration=getattr(self, "calibration_", None),
         )
 
     @classmethod
@@ -422,6 +511,7 @@ class Forecaster:
         forecaster.season_ = run.meta.get("season")
         forecaster.diagnosis_ = Diagnosis.from_dict(run.diagnosis)
         forecaster.provenance_ = run.meta.get("provenance")
+        forecaster.calibration_ = run.calibration
         return forecaster
 
     def report(

@@ -1,8 +1,9 @@
 """The run directory: safetensors weights plus JSON, written atomically, loaded without pickle.
 
 A run directory holds ``model.safetensors``, ``config.json`` (resolved settings, package
-version, format version, model shape), ``scaler.json``, ``history.csv``, ``metrics.json``
-and ``diagnosis.json``.
+version, format version, model shape), ``scaler.json``, ``history.csv``, ``metrics.json``,
+``diagnosis.json`` and ``calibration.safetensors`` (the validation errors behind the
+conformal intervals).
 It is written into a hidden sibling directory first and renamed into place, so a crash never
 leaves a half-written run.
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 from safetensors import SafetensorError
 from safetensors.torch import load_file, save_file
@@ -60,6 +62,7 @@ class Run:
     metrics: dict[str, Any]
     meta: dict[str, Any]  # config.json's other entries: shape, season, training, version
     diagnosis: list[dict[str, Any]]  # diagnosis.json (empty for runs saved without one)
+    calibration: np.ndarray | None = None  # calibration.safetensors: conformal val errors
 
 
 def _finite_or_none(value: Any) -> Any:
@@ -181,6 +184,7 @@ def save_run(
     meta: dict[str, Any],
     diagnosis: list[dict[str, Any]] | None = None,
     overwrite: bool = False,
+    calibration: np.ndarray | None = None,
 ) -> Path:
     """Write a run directory atomically and return its path.
 
@@ -211,6 +215,10 @@ def save_run(
         if diagnosis is not None:
             (staging / "diagnosis.json").write_text(to_json(diagnosis) + "\n")
             names.append("diagnosis.json")
+        if calibration is not None:  # |val errors| (windows, horizon, targets): intervals
+            errors = torch.from_numpy(np.ascontiguousarray(calibration, dtype=np.float32))
+            save_file({"abs_errors": errors}, staging / "calibration.safetensors")
+            names.append("calibration.safetensors")
         for name in names:  # flush to disk before the rename makes the run visible
             with open(staging / name, "rb") as handle:
                 os.fsync(handle.fileno())
@@ -409,4 +417,10 @@ def load_run(path: str | Path) -> Run:
     metrics = _read_json(path / "metrics.json")
     meta = {k: v for k, v in header.items() if k not in ("config",)}
     diagnosis = read_diagnosis(path)
-    return Run(config, model, scaler, history, metrics, meta, diagnosis)
+    calibration = None
+    if (path / "calibration.safetensors").is_file():
+        try:
+            calibration = load_file(path / "calibration.safetensors")["abs_errors"].numpy()
+        except (SafetensorError, OSError, KeyError) as exc:
+            raise ArtifactError(f"calibration.safetensors of {str(path)!r}: {exc!r}") from None
+    return Run(config, model, scaler, history, metrics, meta, diagnosis, calibration)

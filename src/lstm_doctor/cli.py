@@ -21,6 +21,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from lstm_doctor import __version__
 from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import check_out_dir, to_json, write_json_atomic
+from lstm_doctor.cli_backtest import backtest_command
+from lstm_doctor.cli_export import export_run, predict_run
 from lstm_doctor.cli_report import (
     DEMO_SOURCE,
     note_command,
@@ -415,6 +417,9 @@ def fit(
     )
 
 
+app.command("backtest")(backtest_command(fit, out, err))
+
+
 @app.command()
 def demo(
     epochs: Annotated[int, typer.Option(help="Maximum epochs.")] = 30,
@@ -467,10 +472,18 @@ def predict(
         Path | None, typer.Option("--out", help="Write forecasts to .csv, .parquet or .json.")
     ] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing --out file.")] = False,
+    interval: Annotated[
+        float | None, typer.Option(help="Add <target>_lower/_upper: conformal level, e.g. 0.9.")
+    ] = None,
+    onnx: Annotated[
+        Path | None, typer.Option(help="Run this exported .onnx file with onnxruntime.")
+    ] = None,
 ) -> None:
     """Forecast the horizon after the end of each series in DATA (original units); for a
     sequence run, one row per sequence: the class and its probabilities (or the number)."""
-    if run_task(run) != "forecast":
+    if onnx is not None or interval is not None:
+        frame = predict_run(run, data, onnx=onnx, interval=interval)
+    elif run_task(run) != "forecast":
         frame = load_sequence_estimator(run).predict(data)
     else:
         frame = Forecaster.load(run).predict(data)
@@ -479,6 +492,16 @@ def predict(
         return
     write_predictions(frame, out_file, overwrite=overwrite)
     err.print(f"{len(frame)} prediction rows written to {out_file}")
+
+
+@app.command()
+def export(
+    run: Annotated[Path, typer.Argument(help="Run directory written by fit.")],
+    onnx: Annotated[Path, typer.Option(help="The .onnx file to write.")],
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing file.")] = False,
+) -> None:
+    """Export RUN's model as ONNX (scaled units in and out; see docs/backtest_and_export.md)."""
+    err.print(export_run(run, onnx, overwrite=overwrite), highlight=False)
 
 
 @app.command()

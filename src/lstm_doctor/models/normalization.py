@@ -81,7 +81,10 @@ class Difference(WindowNorm):
     """
 
     def normalize(self, x: torch.Tensor) -> tuple[torch.Tensor, Context]:
-        return torch.diff(x, dim=1, prepend=x[:, :1]), (x[:, -1:],)
+        # torch.diff(x, dim=1, prepend=x[:, :1]), written with slices: the same numbers, and
+        # an op ONNX has (aten::diff does not export).
+        steps = torch.cat([torch.zeros_like(x[:, :1]), x[:, 1:] - x[:, :-1]], dim=1)
+        return steps, (x[:, -1:],)
 
     def denormalize(self, y: torch.Tensor, context: Context) -> torch.Tensor:
         return context[0][..., : self.n_targets] + torch.cumsum(y, dim=1)
