@@ -226,6 +226,13 @@ def fit(
     refit: Annotated[
         bool | None, typer.Option(help="Refit on train+val for the chosen epochs (sequences).")
     ] = None,
+    encoder: Annotated[str | None, typer.Option(help="lstm | lstm-fcn | mlstm-fcn.")] = None,
+    summary_features: Annotated[
+        bool | None, typer.Option(help="Summary features into the head (sequences).")
+    ] = None,
+    series_norm: Annotated[
+        bool | None, typer.Option(help="Z-normalize each sequence (sequences).")
+    ] = None,
     time: Time = None,
     id: Id = None,
     covariates: Covariates = None,
@@ -315,6 +322,9 @@ def fit(
             label_smoothing=label_smoothing,
             ensemble=ensemble,
             refit=refit,
+            encoder=encoder,
+            summary_features=summary_features,
+            series_norm=series_norm,
         )
         columns = {"sequence": sequence_id, "label": label, "time": time, "group": group,
                    "features": _columns(features)}  # fmt: skip
@@ -329,7 +339,8 @@ def fit(
     _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
                    features=features, pooling=pooling, packing=packing,
                    class_weights=class_weights, label_smoothing=label_smoothing,
-                   ensemble=ensemble, refit=refit)  # fmt: skip
+                   ensemble=ensemble, refit=refit, encoder=encoder,
+                   summary_features=summary_features, series_norm=series_norm)  # fmt: skip
     columns["target"] = _columns(target)
     if resume and out_dir is None:
         raise ConfigError("--resume needs the --out of the run to continue.")
