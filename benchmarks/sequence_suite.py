@@ -14,6 +14,9 @@ compared by mean CV accuracy over datasets (mean rank and the worst dataset repo
 too). The search is greedy: the encoders first, then the summary features on top of the
 better one.
 
+``--phase cv --only lstm,lstm-fcn`` runs just those candidates (no greedy step);
+``--phase merge --inputs a.json,b.json`` summarizes such runs together.
+
 ``--phase test --pick '{json settings}' [--only new|old]``: ONCE, the official test
 accuracy of the picked settings and of the old defaults (``OLD``: an LSTM, 5-seed
 ensemble refitted on train + val) on every dataset, with seconds per dataset and the
@@ -64,11 +67,13 @@ OLD = {"layers": 1, "units": 64, "bidirectional": True, "dropout": 0.2, "lr": 3e
        "batch_size": 16, "patience": 20, "epochs": 150, "label_smoothing": 0.1,
        "jitter": 0.1, "pooling": "last", "ensemble": 5, "refit": True}  # fmt: skip
 SINGLE = {"ensemble": 1, "refit": False}  # every CV candidate: one model, no refit
-# What ran (compute was scarce: a 2-core machine shared by ~7 jobs): the LSTM and
-# LSTM-FCN encoders, then the summary features on top of the better one. ``mlstm-fcn``
-# and ``series_norm`` are options, not yet compared here.
+# The greedy search: the LSTM and LSTM-FCN encoders, then the summary features on top of
+# the better one. What ran for docs/sequence_defaults.md (a 2-core machine shared by ~7
+# jobs): ``--only lstm`` and ``--only lstm-fcn`` in two processes, then ``--phase merge``.
+# ``mlstm-fcn`` and ``series_norm`` are options, not compared here.
 ENCODERS = {"lstm": {"encoder": "lstm"}, "lstm-fcn": {"encoder": "lstm-fcn"}}
 ADDITIONS = {"summary": {"summary_features": True}}
+CANDIDATES = {"lstm-fcn+summary": {"encoder": "lstm-fcn", "summary_features": True}}
 
 
 def _package_file(package: str, relative: str) -> Path:
@@ -164,7 +169,9 @@ def _summarize(per_dataset: dict[str, dict[str, dict]], names: list[str]) -> dic
     }
 
 
-def phase_cv(datasets: list[str], n_folds: int, quick: bool) -> dict[str, Any]:
+def phase_cv(
+    datasets: list[str], n_folds: int, quick: bool, only: list[str] | None = None
+) -> dict[str, Any]:
     data = {}
     for name in datasets:
         train = load(name, "TRAIN")  # the test file is never read in this phase
@@ -186,9 +193,11 @@ def phase_cv(datasets: list[str], n_folds: int, quick: bool) -> dict[str, Any]:
         )
 
     encoders = dict(list(ENCODERS.items())[:2]) if quick else ENCODERS
+    if only is not None:  # some candidates, no greedy step: merged later by --phase merge
+        encoders = {k: {**ENCODERS, **CANDIDATES}[k] for k in only}
     for label, settings in encoders.items():
         run(label, settings)
-    if not quick:
+    if not quick and only is None:
         for addition, change in ADDITIONS.items():
             base = best()
             run(f"{base}+{addition}", {**candidates[base], **change})
@@ -200,6 +209,26 @@ def phase_cv(datasets: list[str], n_folds: int, quick: bool) -> dict[str, Any]:
         "summary": summary,
         "pick": pick,
         "pick_settings": candidates[pick],
+    }
+
+
+def phase_merge(paths: list[str]) -> dict[str, Any]:
+    """The CV lines of runs over disjoint candidates (``--only``), summarized together."""
+    parts = [json.loads(Path(p).read_text().strip().splitlines()[-1]) for p in paths]
+    candidates = {k: v for part in parts for k, v in part["candidates"].items()}
+    per_dataset = {
+        name: {k: v for part in parts for k, v in part["per_dataset"][name].items()}
+        for name in parts[0]["per_dataset"]
+    }
+    summary = _summarize(per_dataset, list(candidates))
+    pick = max(summary, key=lambda n: (summary[n]["mean_cv_accuracy"], -summary[n]["mean_rank"]))
+    return {
+        "candidates": candidates,
+        "per_dataset": per_dataset,
+        "summary": summary,
+        "pick": pick,
+        "pick_settings": candidates[pick],
+        "merged": paths,
     }
 
 
@@ -243,7 +272,10 @@ def main(argv: list[str]) -> None:
     datasets = ["ItalyPowerDemand", "Coffee"] if quick else list(DATASETS)
     started = time.perf_counter()
     if phase == "cv":
-        result = phase_cv(datasets, 2 if quick else N_FOLDS, quick)
+        only = argv[argv.index("--only") + 1].split(",") if "--only" in argv else None
+        result = phase_cv(datasets, 2 if quick else N_FOLDS, quick, only)
+    elif phase == "merge":
+        result = phase_merge(argv[argv.index("--inputs") + 1].split(","))
     else:
         pick = json.loads(argv[argv.index("--pick") + 1]) if "--pick" in argv else {}
         runs = argv[argv.index("--only") + 1].split(",") if "--only" in argv else ["new", "old"]

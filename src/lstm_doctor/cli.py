@@ -26,6 +26,7 @@ from lstm_doctor.cli_sequences import (
     heal_sequences_command,
     load_sequence_estimator,
     sequence_scores_table,
+    tune_sequences_command,
 )
 from lstm_doctor.config import DataConfig
 from lstm_doctor.data.demo import make_demo_frame
@@ -544,7 +545,13 @@ def _trial_line(event: TrialEvent) -> str:
 @app.command()
 def tune(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
-    target: Target,
+    target: Annotated[
+        str | None, typer.Option(help="Target column(s), comma-separated (forecast).")
+    ] = None,
+    task: Annotated[str, typer.Option(help="forecast | classify | regress.")] = "forecast",
+    sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
+    label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
+    test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     time: Time = None,
     id: Id = None,
     covariates: Covariates = None,
@@ -635,6 +642,15 @@ def tune(
         if not as_json:
             out.print(_trial_line(event), highlight=False)
 
+    if task != "forecast":
+        tune_sequences_command(
+            data, task=task, columns={"sequence": sequence_id, "label": label, "time": time},
+            settings=settings, test=test, out_dir=out_dir or Path("runs") / f"tune-{data.stem}",
+            search=config, as_json=as_json, on_trial=on_trial, out=out,
+        )  # fmt: skip
+        return
+    if target is None:
+        raise ConfigError("tune needs --target (or --task classify|regress with --label).")
     outcome = run_tune(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),
         out=out_dir or Path("runs") / f"tune-{data.stem}", search=config, storage=storage,

@@ -23,7 +23,10 @@ from lstm_doctor.sequence_api import (
     checkpoint_files,
 )
 from lstm_doctor.sequence_heal import heal_sequences, save_healed
+from lstm_doctor.sequence_tune import tune_sequences
 from lstm_doctor.treatment.heal import HealStep
+from lstm_doctor.treatment.search import SearchConfig
+from lstm_doctor.treatment.study_report import TrialEvent
 
 __all__ = [
     "fit_sequences",
@@ -206,3 +209,40 @@ def heal_sequences_command(
     out.print(f"run saved to [bold]{run}[/] (treatment.json beside it)")
     out.print()
     out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
+
+
+def tune_sequences_command(
+    data: Path,
+    *,
+    task: str,
+    columns: dict[str, Any],
+    settings: dict[str, Any],
+    test: Path | None,
+    out_dir: Path,
+    search: SearchConfig,
+    as_json: bool,
+    on_trial: Callable[[TrialEvent], None],
+    out: Console,
+) -> None:
+    """``tune --task classify|regress``: search, refit the best, print the report."""
+    if not columns.get("sequence") or not columns.get("label"):
+        raise ConfigError(f"tune --task {task} needs --sequence-id and --label.")
+    estimator, run, summary = tune_sequences(
+        data, task=task, out=out_dir, sequence=columns["sequence"], label=columns["label"],
+        time=columns.get("time"), test=test, search=search, on_trial=on_trial, **settings,
+    )  # fmt: skip
+    if as_json:
+        payload = sequence_payload(estimator, run)
+        payload["study"] = summary
+        print(to_json(payload, indent=None))
+        return
+    counts, best = summary["trials"], summary["best"]
+    out.print(
+        f"study: {counts['complete']} complete, {counts['pruned']} pruned, {counts['failed']} "
+        f"failed; best trial {best['number']} ({summary['objective']} "
+        f"{best['objective']:.4f}): " + ", ".join(f"{k}={v}" for k, v in best["params"].items()),
+        highlight=False,
+    )
+    out.print(metrics_table(estimator.metrics_, task))
+    out.print(verdict_line(estimator.metrics_, task), highlight=False)
+    out.print(f"run saved to [bold]{run}[/] (trials.csv and study.json in {out_dir})")
