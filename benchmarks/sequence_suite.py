@@ -14,8 +14,9 @@ compared by mean CV accuracy over datasets (mean rank and the worst dataset repo
 too). The search is greedy: the encoders first, then the summary features on top of the
 better one.
 
-``--phase cv --only lstm,lstm-fcn`` runs just those candidates (no greedy step);
-``--phase merge --inputs a.json,b.json`` summarizes such runs together.
+``--phase cv --only lstm,lstm-fcn`` runs just those candidates (no greedy step),
+``--datasets A,B`` just those datasets (both phases); ``--phase merge --inputs
+a.json,b.json`` summarizes such CV runs together.
 
 ``--phase test --pick '{json settings}' [--only new|old]``: ONCE, the official test
 accuracy of the picked settings and of the old defaults (``OLD``: an LSTM, 5-seed
@@ -216,10 +217,10 @@ def phase_merge(paths: list[str]) -> dict[str, Any]:
     """The CV lines of runs over disjoint candidates (``--only``), summarized together."""
     parts = [json.loads(Path(p).read_text().strip().splitlines()[-1]) for p in paths]
     candidates = {k: v for part in parts for k, v in part["candidates"].items()}
-    per_dataset = {
-        name: {k: v for part in parts for k, v in part["per_dataset"][name].items()}
-        for name in parts[0]["per_dataset"]
-    }
+    per_dataset: dict[str, dict[str, dict]] = {}
+    for part in parts:  # parts may split the candidates, the datasets, or both
+        for name, scores in part["per_dataset"].items():
+            per_dataset.setdefault(name, {}).update(scores)
     summary = _summarize(per_dataset, list(candidates))
     pick = max(summary, key=lambda n: (summary[n]["mean_cv_accuracy"], -summary[n]["mean_rank"]))
     return {
@@ -270,6 +271,8 @@ def main(argv: list[str]) -> None:
     quick = "--quick" in argv
     phase = argv[argv.index("--phase") + 1] if "--phase" in argv else "cv"
     datasets = ["ItalyPowerDemand", "Coffee"] if quick else list(DATASETS)
+    if "--datasets" in argv:  # a share of the datasets, to run them in parallel processes
+        datasets = argv[argv.index("--datasets") + 1].split(",")
     started = time.perf_counter()
     if phase == "cv":
         only = argv[argv.index("--only") + 1].split(",") if "--only" in argv else None
