@@ -69,8 +69,7 @@ OLD = {"layers": 1, "units": 64, "bidirectional": True, "dropout": 0.2, "lr": 3e
        "jitter": 0.1, "pooling": "last", "ensemble": 5, "refit": True}  # fmt: skip
 SINGLE = {"ensemble": 1, "refit": False}  # every CV candidate: one model, no refit
 # The greedy search: the LSTM and LSTM-FCN encoders, then the summary features on top of
-# the better one. What ran for docs/sequence_defaults.md (a 2-core machine shared by ~7
-# jobs): ``--only lstm`` and ``--only lstm-fcn`` in two processes, then ``--phase merge``.
+# the better one. What ran, and what did not finish, is in docs/sequence_defaults.md.
 # ``mlstm-fcn`` and ``series_norm`` are options, not compared here.
 ENCODERS = {"lstm": {"encoder": "lstm"}, "lstm-fcn": {"encoder": "lstm-fcn"}}
 ADDITIONS = {"summary": {"summary_features": True}}
