@@ -763,10 +763,13 @@ def diagnose(
     """Diagnose a run of ours, or a Keras / Lightning / TensorBoard / CSV training log."""
     log = read_log(path, train_col=train_col, val_col=val_col)
     diagnosis = diagnose_log(log, path)
+    notes = list(log.meta.get("notes") or []) if log.source != "lstm-doctor" else []
     if as_json:
-        print(_compact({"source": log.source, "diagnosis": diagnosis.to_dict()}))
+        print(_compact({"source": log.source, "notes": notes, "diagnosis": diagnosis.to_dict()}))
         return
     out.print(f"Read {len(log.history)} epochs from {path} ({log.source}).")
+    for note in notes:
+        out.print(f"[dim]Note: {note}.[/]")
     out.print(diagnosis_view(diagnosis, log.history))
 
 

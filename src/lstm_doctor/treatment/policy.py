@@ -126,7 +126,7 @@ def prescribe(
         if finding.kind in _NOT_TREATED:
             continue
         remedies = list(finding.remedies)
-        if finding.kind == "good_fit":
+        if finding.kind in ("good_fit", "too_short"):  # too short to judge: as if fine
             remedies = _next_for_good_fit(settings)
         for remedy in remedies:
             if not remedy.change:
