@@ -76,6 +76,14 @@ Embargo = Annotated[int | None, typer.Option(help="Unused target steps after a s
 Scaler = Annotated[str | None, typer.Option(help="standard | robust | minmax | none.")]
 Fill = Annotated[str | None, typer.Option(help="Repair NaN/inf: ffill | interpolate.")]
 Season = Annotated[int | None, typer.Option(help="Seasonal-naive season (default: detected).")]
+Architecture = Annotated[
+    str | None, typer.Option(help="step (reads every step) | segment (SegRNN-style) [step].")
+]
+SegmentLength = Annotated[
+    int | None, typer.Option(help="Segment steps (segment) [divisor of lookback near a day].")
+]
+Decoder = Annotated[str | None, typer.Option(help="Segment decoder: parallel | recurrent.")]
+Loss = Annotated[str | None, typer.Option(help="mse | mae | huber [step mse, segment mae].")]
 
 
 def _columns(text: str | None) -> tuple[str, ...] | None:
@@ -245,7 +253,9 @@ def fit(
     scaler: Scaler = None,
     fill: Fill = None,
     season: Season = None,
-    layers: Annotated[int | None, typer.Option(help="Stacked LSTM layers [2].")] = None,
+    layers: Annotated[
+        int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")
+    ] = None,
     units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
     dropout: Annotated[float | None, typer.Option(help="Dropout between layers [0].")] = None,
     bidirectional: Annotated[bool | None, typer.Option(help="Bidirectional encoder.")] = None,
@@ -261,6 +271,10 @@ def fit(
     channel_independent: Annotated[
         bool | None, typer.Option(help="One shared LSTM per target channel.")
     ] = None,
+    architecture: Architecture = None,
+    segment_length: SegmentLength = None,
+    decoder: Decoder = None,
+    loss: Loss = None,
     jitter: Annotated[float | None, typer.Option(help="Augment: noise std [0].")] = None,
     scaling: Annotated[float | None, typer.Option(help="Augment: magnitude std [0].")] = None,
     time_warp: Annotated[float | None, typer.Option(help="Augment: warp strength [0].")] = None,
@@ -300,7 +314,8 @@ def fit(
         scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
         bidirectional=bidirectional, weight_drop=weight_drop, layer_norm=layer_norm, head=head,
         normalization=normalization, revin_affine=revin_affine,
-        channel_independent=channel_independent, jitter=jitter, scaling=scaling,
+        channel_independent=channel_independent, architecture=architecture,
+        segment_length=segment_length, decoder=decoder, loss=loss, jitter=jitter, scaling=scaling,
         time_warp=time_warp, window_slice=window_slice,
         optimizer=optimizer, lr=lr, weight_decay=weight_decay,
         l2=l2, l1=l1, batch_size=batch_size, epochs=epochs, min_delta=min_delta,
@@ -571,6 +586,9 @@ def tune(
     normalization: Annotated[
         str | None, typer.Option(help="Fix: none | revin | last_value | difference.")
     ] = None,
+    architecture: Architecture = None,
+    segment_length: SegmentLength = None,
+    loss: Loss = None,
     optimizer: Annotated[str | None, typer.Option(help="adam | adamw | rmsprop | sgd.")] = None,
     lr: Annotated[float | None, typer.Option(help="Fix: learning rate.")] = None,
     weight_decay: Annotated[float | None, typer.Option(help="Fix: weight decay.")] = None,
@@ -627,7 +645,8 @@ def tune(
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
         scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
-        weight_drop=weight_drop, head=head, normalization=normalization, optimizer=optimizer,
+        weight_drop=weight_drop, head=head, normalization=normalization,
+        architecture=architecture, segment_length=segment_length, loss=loss, optimizer=optimizer,
         lr=lr, weight_decay=weight_decay, batch_size=batch_size, epochs=epochs,
         precision=precision, device=device, seed=seed,
     )  # fmt: skip
@@ -690,8 +709,13 @@ def lr_find(
     split: Split = None,
     scaler: Scaler = None,
     fill: Fill = None,
-    layers: Annotated[int | None, typer.Option(help="Stacked LSTM layers [2].")] = None,
+    layers: Annotated[
+        int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")
+    ] = None,
     units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
+    architecture: Architecture = None,
+    segment_length: SegmentLength = None,
+    loss: Loss = None,
     optimizer: Annotated[str | None, typer.Option(help="adam | adamw | rmsprop | sgd.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Batch size [64].")] = None,
     precision: Annotated[str | None, typer.Option(help="fp32 | bf16.")] = None,
@@ -704,7 +728,8 @@ def lr_find(
     """LR range test: train briefly while the learning rate grows; suggest a learning rate."""
     settings = _given(
         lookback=lookback, horizon=horizon, split=split, scaler=scaler, fill=fill, layers=layers,
-        units=units, optimizer=optimizer, batch_size=batch_size, precision=precision, seed=seed,
+        units=units, architecture=architecture, segment_length=segment_length, loss=loss,
+        optimizer=optimizer, batch_size=batch_size, precision=precision, seed=seed,
     )  # fmt: skip
     result = Forecaster(**settings).lr_find(
         data, _columns(target), time=time, id=id, covariates=_columns(covariates),
