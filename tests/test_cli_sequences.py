@@ -189,3 +189,38 @@ def test_ensemble_and_refit_are_for_sequences_only(files, capsys) -> None:
     assert "--ensemble apply to --task classify|regress" in capsys.readouterr().err
     assert main(["heal", str(train), "--target", "a", "--refit"]) == 2
     assert "--refit apply to --task classify|regress" in capsys.readouterr().err
+
+
+def test_fit_takes_the_encoder_flags(files, tmp_path, capsys) -> None:
+    train, _ = files
+    run = tmp_path / "run"
+    flags = ["--encoder", "lstm-fcn", "--summary-features", "--series-norm", "--ensemble", "1",
+             "--no-refit"]  # fmt: skip
+    assert main(["fit", str(train), *FLAGS, *flags, "--out", str(run), "--json"]) == 0
+    sequence = json.loads((run / "config.json").read_text())["config"]["sequence"]
+    assert (sequence["encoder"], sequence["summary_features"], sequence["series_norm"]) == (
+        "lstm-fcn", True, True,
+    )  # fmt: skip
+    capsys.readouterr()
+    assert main(["fit", str(train), "--target", "x", "--encoder", "lstm-fcn"]) == 2
+    assert "--encoder apply to --task classify|regress" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_tune_classify_searches_and_saves_the_best(files, tmp_path, capsys) -> None:
+    train, test = files
+    out_dir = tmp_path / "study"
+    code = main(["tune", str(train), *FLAGS, "--test", str(test), "--trials", "2",
+                 "--pruner", "none", "--out", str(out_dir)])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert "best trial" in captured.out and (out_dir / "best" / "config.json").is_file()
+    assert json.loads((out_dir / "study.json").read_text())["test"]["n"] == 9
+
+
+def test_tune_sequences_needs_its_columns(files, capsys) -> None:
+    train, _ = files
+    assert main(["tune", str(train), "--task", "classify", "--label", "label"]) == 2
+    assert "needs --sequence-id and --label" in capsys.readouterr().err
+    assert main(["tune", str(train)]) == 2
+    assert "tune needs --target" in capsys.readouterr().err

@@ -294,3 +294,25 @@ def test_report_shows_the_confusion_matrix_and_the_provenance(fitted, tmp_path) 
     assert loaded.provenance_ == fitted.provenance_
     with pytest.raises(NotFittedError, match="not fitted"):
         SequenceClassifier().report(tmp_path / "x.html")
+
+
+def test_conv_encoder_with_summary_and_series_norm_fits_and_round_trips(tmp_path) -> None:
+    settings = {**FAST, "encoder": "mlstm-fcn", "summary_features": True, "series_norm": True}
+    model = SequenceClassifier(**settings).fit(make_sequence_frame(), **COLUMNS)
+    assert model.model_.conv is not None and model.model_.summary is not None
+    assert float(model.model_.summary.scale.min()) > 0  # fitted on the training sequences
+    model.save(tmp_path / "run")
+    loaded = SequenceClassifier.load(tmp_path / "run")
+    frame = make_sequence_frame(n_sequences=7, seed=9)
+    pd.testing.assert_frame_equal(model.predict_proba(frame), loaded.predict_proba(frame))
+    again = SequenceClassifier(**settings).fit(make_sequence_frame(), **COLUMNS)
+    assert again.metrics_["test"] == model.metrics_["test"]  # same seed, same result
+
+
+def test_architecture_settings_are_checked() -> None:
+    with pytest.raises(ConfigError, match="'encoder' parameter of SequenceConfig"):
+        SequenceClassifier(encoder="fcn").fit(make_sequence_frame(), **COLUMNS)
+    with pytest.raises(ConfigError, match="'summary_features' parameter of SequenceConfig"):
+        SequenceClassifier(summary_features="yes").fit(make_sequence_frame(), **COLUMNS)
+    with pytest.raises(ConfigError, match="'series_norm' parameter of SequenceConfig"):
+        SequenceClassifier(series_norm=1).fit(make_sequence_frame(), **COLUMNS)

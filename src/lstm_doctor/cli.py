@@ -38,6 +38,7 @@ from lstm_doctor.cli_sequences import (
     heal_sequences_command,
     load_sequence_estimator,
     sequence_scores_table,
+    tune_sequences_command,
 )
 from lstm_doctor.config import DataConfig
 from lstm_doctor.data.demo import make_demo_frame
@@ -280,6 +281,13 @@ def fit(
     refit: Annotated[
         bool | None, typer.Option(help="Refit on train+val for the chosen epochs (sequences).")
     ] = None,
+    encoder: Annotated[str | None, typer.Option(help="lstm | lstm-fcn | mlstm-fcn.")] = None,
+    summary_features: Annotated[
+        bool | None, typer.Option(help="Summary features into the head (sequences).")
+    ] = None,
+    series_norm: Annotated[
+        bool | None, typer.Option(help="Z-normalize each sequence (sequences).")
+    ] = None,
     time: Time = None,
     time_format: TimeFormat = None,
     encoding: Encoding = None,
@@ -383,6 +391,9 @@ def fit(
             label_smoothing=label_smoothing,
             ensemble=ensemble,
             refit=refit,
+            encoder=encoder,
+            summary_features=summary_features,
+            series_norm=series_norm,
         )
         columns = {"sequence": sequence_id, "label": label, "time": time, "group": group,
                    "features": _columns(features)}  # fmt: skip
@@ -398,7 +409,8 @@ def fit(
     _forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
                    features=features, pooling=pooling, packing=packing,
                    class_weights=class_weights, label_smoothing=label_smoothing,
-                   ensemble=ensemble, refit=refit)  # fmt: skip
+                   ensemble=ensemble, refit=refit, encoder=encoder,
+                   summary_features=summary_features, series_norm=series_norm)  # fmt: skip
     columns["target"] = _columns(target)
     if resume and out_dir is None:
         raise ConfigError("--resume needs the --out of the run to continue.")
@@ -634,7 +646,13 @@ def _trial_line(event: TrialEvent) -> str:
 @app.command()
 def tune(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
-    target: Target,
+    target: Annotated[
+        str | None, typer.Option(help="Target column(s), comma-separated (forecast).")
+    ] = None,
+    task: Annotated[str, typer.Option(help="forecast | classify | regress.")] = "forecast",
+    sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
+    label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
+    test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     time: Time = None,
     time_format: TimeFormat = None,
     encoding: Encoding = None,
@@ -734,6 +752,15 @@ def tune(
         if not as_json:
             out.print(_trial_line(event), highlight=False)
 
+    if task != "forecast":
+        tune_sequences_command(
+            data, task=task, columns={"sequence": sequence_id, "label": label, "time": time},
+            settings=settings, test=test, out_dir=out_dir or Path("runs") / f"tune-{data.stem}",
+            search=config, as_json=as_json, on_trial=on_trial, out=out,
+        )  # fmt: skip
+        return
+    if target is None:
+        raise ConfigError("tune needs --target (or --task classify|regress with --label).")
     outcome = run_tune(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),
         out=out_dir or Path("runs") / f"tune-{data.stem}", search=config, storage=storage,

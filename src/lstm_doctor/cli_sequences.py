@@ -24,8 +24,11 @@ from lstm_doctor.sequence_api import (
     checkpoint_files,
 )
 from lstm_doctor.sequence_heal import heal_sequences, save_healed
+from lstm_doctor.sequence_tune import tune_sequences
 from lstm_doctor.training.tensorboard import TensorBoardLog, chain
 from lstm_doctor.treatment.heal import HealStep
+from lstm_doctor.treatment.search import SearchConfig
+from lstm_doctor.treatment.study_report import TrialEvent
 
 __all__ = [
     "fit_sequences",
@@ -223,3 +226,40 @@ def heal_sequences_command(
     out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
     if page is not None:
         out.print(f"report: [bold]{page}[/] (one HTML file; open it in a browser)")
+
+
+def tune_sequences_command(
+    data: Path,
+    *,
+    task: str,
+    columns: dict[str, Any],
+    settings: dict[str, Any],
+    test: Path | None,
+    out_dir: Path,
+    search: SearchConfig,
+    as_json: bool,
+    on_trial: Callable[[TrialEvent], None],
+    out: Console,
+) -> None:
+    """``tune --task classify|regress``: search, refit the best, print the report."""
+    if not columns.get("sequence") or not columns.get("label"):
+        raise ConfigError(f"tune --task {task} needs --sequence-id and --label.")
+    estimator, run, summary = tune_sequences(
+        data, task=task, out=out_dir, sequence=columns["sequence"], label=columns["label"],
+        time=columns.get("time"), test=test, search=search, on_trial=on_trial, **settings,
+    )  # fmt: skip
+    if as_json:
+        payload = sequence_payload(estimator, run)
+        payload["study"] = summary
+        print(to_json(payload, indent=None))
+        return
+    counts, best = summary["trials"], summary["best"]
+    out.print(
+        f"study: {counts['complete']} complete, {counts['pruned']} pruned, {counts['failed']} "
+        f"failed; best trial {best['number']} ({summary['objective']} "
+        f"{best['objective']:.4f}): " + ", ".join(f"{k}={v}" for k, v in best["params"].items()),
+        highlight=False,
+    )
+    out.print(metrics_table(estimator.metrics_, task))
+    out.print(verdict_line(estimator.metrics_, task), highlight=False)
+    out.print(f"run saved to [bold]{run}[/] (trials.csv and study.json in {out_dir})")

@@ -186,7 +186,7 @@ class _SequenceEstimator:
             {name: self._targets(part) for name, part in parts.items() if name != "test"},
             self._loss(train_labels), device, on_epoch,
             None if checkpoint is None else Path(checkpoint), resume,
-            _fingerprint(config, scaled),
+            _fingerprint(config, scaled), seq.architecture(),
         )  # fmt: skip
         started = perf_counter()
         members, histories = [], []

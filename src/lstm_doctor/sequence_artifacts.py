@@ -74,6 +74,7 @@ def load_sequence_run(path: str | Path) -> SequenceRun:
         model = build_sequence_predictor(
             config.model, shape["n_features"], shape["n_outputs"], seq.pooling, seq.packing,
             n_members=seq.ensemble, classify=seq.task == "classify",
+            architecture=seq.architecture(),
         )  # fmt: skip
     except (KeyError, TypeError, ValueError, RuntimeError, ConfigError) as exc:
         raise ArtifactError(f"config.json of {str(path)!r} is malformed: {exc!r}") from None

@@ -24,6 +24,7 @@ from lstm_doctor.config import (
 from lstm_doctor.errors import ConfigError
 
 __all__ = [
+    "ENCODERS",
     "PACKINGS",
     "POOLINGS",
     "SEQUENCE_TASKS",
@@ -35,6 +36,7 @@ __all__ = [
 SEQUENCE_TASKS = ("classify", "regress")
 POOLINGS = ("last", "mean", "attention")
 PACKINGS = ("auto", "packed", "dense")  # as models.sequence_encoder
+ENCODERS = ("lstm", "lstm-fcn", "mlstm-fcn")  # as models.sequence_lstm
 CLASS_WEIGHTS = ("none", "balanced")
 
 
@@ -54,6 +56,11 @@ class SequenceConfig(_FromDict):
     scratch on train + validation for the epoch count early stopping chose on validation
     (see ``training.sequence_members``); the validation figures are then those of the
     selection fit.
+    ``encoder`` adds the convolutional branch of LSTM-FCN (``lstm-fcn``) or MLSTM-FCN
+    (``mlstm-fcn``, with squeeze-and-excitation) beside the LSTM; ``summary_features``
+    feeds the summary baseline's per-sequence features (standardized on the training
+    sequences) into the head; ``series_norm`` z-normalizes each sequence over its own
+    steps (see ``models.sequence_lstm``).
     The estimators (and so the CLI) start from their own defaults on top of these fields:
     ``sequence_api.DEFAULTS`` and, for classification, ``CLASSIFY_DEFAULTS`` (label
     smoothing 0.1, jitter 0.1, batch 16, a 5-seed ensemble refitted on train + val: chosen
@@ -75,6 +82,9 @@ class SequenceConfig(_FromDict):
     scaler: str = "standard"
     ensemble: int = 1
     refit: bool = False
+    encoder: str = "lstm"
+    summary_features: bool = False
+    series_norm: bool = False
 
     def __post_init__(self) -> None:
         owner = "SequenceConfig"
@@ -88,12 +98,14 @@ class SequenceConfig(_FromDict):
         check_choice(owner, "packing", self.packing, PACKINGS)
         check_choice(owner, "class_weights", self.class_weights, CLASS_WEIGHTS)
         check_choice(owner, "scaler", self.scaler, SCALERS)
+        check_choice(owner, "encoder", self.encoder, ENCODERS)
         check_int(owner, "ensemble", self.ensemble, 1)
-        if not isinstance(self.refit, bool):
-            raise ConfigError(
-                f"The 'refit' parameter of {owner} must be true or false. Got {self.refit!r} "
-                "instead."
-            )
+        for name in ("refit", "summary_features", "series_norm"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(
+                    f"The '{name}' parameter of {owner} must be true or false. Got "
+                    f"{getattr(self, name)!r} instead."
+                )
         check_float(owner, "label_smoothing", self.label_smoothing, 0.0, 0.5, open_low=False)
         check_float(owner, "val_fraction", self.val_fraction, 0.0, 0.5, open_low=True)
         check_float(owner, "test_fraction", self.test_fraction, 0.0, 0.5, open_low=True)
@@ -110,6 +122,14 @@ class SequenceConfig(_FromDict):
                 "class_weights and label_smoothing apply to --task classify only; drop them "
                 "for --task regress."
             )
+
+    def architecture(self) -> dict[str, Any]:
+        """The keywords of ``build_sequence_model`` beyond pooling and packing."""
+        return {
+            "encoder": self.encoder,
+            "summary": self.summary_features,
+            "series_norm": self.series_norm,
+        }
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,7 @@ SEQUENCE_HEAL_SETTINGS = frozenset({
     "pooling", "bidirectional", "units", "layers", "dropout", "weight_drop", "weight_decay",
     "l2", "l1", "jitter", "scaling", "time_warp", "window_slice", "lr", "clip", "batch_size",
     "schedule", "optimizer", "patience", "epochs", "label_smoothing", "class_weights",
+    "summary_features", "encoder",
 })  # fmt: skip
 # Applied to the final model only; the loop compares single models.
 _FINAL_ONLY = ("ensemble", "refit")

@@ -8,8 +8,9 @@ once for every member.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import torch
 
@@ -62,6 +63,7 @@ class MemberFit:
     checkpoint: Path | None
     resume: bool
     tag: str
+    architecture: dict[str, Any] = field(default_factory=dict)
 
     def __call__(
         self,
@@ -75,12 +77,14 @@ class MemberFit:
         ``train_all`` and keeps its last weights. Returns the model (on CPU) and History."""
         torch.manual_seed(train_config.seed)
         model = build_sequence_model(
-            self.model, self.n_features, self.n_outputs, self.pooling, self.packing
-        )
+            self.model, self.n_features, self.n_outputs, self.pooling, self.packing,
+            **self.architecture,
+        )  # fmt: skip
+        train = "train_all" if refit else "train"
+        model.fit_inputs(self.scaled[train].values, self.scaled[train].lengths)
         if init is not None:
             load_weights(model, init, same="features, classes, layers, units and pooling")
         model = model.to(self.device)
-        train = "train_all" if refit else "train"
         checkpoint = None
         if self.checkpoint is not None:
             checkpoint = _member_checkpoint(self.checkpoint, member, refit)

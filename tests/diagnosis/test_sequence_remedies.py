@@ -28,7 +28,9 @@ def test_imbalanced_classes_add_class_weights_and_regression_no_smoothing() -> N
     healed = add_sequence_remedies(
         Diagnosis((found,)), SETTINGS, "classify", train_labels=labels, n_classes=2
     )
-    assert _changes(healed.findings[0]) == [{"class_weights": "balanced"}]
+    assert _changes(healed.findings[0]) == [
+        {"summary_features": True}, {"encoder": "lstm-fcn"}, {"class_weights": "balanced"},
+    ]  # fmt: skip
     over = Finding("overfitting", "warning", "overfitting", {}, ())
     regress = add_sequence_remedies(Diagnosis((over,)), SETTINGS, "regress")
     assert not any("label_smoothing" in c for c in _changes(regress.findings[0]))
@@ -46,3 +48,11 @@ def test_a_remedy_the_run_already_has_is_left_out() -> None:
     assert _changes(healed.findings[0]) == [{"pooling": "attention"}]
     attention = {**settings, "pooling": "attention"}
     assert add_sequence_remedies(Diagnosis((under,)), attention, "classify").findings == (under,)
+
+
+def test_trailing_the_baseline_offers_its_features_and_the_conv_branch_once() -> None:
+    found = Finding("worse_than_naive", "critical", "worse", {}, ())
+    changes = _changes(add_sequence_remedies(Diagnosis((found,)), SETTINGS, "classify").findings[0])
+    assert changes == [{"summary_features": True}, {"encoder": "lstm-fcn"}]
+    done = {**SETTINGS, "summary_features": True, "encoder": "mlstm-fcn"}
+    assert add_sequence_remedies(Diagnosis((found,)), done, "classify").findings == (found,)

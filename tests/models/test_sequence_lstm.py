@@ -123,3 +123,77 @@ def test_auto_is_dense_on_cpu() -> None:
     assert resolve_packing("auto", torch.device("cpu")) == "dense"
     assert resolve_packing("auto", torch.device("cuda")) == "packed"
     assert resolve_packing("packed", torch.device("cpu")) == "packed"
+
+
+# ------------------------------------------------ the LSTM-FCN family, summary, series norm
+ARCHITECTURES = [
+    {"encoder": "lstm-fcn"},
+    {"encoder": "mlstm-fcn"},
+    {"encoder": "lstm", "summary": True},
+    {"encoder": "lstm", "series_norm": True},
+    {"encoder": "mlstm-fcn", "summary": True, "series_norm": True},
+]
+
+
+def _wide_model(packing: str, pooling: str = "mean", **architecture):
+    torch.manual_seed(0)
+    config = ModelConfig(layers=1, units=8, bidirectional=True, dropout=0.0)
+    model = build_sequence_model(config, 3, 4, pooling, packing, **architecture)
+    model.fit_inputs(_batch(0.0), LENGTHS)
+    return model
+
+
+@pytest.mark.parametrize("packing", MODES)
+@pytest.mark.parametrize("architecture", ARCHITECTURES)
+def test_every_encoder_is_padding_invariant(packing, architecture) -> None:
+    model = _wide_model(packing, **architecture).eval()
+    x = _batch(0.0)
+    mixed = model(x, LENGTHS)
+    alone = torch.cat([model(x[i : i + 1, :n], LENGTHS[i : i + 1]) for i, n in enumerate(LENGTHS)])
+    extra = model(torch.cat([x, torch.zeros(len(LENGTHS), 7, 3)], dim=1), LENGTHS)
+    torch.testing.assert_close(mixed, alone, atol=1e-5, rtol=0)
+    torch.testing.assert_close(mixed, extra, atol=1e-5, rtol=0)
+
+
+@pytest.mark.parametrize("architecture", ARCHITECTURES)
+@pytest.mark.parametrize("fill", [float("nan"), 1e30, -1e6])
+def test_no_encoder_reads_padding_values(architecture, fill) -> None:
+    model = _wide_model("dense", **architecture).eval()
+    clean = model(_batch(0.0), LENGTHS)
+    dirty = model(_batch(fill), LENGTHS)
+    assert torch.isfinite(dirty).all()
+    torch.testing.assert_close(clean, dirty, atol=0, rtol=0)
+
+
+@pytest.mark.parametrize("architecture", ARCHITECTURES)
+@pytest.mark.parametrize("fill", [0.0, float("nan")])
+def test_conv_and_summary_gradients_do_not_reach_padding(architecture, fill) -> None:
+    model = _wide_model("dense", **architecture)
+    x = _batch(fill).requires_grad_(True)
+    model(x, LENGTHS).sum().backward()
+    for i, n in enumerate(LENGTHS):
+        assert (x.grad[i, n:] == 0).all()
+    assert all(torch.isfinite(p.grad).all() for p in model.parameters() if p.grad is not None)
+
+
+@pytest.mark.parametrize("encoder", ["lstm-fcn", "mlstm-fcn"])
+def test_training_mode_batch_norm_ignores_extra_padding(encoder) -> None:
+    """Batch statistics count real steps only: extra (NaN) padding changes neither the
+    outputs in training mode nor the running statistics."""
+    runs = []
+    for extra, fill in ((0, 0.0), (7, float("nan"))):
+        model = _wide_model("dense", encoder=encoder).train()
+        x = _batch(fill)
+        x = torch.cat([x, torch.full((len(LENGTHS), extra, 3), fill)], dim=1)
+        runs.append((model(x, LENGTHS), model.conv.norms[0].running_mean.clone()))
+    torch.testing.assert_close(runs[0][0], runs[1][0], atol=1e-5, rtol=0)
+    torch.testing.assert_close(runs[0][1], runs[1][1], atol=1e-6, rtol=0)
+
+
+def test_conv_encoders_add_their_branch_to_the_head() -> None:
+    lstm = _wide_model("dense")
+    fcn = _wide_model("dense", encoder="lstm-fcn")
+    mlstm = _wide_model("dense", encoder="mlstm-fcn", summary=True)
+    assert lstm.conv is None and lstm.head.in_features == 16
+    assert fcn.head.in_features == 16 + 128 and len(fcn.conv.excites) == 0
+    assert len(mlstm.conv.excites) == 2 and mlstm.head.in_features == 16 + 128 + 5 * 3

@@ -3,7 +3,9 @@
 The curve findings (``diagnosis.generalization``, ``diagnosis.optimization``) prescribe in
 terms every LSTM shares: dropout, weight decay, units, layers, lr. A sequence classifier or
 regressor has more levers: augmentation within each sequence's length, the pooling, the
-second direction, label smoothing, and class weights when the classes are imbalanced.
+second direction, label smoothing, class weights when the classes are imbalanced, and,
+when the model trails the summary baseline, that baseline's features in the head or the
+LSTM-FCN conv branch.
 """
 
 from __future__ import annotations
@@ -54,7 +56,21 @@ def _extra(kind: str, settings: dict[str, Any], task: str, imbalanced: bool) -> 
             Remedy({"bidirectional": True}, "Read each sequence from both ends."),
         ]
     elif kind == "worse_than_naive":
+        # Combine with the baseline it trails: its features into the head (heal keeps the
+        # change only when it wins on validation), or a conv branch beside the LSTM.
         remedies = []
+        if not settings.get("summary_features"):
+            remedies.append(
+                Remedy(
+                    {"summary_features": True},
+                    "Feed the summary baseline's features into the head: the network starts "
+                    "from what the baseline sees.",
+                )
+            )
+        if settings.get("encoder", "lstm") == "lstm":
+            remedies.append(
+                Remedy({"encoder": "lstm-fcn"}, "Add the LSTM-FCN conv branch beside the LSTM.")
+            )
     else:
         return []
     if classify and balance:

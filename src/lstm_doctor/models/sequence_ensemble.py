@@ -11,6 +11,7 @@ a run keeps one ``model.safetensors``.
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import torch
 from torch import nn
@@ -48,10 +49,13 @@ def build_sequence_predictor(
     *,
     n_members: int,
     classify: bool,
+    architecture: dict[str, Any] | None = None,
 ) -> SequenceLSTM | SequenceEnsemble:
     """An untrained model of a run's shape: one ``SequenceLSTM``, or an ensemble of them."""
     members = [
-        build_sequence_model(config, n_features, n_outputs, pooling, packing)
+        build_sequence_model(
+            config, n_features, n_outputs, pooling, packing, **(architecture or {})
+        )
         for _ in range(n_members)
     ]
     if n_members == 1:
