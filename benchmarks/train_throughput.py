@@ -51,10 +51,10 @@ SETTINGS = {"lookback": LOOKBACK, "horizon": HORIZON, "batch_size": BATCH, "laye
             "units": 64, "patience": None}  # fmt: skip
 
 
-def _dataset(name: str) -> tuple[Path, dict[str, object], list[str]]:
+def _dataset(name: str, etth1: Path) -> tuple[Path, dict[str, object], list[str]]:
     """(file, fit columns, CLI column flags) of a dataset; the demo frame is written once."""
     if name == "etth1":
-        return ETTH1, {"target": "OT", "time": "date"}, ["--target", "OT", "--time", "date"]
+        return etth1, {"target": "OT", "time": "date"}, ["--target", "OT", "--time", "date"]
     path = Path(tempfile.gettempdir()) / "lstm_doctor_bench_demo.csv"
     if not path.exists():
         make_demo_frame().to_csv(path, index=False)
@@ -99,10 +99,10 @@ def _median_rate(n: int, seconds: list[float]) -> float:
     return round(n / statistics.median(seconds), 1)
 
 
-def measure(name: str, threads: int, epochs: int) -> dict[str, object]:
+def measure(name: str, threads: int, epochs: int, etth1: Path) -> dict[str, object]:
     """One dataset at one thread count: API, CLI and minimal loop, epochs alternating."""
     torch.set_num_threads(threads)
-    path, columns, flags = _dataset(name)
+    path, columns, flags = _dataset(name, etth1)
     prepared = Forecaster(**SETTINGS).prepare(path, **columns)
     train, val = prepared.windows("train"), prepared.windows("val")
     bare = MinimalLoop(train, val, len(prepared.panel.columns), prepared.panel.n_targets)
@@ -153,6 +153,7 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--datasets", default="etth1,demo")
     parser.add_argument("--threads", default="1,2")
+    parser.add_argument("--etth1", type=Path, default=ETTH1, help="path of ETTh1.csv")
     args = parser.parse_args()
     cpu = platform.processor() or platform.machine()
     result: dict[str, object] = {
@@ -164,7 +165,7 @@ def main() -> None:
     }
     for name in args.datasets.split(","):
         for threads in (int(t) for t in args.threads.split(",")):
-            result[f"{name}_threads_{threads}"] = measure(name, threads, args.epochs)
+            result[f"{name}_threads_{threads}"] = measure(name, threads, args.epochs, args.etth1)
     print(json.dumps(result))
 
 
