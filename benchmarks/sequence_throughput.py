@@ -39,6 +39,7 @@ from lstm_doctor.data.sequence_scale import apply_sequence_scaler, fit_sequence_
 from lstm_doctor.data.sequences import SequenceSet, build_sequences
 from lstm_doctor.models.sequence_lstm import build_sequence_model
 from lstm_doctor.sequence_config import SequenceConfig
+from lstm_doctor.training.threads import set_threads
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "JapaneseVowels_train.csv"
 COLUMNS = {"sequence": "sequence_id", "label": "label", "time": "t"}
@@ -81,7 +82,7 @@ class MinimalLoop:
 
 
 def measure(path: Path, threads: int, epochs: int) -> dict[str, object]:
-    torch.set_num_threads(threads)
+    set_threads(threads)  # explicit: the automatic thread choice stays off
     probe = SequenceClassifier(**SETTINGS, epochs=1).fit(path, **COLUMNS)  # split sizes
     config = SequenceConfig(label="label", sequence_id="sequence_id", time="t")
     every = build_sequences(pd.read_csv(path), config)

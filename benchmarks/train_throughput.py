@@ -44,6 +44,7 @@ from lstm_doctor.config import ModelConfig
 from lstm_doctor.data.demo import make_demo_frame
 from lstm_doctor.data.windows import Windows
 from lstm_doctor.models.lstm import build_model
+from lstm_doctor.training.threads import set_threads
 
 LOOKBACK, HORIZON, BATCH = 96, 24, 64
 ETTH1 = Path(__file__).resolve().parents[2] / "shared" / "data" / "ETTh1.csv"
@@ -101,7 +102,7 @@ def _median_rate(n: int, seconds: list[float]) -> float:
 
 def measure(name: str, threads: int, epochs: int, etth1: Path) -> dict[str, object]:
     """One dataset at one thread count: API, CLI and minimal loop, epochs alternating."""
-    torch.set_num_threads(threads)
+    set_threads(threads)  # explicit: the automatic thread choice stays off
     path, columns, flags = _dataset(name, etth1)
     prepared = Forecaster(**SETTINGS).prepare(path, **columns)
     train, val = prepared.windows("train"), prepared.windows("val")

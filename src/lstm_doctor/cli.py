@@ -750,8 +750,8 @@ def _main(
         int | None,
         typer.Option(
             min=1,
-            help="CPU threads for torch in this command [one per core]. Small models on a "
-            "busy machine often run several times faster with 1.",
+            help="CPU threads for torch in this command [auto: from the model's size and "
+            "the cores this process may use].",
         ),
     ] = None,
 ) -> None:
@@ -759,9 +759,9 @@ def _main(
         print(f"lstm-doctor {__version__}")
         raise typer.Exit()
     if threads is not None:
-        import torch  # already imported by the commands; here only to set the pool size
+        from lstm_doctor.training.threads import set_threads  # turns the automatic choice off
 
-        torch.set_num_threads(threads)
+        set_threads(threads)
 
 
 def main(argv: list[str] | None = None) -> int:
