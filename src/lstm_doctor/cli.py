@@ -96,6 +96,9 @@ def _progress(epochs: int) -> tuple[Progress, Any]:
         TimeElapsedColumn(),
         console=err,
         transient=False,
+        # Redrawn once per epoch, not by rich's 10 Hz refresh thread: that thread would wake
+        # between torch's own threads and stall them at every parallel region.
+        auto_refresh=False,
     )
     task = progress.add_task("fit", total=epochs, losses="")
 
@@ -104,7 +107,7 @@ def _progress(epochs: int) -> tuple[Progress, Any]:
         if not progress.live.is_started:
             progress.start()
         losses = f"train {row['train_loss']:.4f}  val {row['val_loss']:.4f}  lr {row['lr']:.1e}"
-        progress.update(task, completed=row["epoch"], losses=losses)
+        progress.update(task, completed=row["epoch"], losses=losses, refresh=True)
 
     return progress, on_epoch
 
