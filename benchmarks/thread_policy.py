@@ -10,7 +10,7 @@ threads over one, the thread count the automatic policy picks here, and whether 
 ``os.getloadavg()`` is read before and after: on a shared machine a multi-thread figure is
 contended, so read the ratios, not the absolute rates.
 
-    python benchmarks/thread_policy.py [--sizes 1x16,1x64,2x64,2x256] [--threads 1,2]
+    python benchmarks/thread_policy.py [--sizes 1x16,1x64,2x64,2x128] [--repeats 2] [--threads 1,2]
 
 Prints one JSON line.
 """
@@ -44,9 +44,9 @@ LOOKBACK, HORIZON, BATCH, ROWS = 96, 24, 64, 3000
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1x16,1x64,2x64,2x256")
+    parser.add_argument("--sizes", default="1x16,1x64,2x64,2x128")
     parser.add_argument("--threads", default="1,2")
-    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--etth1", type=Path, default=ETTH1)
     args = parser.parse_args()
     frame = pd.read_csv(args.etth1).head(ROWS)
