@@ -27,7 +27,10 @@ KINDS = (
     "noisy_validation",
     "worse_than_naive",
     "val_below_train",
+    "no_validation",
     "data_issue",
+    "too_short",
+    "cannot_judge",
     "good_fit",
 )
 SEVERITIES = ("critical", "warning", "info")

@@ -97,10 +97,26 @@ class LSTMForecaster(nn.Module):
         ]
 
 
-def build_model(config: ModelConfig, n_inputs: int, n_targets: int, horizon: int) -> LSTMForecaster:
+def build_model(
+    config: ModelConfig,
+    n_inputs: int,
+    n_targets: int,
+    horizon: int,
+    lookback: int | None = None,
+) -> nn.Module:
     """Build a freshly initialized forecaster (weights come from the global torch seed).
 
+    ``architecture`` picks the step LSTM (``LSTMForecaster``) or the segment LSTM
+    (``SegmentLSTM``, which needs the ``lookback``).
+
     Raises:
-        ConfigError: ``channel_independent`` with covariates (``n_inputs != n_targets``).
+        ConfigError: ``channel_independent`` or the segment architecture with covariates
+            (``n_inputs != n_targets``).
     """
+    if config.architecture == "segment":
+        from lstm_doctor.models.segment_lstm import SegmentLSTM
+
+        if lookback is None:
+            raise ValueError("build_model needs the lookback for architecture 'segment'")
+        return SegmentLSTM(config, n_inputs, n_targets, horizon, lookback)
     return LSTMForecaster(config, n_inputs, n_targets, horizon)
