@@ -6,11 +6,14 @@ import pytest
 
 from lstm_doctor.errors import ConfigError
 from lstm_doctor.heal import heal
+from lstm_doctor.treatment.heal import MIN_GAIN
 
 pytestmark = pytest.mark.slow
 
 
-def test_heal_improves_validation_and_scores_test_once(demo_frame, monkeypatch) -> None:
+def test_heal_keeps_only_real_gains_chains_them_and_scores_test_once(
+    demo_frame, monkeypatch
+) -> None:
     from lstm_doctor import api
 
     finished = []
@@ -27,12 +30,22 @@ def test_heal_improves_validation_and_scores_test_once(demo_frame, monkeypatch) 
     assert finished == [outcome.forecaster]  # the test split is read once, for the winner
     assert len(outcome.steps) == len(steps) <= 3
     assert outcome.start.resolved_settings()["units"] == 32
-    start_val = outcome.start.metrics_["val"]["mse"]
-    assert outcome.forecaster.metrics_["val"]["mse"] <= start_val
+    # The loop's bookkeeping, step by step: each step is judged against the best model so
+    # far, a change is kept only for a gain beyond MIN_GAIN, and the model returned is the
+    # last kept candidate (or the start when none was kept) -- not merely "no worse".
+    incumbent = outcome.start.metrics_["val"]["mse"]
+    for step in outcome.steps:
+        assert step.val_before == incumbent
+        if step.kept:
+            assert step.val_after < incumbent * (1.0 - MIN_GAIN)
+            incumbent = step.val_after
+    assert outcome.forecaster.metrics_["val"]["mse"] == incumbent
+    assert (outcome.forecaster is outcome.start) == (not any(s.kept for s in outcome.steps))
     assert "test" in outcome.forecaster.metrics_
     if outcome.start is not outcome.forecaster:  # a losing start model never saw the test split
         assert "test" not in outcome.start.metrics_
     treatment = outcome.treatment()
+    start_val = outcome.start.metrics_["val"]["mse"]
     assert treatment["start_val_mse"] == start_val and len(treatment["steps"]) == len(steps)
 
 

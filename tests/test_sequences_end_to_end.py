@@ -13,6 +13,7 @@ import time
 import pytest
 
 from fast_settings import SHARED_DATA
+from lstm_doctor import SequenceClassifier
 from lstm_doctor.cli import main
 from sequence_frames import make_sequence_frame
 
@@ -30,8 +31,26 @@ def test_japanese_vowels_official_split(tmp_path, capsys) -> None:
     assert code == 0, captured.err
     out = json.loads(captured.out)
     assert out["n_sequences"]["test"] == 370
-    assert out["metrics"]["test"]["accuracy"] > 0.9  # a sane model; the figure is in README
-    assert out["metrics"]["test"]["accuracy"] > out["baselines"]["majority"]["test"]["accuracy"]
+    # The defaults were chosen by cross-validation on this training file, so its test score
+    # is no proof of them (README has the figure; the summary baseline ties it there). Here:
+    # the official split runs end to end through the CLI and learns far beyond chance.
+    majority = out["baselines"]["majority"]["test"]
+    assert out["metrics"]["test"]["accuracy"] > 2 * majority["accuracy"]
+    assert out["metrics"]["test"]["log_loss"] < majority["log_loss"]
+
+
+@pytest.mark.slow
+def test_the_defaults_beat_the_summary_baseline_on_data_they_were_not_chosen_on() -> None:
+    # Held out from every choice of the defaults: synthetic sequences whose class sets the
+    # frequency of a noisy sine (a seed no test or benchmark tuned anything on). Summary
+    # features (mean, std, min, max, last) barely see a frequency; an LSTM does. One member,
+    # no refit, to keep the test to seconds.
+    frame = make_sequence_frame(n_sequences=90, seed=7, min_len=8, max_len=30)
+    model = SequenceClassifier(ensemble=1, refit=False).fit(frame, "sequence_id", "label",
+                                                            time="t")  # fmt: skip
+    test, summary = model.metrics_["test"], model.metrics_["baselines"]["summary"]["test"]
+    assert test["log_loss"] < summary["log_loss"]
+    assert test["accuracy"] > summary["accuracy"]
 
 
 @pytest.mark.slow

@@ -50,6 +50,7 @@ from lstm_doctor.provenance import fit_provenance
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.inference import predict_windows
 from lstm_doctor.training.lr_find import LrFindResult, lr_range_test
+from lstm_doctor.training.threads import auto_threads
 from lstm_doctor.training.trainer import EpochCallback, train
 
 __all__ = ["Forecaster"]
@@ -168,16 +169,17 @@ class Forecaster:
         train_windows, val_windows = prepared.windows("train"), prepared.windows("val")
         device = next(model.parameters()).device
         started = perf_counter()
-        history = train(
-            model,
-            train_windows,
-            val_windows,
-            config.train,
-            on_epoch=on_epoch,
-            checkpoint=None if checkpoint is None else Path(checkpoint),
-            resume=resume,
-            checkpoint_tag=_fingerprint(config, prepared),
-        )
+        with auto_threads(model, config.train.batch_size):  # unless the user chose
+            history = train(
+                model,
+                train_windows,
+                val_windows,
+                config.train,
+                on_epoch=on_epoch,
+                checkpoint=None if checkpoint is None else Path(checkpoint),
+                resume=resume,
+                checkpoint_tag=_fingerprint(config, prepared),
+            )
         seconds = perf_counter() - started
         model = model.cpu()
         self.config_, self.model_, self.scaler_ = config, model, prepared.scaler

@@ -131,6 +131,9 @@ def _progress(epochs: int) -> tuple[Progress, Any]:
         TimeElapsedColumn(),
         console=err,
         transient=False,
+        # Redrawn once per epoch, not by rich's 10 Hz refresh thread: that thread would wake
+        # between torch's own threads and stall them at every parallel region.
+        auto_refresh=False,
     )
     task = progress.add_task("fit", total=epochs, losses="")
 
@@ -139,7 +142,7 @@ def _progress(epochs: int) -> tuple[Progress, Any]:
         if not progress.live.is_started:
             progress.start()
         losses = f"train {row['train_loss']:.4f}  val {row['val_loss']:.4f}  lr {row['lr']:.1e}"
-        progress.update(task, completed=row["epoch"], losses=losses)
+        progress.update(task, completed=row["epoch"], losses=losses, refresh=True)
 
     return progress, on_epoch
 
@@ -928,8 +931,8 @@ def _main(
         int | None,
         typer.Option(
             min=1,
-            help="CPU threads for torch in this command [one per core]. Small models on a "
-            "busy machine often run several times faster with 1.",
+            help="CPU threads for torch in this command [auto: from the model's size and "
+            "the cores this process may use].",
         ),
     ] = None,
 ) -> None:
@@ -937,9 +940,9 @@ def _main(
         print(f"lstm-doctor {__version__}")
         raise typer.Exit()
     if threads is not None:
-        import torch  # already imported by the commands; here only to set the pool size
+        from lstm_doctor.training.threads import set_threads  # turns the automatic choice off
 
-        torch.set_num_threads(threads)
+        set_threads(threads)
 
 
 def main(argv: list[str] | None = None) -> int:

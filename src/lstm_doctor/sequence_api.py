@@ -308,7 +308,7 @@ class _SequenceEstimator:
         return SequenceLoss("classify", weights, seq.label_smoothing)
 
     def _model_scores(self, sequences: SequenceSet, scaled: SequenceSet) -> dict[str, Any]:
-        output = predict_sequences(self.model_, scaled)
+        output = predict_sequences(self.model_, scaled, precision=self.config_.train.precision)
         if self.task == "classify":
             return classification_metrics(sequences.labels, torch.softmax(output, 1).numpy())
         center, scale = self.label_scale_
@@ -407,7 +407,8 @@ class _SequenceEstimator:
             classes=self.classes_ or None, require_label=False,
         )  # fmt: skip
         scaled = apply_sequence_scaler(self.scaler_, sequences)
-        return sequences, predict_sequences(self.model_, scaled)
+        precision = self.config_.train.precision  # as in training: the same numbers
+        return sequences, predict_sequences(self.model_, scaled, precision=precision)
 
     def evaluate(self, data: pd.DataFrame | str | Path) -> dict[str, Any]:
         """Score the fitted model on every labelled sequence of ``data`` (nothing refitted)."""

@@ -21,6 +21,7 @@ from lstm_doctor.models.sequence_ensemble import SequenceEnsemble
 from lstm_doctor.models.sequence_lstm import build_sequence_model
 from lstm_doctor.models.warm_start import load_weights
 from lstm_doctor.training.sequence_trainer import EpochCallback, SequenceLoss, train_sequences
+from lstm_doctor.training.threads import auto_threads
 
 __all__ = ["MemberFit", "checkpoint_files", "member_of"]
 
@@ -88,12 +89,13 @@ class MemberFit:
         checkpoint = None
         if self.checkpoint is not None:
             checkpoint = _member_checkpoint(self.checkpoint, member, refit)
-        history = train_sequences(
-            model, self.scaled[train], self.targets[train], self.scaled["val"],
-            self.targets["val"], train_config, self.loss, on_epoch=self.on_epoch,
-            checkpoint=checkpoint, resume=self.resume, checkpoint_tag=self.tag,
-            restore_best=not refit,
-        )  # fmt: skip
+        with auto_threads(model, train_config.batch_size):  # unless the user chose
+            history = train_sequences(
+                model, self.scaled[train], self.targets[train], self.scaled["val"],
+                self.targets["val"], train_config, self.loss, on_epoch=self.on_epoch,
+                checkpoint=checkpoint, resume=self.resume, checkpoint_tag=self.tag,
+                restore_best=not refit,
+            )  # fmt: skip
         return model.cpu(), history
 
 

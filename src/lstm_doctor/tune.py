@@ -26,7 +26,6 @@ from typing import Any
 
 import optuna
 import pandas as pd
-import torch
 from optuna.trial import FrozenTrial, Trial
 
 from lstm_doctor.api import Forecaster
@@ -36,6 +35,7 @@ from lstm_doctor.data.load import read_table
 from lstm_doctor.errors import ConfigError, LstmDoctorError, TrainingError
 from lstm_doctor.evaluation import baseline_mse
 from lstm_doctor.training.tensorboard import TensorBoardLog, chain
+from lstm_doctor.training.threads import set_threads
 from lstm_doctor.treatment.search import (
     SearchConfig,
     make_pruner,
@@ -178,7 +178,7 @@ def _objective(
 
 def _run_job(job: _Job, on_trial: Callable[[optuna.Study, FrozenTrial], None] | None) -> None:
     if job.threads is not None:
-        torch.set_num_threads(job.threads)
+        set_threads(job.threads)  # an explicit choice: the automatic one stays off
     frame = read_table(job.data, encoding=job.fixed.get("encoding"))
     storage = open_storage(job.storage, job.search)
     search = job.search

@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+import math
+
 import pytest
 import torch
 
 from lstm_doctor.config import ModelConfig, TrainConfig
 from lstm_doctor.data.sequences import build_sequences
-from lstm_doctor.errors import ArtifactError
+from lstm_doctor.errors import ArtifactError, TrainingError
 from lstm_doctor.models.sequence_lstm import build_sequence_model
 from lstm_doctor.sequence_config import SequenceConfig
+from lstm_doctor.training import sequence_trainer
 from lstm_doctor.training.sequence_trainer import SequenceLoss, bucket_batches, train_sequences
+from lstm_doctor.training.trainer import StopTraining
 from sequence_frames import make_sequence_frame
 
 
@@ -22,18 +26,42 @@ def test_bucketed_batches_cover_everything_once_with_similar_lengths() -> None:
     assert all(torch.equal(a, b) for a, b in zip(batches, again, strict=True))
 
 
-def _fit(**train):
+def _fit(
+    *,
+    on_epoch=None,
+    record: dict[int, dict[str, torch.Tensor]] | None = None,
+    wrap: set[int] | bool | None = False,
+    probe: bool = False,
+    **train,
+):
+    """A 1x8 classifier on 30 small sequences (validated on its own training set).
+
+    ``record`` collects the weights at each epoch's callback; ``wrap`` makes the forward
+    NaN on those training calls (None: every call); ``probe`` records autocast.
+    """
     sequences = build_sequences(
         make_sequence_frame(n_sequences=30),
         SequenceConfig(label="label", sequence_id="sequence_id", time="t"),
     )
     torch.manual_seed(0)
     model = build_sequence_model(ModelConfig(layers=1, units=8), 2, 3, "last")
+    if wrap is not False:
+        model = NaNOnCalls(model, wrap)
+    if probe:
+        model = AutocastProbe(model)
     targets = torch.from_numpy(sequences.labels)
-    config = TrainConfig(epochs=3, batch_size=8, **train)
+    config = TrainConfig(**{"epochs": 3, "batch_size": 8, **train})
+
+    def callback(row: dict[str, float]) -> None:
+        if record is not None:
+            record[int(row["epoch"])] = _state(model)
+        if on_epoch is not None:
+            on_epoch(row)
+
     history = train_sequences(
-        model, sequences, targets, sequences, targets, config, SequenceLoss("classify")
-    )
+        model, sequences, targets, sequences, targets, config, SequenceLoss("classify"),
+        on_epoch=callback,
+    )  # fmt: skip
     return model, history
 
 
@@ -45,11 +73,153 @@ def test_history_has_loss_and_accuracy_columns_and_is_seeded() -> None:
     assert history.column("val_loss") == again.column("val_loss")
 
 
-def test_early_stopping_records_the_best_epoch() -> None:
-    _, history = _fit(patience=1, lr=0.5)
-    assert history.best_epoch is not None
-    best = history.column("val_loss")[history.best_epoch - 1]
-    assert best == min(history.column("val_loss"))
+def _state(model: torch.nn.Module) -> dict[str, torch.Tensor]:
+    return {k: v.detach().clone() for k, v in model.state_dict().items()}
+
+
+def _assert_same_state(a: dict[str, torch.Tensor], b: dict[str, torch.Tensor]) -> None:
+    assert a.keys() == b.keys()
+    for key in a:
+        assert torch.equal(a[key], b[key]), key
+
+
+def test_patience_stops_a_real_run_and_restores_the_best_epochs_weights() -> None:
+    # Real losses, no script: the stopped run is a prefix of the run that max_epochs lets go
+    # on, and the weights it ends with score exactly the best validation loss it recorded.
+    states: dict[int, dict[str, torch.Tensor]] = {}
+    model, stopped = _fit(patience=1, lr=0.5, epochs=30, record=states)
+    _, full = _fit(patience=None, lr=0.5, epochs=30)
+    assert stopped.stop_reason == "early_stopping" and len(stopped) < 30
+    assert full.stop_reason == "max_epochs" and len(full) == 30
+    assert stopped.column("val_loss") == full.column("val_loss")[: len(stopped)]
+    assert stopped.best_epoch < len(stopped)  # stopped after a worse epoch ...
+    _assert_same_state(_state(model), states[stopped.best_epoch])  # ... and went back
+    assert not model.training
+
+
+# --- scripted validation losses, as the forecasting loop's tests (Keras EarlyStopping style) ---
+
+
+@pytest.fixture
+def scripted_val(monkeypatch: pytest.MonkeyPatch):
+    """Replace the loop's validation score by a scripted list, one value per epoch."""
+
+    def install(losses: list[float]) -> None:
+        script = iter(losses)
+        monkeypatch.setattr(
+            sequence_trainer, "_evaluate", lambda *args, **kwargs: (next(script), math.nan)
+        )
+
+    return install
+
+
+def test_patience_stops_after_that_many_bad_epochs_with_the_best_weights(scripted_val) -> None:
+    scripted_val([1.0, 0.8, 0.9, 0.85, 0.95, 0.1, 0.1])
+    states: dict[int, dict[str, torch.Tensor]] = {}
+    model, history = _fit(epochs=7, patience=3, record=states)
+    assert (history.stop_reason, len(history), history.best_epoch) == ("early_stopping", 5, 2)
+    _assert_same_state(_state(model), states[2])
+    assert not model.training
+
+
+def test_plateau_lowers_the_lr_after_lr_patience_bad_epochs(scripted_val) -> None:
+    scripted_val([1.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.6, 0.7])
+    _, history = _fit(epochs=8, schedule="plateau", lr=1e-2, lr_patience=2, lr_factor=0.5)
+    # Bad epochs 2, 3 -> halved from epoch 4; bad 4, 5 -> from 6; 6 improves; bad 7, 8.
+    assert history.column("lr") == pytest.approx(
+        [1e-2, 1e-2, 1e-2, 5e-3, 5e-3, 2.5e-3, 2.5e-3, 2.5e-3]
+    )
+
+
+def test_a_non_finite_loss_rolls_back_to_the_best_weights_with_the_lr_halved(
+    scripted_val,
+) -> None:
+    scripted_val([1.0, 0.5, math.inf, 0.9])
+    states: dict[int, dict[str, torch.Tensor]] = {}
+    model, history = _fit(epochs=4, lr=1e-2, schedule="none", record=states)
+    assert history.events == [{"epoch": 3, "kind": "nonfinite_loss", "lr_after": 5e-3}]
+    assert history.column("lr") == pytest.approx([1e-2, 1e-2, 1e-2, 5e-3])
+    assert history.best_epoch == 2
+    _assert_same_state(_state(model), states[2])  # epoch 4 (0.9) did not beat 0.5
+
+
+class NaNOnCalls(torch.nn.Module):
+    """Wraps a sequence model; its forward returns NaN on chosen training calls."""
+
+    def __init__(self, model: torch.nn.Module, calls: set[int] | None) -> None:
+        super().__init__()
+        self.model, self.calls, self.n_calls = model, calls, 0
+        self.n_outputs = model.n_outputs
+
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        out = self.model(x, lengths)
+        if not self.training:
+            return out
+        self.n_calls += 1
+        if self.calls is None or self.n_calls in self.calls:
+            return out * math.nan
+        return out
+
+    def kernels(self) -> list[torch.nn.Parameter]:
+        return self.model.kernels()
+
+
+def test_a_real_nan_batch_is_rolled_back_and_training_goes_on() -> None:
+    # 30 sequences in batches of 8: 4 steps per epoch; call 6 is a batch of epoch 2.
+    states: dict[int, dict[str, torch.Tensor]] = {}
+    model, history = _fit(epochs=4, lr=1e-2, schedule="none", wrap={6}, record=states)
+    assert math.isnan(history.rows[1]["train_loss"]) and math.isnan(history.rows[1]["val_loss"])
+    assert history.events == [{"epoch": 2, "kind": "nonfinite_loss", "lr_after": 5e-3}]
+    assert history.column("lr") == pytest.approx([1e-2, 1e-2, 5e-3, 5e-3])
+    assert all(math.isfinite(v) for v in history.column("val_loss")[2:])
+    assert history.best_epoch != 2
+    _assert_same_state(_state(model), states[history.best_epoch])
+
+
+def test_too_many_non_finite_losses_raise_training_error() -> None:
+    with pytest.raises(TrainingError, match=r"NaN or infinite 2 times \(last at epoch 2\)"):
+        _fit(epochs=5, max_nan_events=1, wrap=None)
+
+
+def test_stop_training_from_the_callback_ends_the_run_with_its_reason_and_best_weights(
+    scripted_val,
+) -> None:
+    scripted_val([1.0, 0.5, 0.7, 0.8, 0.9])
+    states: dict[int, dict[str, torch.Tensor]] = {}
+
+    def prune_at_epoch_3(row: dict[str, float]) -> None:
+        if row["epoch"] == 3:
+            raise StopTraining("pruned")
+
+    model, history = _fit(epochs=5, on_epoch=prune_at_epoch_3, record=states)
+    assert (history.stop_reason, len(history), history.best_epoch) == ("pruned", 3, 2)
+    _assert_same_state(_state(model), states[2])
+    assert not model.training
+
+
+class AutocastProbe(torch.nn.Module):
+    """Wraps a sequence model; records whether each training forward ran under autocast."""
+
+    def __init__(self, model: torch.nn.Module) -> None:
+        super().__init__()
+        self.model, self.autocast = model, []
+        self.n_outputs = model.n_outputs
+
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        if self.training:
+            self.autocast.append(torch.is_autocast_enabled("cpu"))
+        return self.model(x, lengths)
+
+    def kernels(self) -> list[torch.nn.Parameter]:
+        return self.model.kernels()
+
+
+@pytest.mark.parametrize("precision", ["fp32", "bf16"])
+def test_precision_is_honoured_with_fp32_weights(precision: str) -> None:
+    model, history = _fit(epochs=2, precision=precision, probe=True)
+    assert model.autocast and set(model.autocast) == {precision == "bf16"}
+    assert all(math.isfinite(v) for v in history.column("train_loss") + history.column("val_loss"))
+    assert all(p.dtype == torch.float32 for p in model.parameters())
 
 
 class Crash(Exception):

@@ -5,6 +5,11 @@ Batches are bucketed by length: the sequences are put in a random order, sorted 
 (a stable sort, so sequences of equal length stay in random order), cut into batches, and
 the batches are shuffled. Each batch is cut to its own longest sequence, so little padding
 is stored and packing skips what remains. The same seed gives the same batches.
+
+Hot path rules (as ``training.trainer``): losses, gradient norms and hits are summed on the
+device and read once per epoch, the learning rate is written only when it changes, batches
+reach a CUDA device from pinned memory without blocking, and ``precision`` autocasts the
+forward pass in training and evaluation alike.
 """
 
 from __future__ import annotations
@@ -26,8 +31,10 @@ from lstm_doctor.data.sequences import SequenceSet
 from lstm_doctor.errors import TrainingError
 from lstm_doctor.history import History
 from lstm_doctor.training.checkpoint import LoopState, load_checkpoint, save_checkpoint
+from lstm_doctor.training.inference import autocast_for
 from lstm_doctor.training.optim import build_optimizer, decay_parameters, kernel_penalty
 from lstm_doctor.training.schedules import PlateauRule, schedule_factor
+from lstm_doctor.training.trainer import StopTraining
 
 __all__ = ["SequenceLoss", "bucket_batches", "predict_sequences", "train_sequences"]
 
@@ -79,15 +86,22 @@ def bucket_batches(
     return batches
 
 
+def _to_device(tensor: torch.Tensor, device: torch.device) -> torch.Tensor:
+    """Host to device; on CUDA from pinned memory, without blocking the host."""
+    if device.type == "cuda":
+        return tensor.pin_memory().to(device, non_blocking=True)
+    return tensor.to(device)
+
+
 def _gather(sequences: SequenceSet, index: torch.Tensor, device: torch.device):
-    lengths = sequences.lengths[index]
+    lengths = sequences.lengths[index]  # stay on the host: packing reads them there
     x = sequences.values[index, : int(lengths.max())]
-    return x.to(device), lengths
+    return _to_device(x, device), lengths
 
 
 @torch.no_grad()
 def predict_sequences(
-    model: nn.Module, sequences: SequenceSet, batch_size: int = 256
+    model: nn.Module, sequences: SequenceSet, batch_size: int = 256, precision: str = "fp32"
 ) -> torch.Tensor:
     """The model's outputs (n, n_outputs) in eval mode, in the order of ``sequences``."""
     model.eval()
@@ -95,15 +109,20 @@ def predict_sequences(
     out = torch.empty(len(sequences), model.n_outputs)
     for index in bucket_batches(sequences.lengths, batch_size, None):
         x, lengths = _gather(sequences, index, device)
-        out[index] = model(x, lengths).float().cpu()
+        with autocast_for(device, precision):
+            out[index] = model(x, lengths).float().cpu()
     return out
 
 
 def _evaluate(
-    model: nn.Module, sequences: SequenceSet, targets: torch.Tensor, loss: SequenceLoss
+    model: nn.Module,
+    sequences: SequenceSet,
+    targets: torch.Tensor,
+    loss: SequenceLoss,
+    precision: str = "fp32",
 ) -> tuple[float, float]:
     """Plain criterion and accuracy (NaN for regression) of the whole set, in eval mode."""
-    output = predict_sequences(model, sequences)
+    output = predict_sequences(model, sequences, precision=precision)
     value = float(loss.score(output, targets))
     accuracy = math.nan
     if loss.task == "classify":
@@ -134,8 +153,11 @@ def train_sequences(
 
     Early stopping, the learning-rate schedule, gradient clipping, decoupled weight decay,
     the L1/L2 kernel penalties and augmentation (of training batches only, within each
-    sequence's length) follow ``config`` as in ``training.trainer``. A non-finite loss rolls
-    back to the best weights and halves the learning rate; Ctrl-C stops cleanly.
+    sequence's length) follow ``config`` as in ``training.trainer``, and so does
+    ``precision`` (bf16 autocasts the forward passes; weights and loss stay fp32). A
+    non-finite loss rolls back to the best weights and halves the learning rate; Ctrl-C stops
+    cleanly, and so does an ``on_epoch`` callback that raises ``StopTraining`` (the History's
+    ``stop_reason`` is its reason).
 
     With ``checkpoint``, the loop's whole state is written there (atomically, by
     ``training.checkpoint``) after every epoch; with ``resume`` as well, a killed run
@@ -174,6 +196,7 @@ def train_sequences(
     steps_per_epoch = math.ceil(len(train) / config.batch_size)
     total_steps = steps_per_epoch * config.epochs
     classify = loss.task == "classify"
+    current_lr = math.nan
     try:
         for epoch in range(state.epoch + 1, config.epochs + 1):
             if config.patience is not None and state.bad_epochs >= config.patience:
@@ -181,17 +204,22 @@ def train_sequences(
                 break
             started = time.perf_counter()
             model.train()
-            loss_sum = norm_sum = hits = 0.0
+            # Summed on the device in float64 (as Python floats were), read once per epoch.
+            sums = torch.zeros(3, device=device, dtype=torch.float64)  # loss, norm, hits
             for index in bucket_batches(train.lengths, config.batch_size, generator):
                 factor = schedule_factor(config.schedule, state.step, total_steps)
                 lr = config.lr * state.lr_scale * factor
-                for group in optimizer.param_groups:
-                    group["lr"] = lr
+                if lr != current_lr:  # written only when it changes
+                    for group in optimizer.param_groups:
+                        group["lr"] = lr
+                    current_lr = lr
                 x, lengths = _gather(train, index, device)
                 if augment is not None:
                     x = augment(x, lengths)
-                target = train_targets[index].to(device)
-                output = model(x, lengths)
+                target = _to_device(train_targets[index], device)
+                with autocast_for(device, config.precision):
+                    output = model(x, lengths)
+                output = output.float()  # the loss in fp32, also under bf16 autocast
                 data_loss = loss(output, target)
                 penalty = kernel_penalty(kernels, config.l1, config.l2)
                 objective = data_loss if penalty is None else data_loss + penalty
@@ -207,17 +235,19 @@ def train_sequences(
                             p.mul_(1.0 - lr * weight_decay)
                 optimizer.step()
                 state.step += 1
-                loss_sum += float(loss.score(output.detach(), target)) * len(index)
-                norm_sum += float(norm)
-                if classify:
-                    hits += float((output.argmax(1) == target).sum())
-            val_loss, val_accuracy = _evaluate(model, val, val_targets, loss)
+                with torch.no_grad():
+                    sums[0] += loss.score(output, target).double() * len(index)
+                    sums[1] += norm.double()
+                    if classify:
+                        sums[2] += (output.argmax(1) == target).sum()
+            loss_sum, norm_sum, hits = sums.tolist()  # the epoch's one host sync
+            val_loss, val_accuracy = _evaluate(model, val, val_targets, loss, config.precision)
             train_loss = loss_sum / len(train)
             row = {
                 "epoch": epoch,
                 "train_loss": train_loss,
                 "val_loss": val_loss,
-                "lr": lr,
+                "lr": current_lr,
                 "grad_norm": norm_sum / steps_per_epoch,
                 "seconds": time.perf_counter() - started,
             }
@@ -237,14 +267,22 @@ def train_sequences(
                     scale = state.lr_scale * plateau.update(val_loss)
                     state.lr_scale = max(scale, _MIN_LR_FRACTION)
             # After the bookkeeping: a Ctrl-C inside the callback keeps this epoch's weights.
+            stop = None
             if on_epoch is not None:
-                on_epoch(row)
+                try:
+                    on_epoch(row)
+                except StopTraining as signal:  # as training.trainer: stop after this epoch
+                    stop = signal.reason
             if not finite:
                 _roll_back(model, state, config, epoch)
                 optimizer = build_optimizer(model, config)  # its moments hold NaN now
+                current_lr = math.nan  # the new optimizer's lr must be written
             if checkpoint is not None:
                 save_checkpoint(checkpoint, model=model, optimizer=optimizer, state=state,
                                 **saved)  # fmt: skip
+            if stop is not None:
+                history.stop_reason = stop
+                break
             if config.patience is not None and state.bad_epochs >= config.patience:
                 history.stop_reason = "early_stopping"
                 break
