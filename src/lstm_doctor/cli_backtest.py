@@ -25,7 +25,7 @@ __all__ = ["backtest_command"]
 _NOT_FORWARDED = {
     "task", "sequence_id", "label", "group", "test", "features", "pooling", "packing",
     "class_weights", "label_smoothing", "ensemble", "refit", "out_dir", "overwrite", "resume",
-    "as_json", "data",
+    "as_json", "data", "report", "log_dir", "encoder", "summary_features", "series_norm",
 }  # fmt: skip
 _COLUMNS = ("target", "time", "id", "covariates")
 
