@@ -33,6 +33,38 @@ def test_heal_improves_validation_and_scores_test_once(demo_frame, monkeypatch) 
         assert "test" not in outcome.start.metrics_
     treatment = outcome.treatment()
     assert treatment["start_val_mse"] == start_val and len(treatment["steps"]) == len(steps)
+    fitted = [s for s in treatment["steps"] if s["error"] is None]
+    assert all(s["decision"]["n_candidates"] == treatment["n_candidates_planned"] for s in fitted)
+    assert all(s["kept"] == s["decision"]["kept"] for s in fitted)
+    budget = treatment["budget"]
+    assert budget["epochs"] >= 1 and "s/epoch, measured on the starting fit" in budget["rule"]
+
+
+def test_an_epoch_budget_gives_the_same_treatment_twice(demo_frame) -> None:
+    runs = [
+        heal(
+            demo_frame,
+            "load",
+            time="time",
+            lookback=24,
+            horizon=6,
+            epochs=3,
+            batch_size=32,
+            budget_epochs=9,
+            lr=1e-3,
+        )
+        for _ in range(2)
+    ]
+    a, b = ([s.to_dict() | {"seconds": 0} for s in r.steps] for r in runs)
+    assert a == b and runs[0].stop_reason == "budget"
+    assert runs[0].treatment()["budget"]["epochs_used"] <= 9
+
+
+def test_a_bad_epoch_budget_is_refused(demo_frame) -> None:
+    from lstm_doctor.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="budget_epochs must be a whole number >= 1"):
+        heal(demo_frame, "load", time="time", budget_epochs=0)
 
 
 def test_the_recipe_comparison_is_fitted_after_the_choice_on_the_same_windows(demo_frame) -> None:

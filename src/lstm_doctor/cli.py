@@ -443,7 +443,12 @@ def heal(
     refit: Annotated[
         bool | None, typer.Option(help="Final model: refit on train+val (sequences).")
     ] = None,
-    budget: Annotated[float, typer.Option(help="Time budget in minutes.")] = 20.0,
+    budget: Annotated[
+        float, typer.Option(help="Budget in minutes: converted to epochs up front.")
+    ] = 20.0,
+    budget_epochs: Annotated[
+        int | None, typer.Option(help="Budget in training epochs: same treatment anywhere.")
+    ] = None,
     max_steps: Annotated[int, typer.Option(help="Most treatment steps.")] = 20,
     recipe: Annotated[
         bool, typer.Option(help="Also fit the textbook recipe to compare (outside the budget).")
@@ -490,8 +495,8 @@ def heal(
 
     outcome = run_heal(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),
-        budget_minutes=budget, max_steps=max_steps, on_step=on_step, compare_recipe=recipe,
-        **settings,
+        budget_minutes=budget, budget_epochs=budget_epochs, max_steps=max_steps,
+        on_step=on_step, compare_recipe=recipe, **settings,
     )  # fmt: skip
     run = outcome.forecaster.save(out_dir, overwrite=overwrite)
     treatment = outcome.treatment()
@@ -505,6 +510,7 @@ def heal(
         f"treatment stopped ({outcome.stop_reason}) after {len(outcome.steps)} step(s): val MSE "
         f"{treatment['start_val_mse']:.4f} (start) -> {treatment['final_val_mse']:.4f}"
     )
+    out.print(f"budget: {escape(treatment['budget']['rule'])}", style="dim")
     out.print(comparison_table(treatment["comparison"]))
     _report(outcome.forecaster, run, as_json=False, table=False)
 

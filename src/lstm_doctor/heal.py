@@ -11,15 +11,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from lstm_doctor.api import Forecaster
 from lstm_doctor.data.load import read_table
 from lstm_doctor.diagnosis.curves import curve_stats
 from lstm_doctor.diagnosis.findings import Diagnosis
+from lstm_doctor.errors import ConfigError
+from lstm_doctor.training.inference import predict_windows
 from lstm_doctor.treatment.heal import HealStep, heal_loop
 
-__all__ = ["HEAL_START", "TEXTBOOK_RECIPE", "HealOutcome", "heal"]
+__all__ = ["HEAL_START", "TEXTBOOK_RECIPE", "HealOutcome", "heal", "window_losses"]
+
+DECISION_RULE = (
+    "keep a change when the paired interval for mean(candidate - incumbent) per-window val "
+    "MSE lies below zero: Diebold-Mariano with a Newey-West HAC variance (lag 4 x horizon), "
+    "one-sided at 0.05 / candidates planned (Bonferroni)"
+)
 
 _COLUMN_SETTINGS = ("target", "time", "id", "covariates")
 # "Start small": the first model of a treatment, unless the user fixed these settings.
@@ -44,11 +53,36 @@ _SHARED_WITH_RECIPE = (
 )  # fmt: skip
 
 
+# With only --budget minutes, the treatment runs until its work budget (in epochs) is spent;
+# the wall clock stops it only at this multiple of the budget (an outer cap).
+WALL_CAP_FACTOR = 2.0
+
+
+def window_losses(forecaster: Forecaster, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Per-window validation MSE (scaled units) and each window's key: the global row of its
+    first target, so that two models with other lookbacks pair on the same targets."""
+    prepared = forecaster._prepare(frame)
+    windows = prepared.windows("val")
+    forecast = predict_windows(forecaster.model_, windows, forecaster.config_.train.precision)
+    starts = windows.starts.numpy()
+    rows = starts[:, None] + windows.lookback + np.arange(windows.horizon)[None, :]
+    truth = prepared.data.numpy()[rows, : windows.n_targets]
+    losses = ((forecast - truth) ** 2).mean(axis=(1, 2)).astype(np.float64)
+    keys = (starts + windows.lookback).astype(np.int64)
+    order = np.argsort(keys, kind="stable")
+    return keys[order], losses[order]
+
+
 @dataclass
 class _Fitted:
     """A fitted Forecaster as the heal loop sees it (validation only)."""
 
     forecaster: Forecaster
+    val_losses: tuple[np.ndarray, np.ndarray] | None = None
+
+    @property
+    def epochs(self) -> int:
+        return int(self.forecaster.metrics_["training"]["epochs"])
 
     @property
     def val_loss(self) -> float:
@@ -77,6 +111,8 @@ class HealOutcome:
     stop_reason: str
     lr_find: dict[str, Any] | None = None
     recipe: Forecaster | None = None
+    budget: dict[str, Any] | None = None  # the work budget and how it was set
+    n_candidates: int = 0
 
     def comparison(self) -> list[dict[str, Any]]:
         """Val and test MSE of the healed model, the starting model, the recipe and the
@@ -96,6 +132,9 @@ class HealOutcome:
     def treatment(self) -> dict[str, Any]:
         return {
             "stop_reason": self.stop_reason,
+            "budget": self.budget,
+            "n_candidates_planned": self.n_candidates,
+            "decision_rule": DECISION_RULE,
             "lr_find": self.lr_find,
             "start_val_mse": self.start.metrics_["val"]["mse"],
             "final_val_mse": self.forecaster.metrics_["val"]["mse"],
@@ -128,6 +167,7 @@ def heal(
     id: str | None = None,
     covariates: str | list[str] | None = None,
     budget_minutes: float = 20.0,
+    budget_epochs: int | None = None,
     max_steps: int = 20,
     on_step: Callable[[HealStep], None] | None = None,
     compare_recipe: bool = False,
@@ -140,10 +180,18 @@ def heal(
     candidate is fitted without reading the test split; the winner is scored on it once, at
     the end (``HealOutcome.forecaster.metrics_``).
 
+    The budget counts training epochs over all candidates: ``budget_epochs`` when given
+    (the same treatment on any machine), otherwise ``budget_minutes`` converted once, after
+    the starting fit, at that fit's measured seconds per epoch (recorded under ``budget``;
+    pass the recorded epochs to repeat the treatment exactly). Wall-clock time is only an
+    outer cap: ``budget_minutes`` when ``budget_epochs`` is given, else twice it.
+
     With ``compare_recipe``, the textbook recipe is fitted too, after the treatment (outside
     its budget), for ``HealOutcome.comparison``; the starting model is then scored on test as
     well. Neither takes part in any decision.
     """
+    if budget_epochs is not None and (not isinstance(budget_epochs, int) or budget_epochs < 1):
+        raise ConfigError(f"budget_epochs must be a whole number >= 1. Got {budget_epochs!r}.")
     frame = read_table(data)  # read once, shared by every fit
     columns = {"target": target, "time": time, "id": id, "covariates": covariates}
     start = {**HEAL_START, **settings, **{k: v for k, v in columns.items() if v is not None}}
@@ -155,16 +203,46 @@ def heal(
         if found.suggestion is not None:
             start["lr"] = found.suggestion
 
+    budget: dict[str, Any] = {"minutes": budget_minutes, "epochs": budget_epochs}
+    fits: list[float] = []
+
     def fit(candidate: dict[str, Any], warm_from: _Fitted | None) -> _Fitted:
         given = {k: candidate.get(k) for k in _COLUMN_SETTINGS}
         model_settings = {k: v for k, v in candidate.items() if k not in _COLUMN_SETTINGS}
         forecaster = Forecaster(**model_settings)
         init = None if warm_from is None else warm_from.forecaster
-        return _Fitted(forecaster.fit(frame, **given, evaluate_test=False, init_from=init))
+        forecaster.fit(frame, **given, evaluate_test=False, init_from=init)
+        fits.append(forecaster.metrics_["training"]["seconds"])
+        return _Fitted(forecaster, window_losses(forecaster, frame))
 
+    def epochs_for(first: _Fitted) -> float:
+        """The work budget, set once after the starting fit."""
+        if budget_epochs is not None:
+            budget["rule"] = "given in epochs: the same treatment on any machine"
+            return float(budget_epochs)
+        per_epoch = fits[0] / max(first.epochs, 1)
+        converted = max(1, int(60.0 * budget_minutes / max(per_epoch, 1e-9)))
+        budget.update(
+            epochs=converted,
+            seconds_per_epoch=per_epoch,
+            rule=(
+                f"{budget_minutes:g} min at {per_epoch:.3g} s/epoch, measured on the starting "
+                f"fit: {converted} epochs (pass budget_epochs={converted} to repeat it exactly)"
+            ),
+        )
+        return float(converted)
+
+    cap = budget_minutes if budget_epochs is not None else WALL_CAP_FACTOR * budget_minutes
+    budget["wall_cap_minutes"] = cap
     result = heal_loop(
-        fit, start, budget_seconds=60.0 * budget_minutes, max_steps=max_steps, on_step=on_step
+        fit,
+        start,
+        budget_seconds=60.0 * cap,
+        budget_epochs=epochs_for,
+        max_steps=max_steps,
+        on_step=on_step,
     )
+    budget["epochs_used"] = result.epochs_used
     best: Forecaster = result.best.forecaster
     best.finish(frame)
     start_model: Forecaster = result.start.forecaster
@@ -173,4 +251,7 @@ def heal(
         if start_model is not best:
             start_model.finish(frame)
         recipe = fit_recipe(frame, columns, settings)
-    return HealOutcome(best, start_model, result.steps, result.stop_reason, lr_found, recipe)
+    return HealOutcome(
+        best, start_model, result.steps, result.stop_reason, lr_found, recipe, budget,
+        result.n_candidates,
+    )  # fmt: skip
