@@ -194,7 +194,12 @@ class Forecaster:
         device = resolve_device(config.train.device)
         torch.manual_seed(config.train.seed)
         n_inputs, n_targets = len(prepared.panel.columns), prepared.panel.n_targets
-        model = build_model(config.model, n_inputs, n_targets, config.data.horizon)
+        if config.model.normalization == "seasonal" and season and season > config.data.lookback:
+            raise ConfigError(
+                f"normalization 'seasonal' needs lookback >= season: lookback "
+                f"{config.data.lookback} < season {season}. Raise lookback."
+            )
+        model = build_model(config.model, n_inputs, n_targets, config.data.horizon, season)
         return frame, prepared, season, model.to(device)
 
     def prepare(

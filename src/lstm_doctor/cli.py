@@ -247,7 +247,8 @@ def fit(
     layer_norm: Annotated[bool | None, typer.Option(help="LayerNorm between layers.")] = None,
     head: Annotated[str | None, typer.Option(help="last | attention.")] = None,
     normalization: Annotated[
-        str | None, typer.Option(help="Per window: none | revin | last_value | difference.")
+        str | None,
+        typer.Option(help="Per window: none | revin | last_value | difference | seasonal."),
     ] = None,
     revin_affine: Annotated[bool | None, typer.Option(help="Learned RevIN affine.")] = None,
     channel_independent: Annotated[
@@ -557,7 +558,7 @@ def tune(
     weight_drop: Annotated[float | None, typer.Option(help="Fix: weight-drop.")] = None,
     head: Annotated[str | None, typer.Option(help="Fix: last | attention.")] = None,
     normalization: Annotated[
-        str | None, typer.Option(help="Fix: none | revin | last_value | difference.")
+        str | None, typer.Option(help="Fix: none | revin | last_value | difference | seasonal.")
     ] = None,
     optimizer: Annotated[str | None, typer.Option(help="adam | adamw | rmsprop | sgd.")] = None,
     lr: Annotated[float | None, typer.Option(help="Fix: learning rate.")] = None,

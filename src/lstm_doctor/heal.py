@@ -73,6 +73,18 @@ def window_losses(forecaster: Forecaster, frame: pd.DataFrame) -> tuple[np.ndarr
     return keys[order], losses[order]
 
 
+def best_baseline_val(forecaster: Forecaster) -> tuple[str, float] | None:
+    """The baseline with the lowest validation MSE, and that MSE (None without any)."""
+    found = {}
+    for name, values in forecaster.metrics_["baselines"].items():
+        if values is not None:
+            found[name] = values["val"]["mse"] if "val" in values else values["mse"]
+    if not found:
+        return None
+    name = min(found, key=found.__getitem__)
+    return name, float(found[name])
+
+
 @dataclass
 class _Fitted:
     """A fitted Forecaster as the heal loop sees it (validation only)."""
@@ -83,6 +95,12 @@ class _Fitted:
     @property
     def epochs(self) -> int:
         return int(self.forecaster.metrics_["training"]["epochs"])
+
+    @property
+    def seasonal(self) -> int | None:
+        """The season, when seasonal naive is the best baseline on validation."""
+        best = best_baseline_val(self.forecaster)
+        return self.forecaster.season_ if best and best[0] == "seasonal_naive" else None
 
     @property
     def val_loss(self) -> float:

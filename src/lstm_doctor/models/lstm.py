@@ -32,7 +32,14 @@ class LSTMForecaster(nn.Module):
         ConfigError: ``channel_independent`` with covariates (``n_inputs != n_targets``).
     """
 
-    def __init__(self, config: ModelConfig, n_inputs: int, n_targets: int, horizon: int) -> None:
+    def __init__(
+        self,
+        config: ModelConfig,
+        n_inputs: int,
+        n_targets: int,
+        horizon: int,
+        season: int | None = None,
+    ) -> None:
         super().__init__()
         if config.channel_independent and n_inputs != n_targets:
             raise ConfigError(
@@ -57,7 +64,7 @@ class LSTMForecaster(nn.Module):
         self.attention = AttentionPooling(width) if config.head == "attention" else None
         self.head = nn.Linear(width, horizon * n_out)
         self.normalization: WindowNorm | None = build_normalization(
-            config.normalization, n_inputs, n_targets, affine=config.revin_affine
+            config.normalization, n_inputs, n_targets, affine=config.revin_affine, season=season
         )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -97,10 +104,20 @@ class LSTMForecaster(nn.Module):
         ]
 
 
-def build_model(config: ModelConfig, n_inputs: int, n_targets: int, horizon: int) -> LSTMForecaster:
+def build_model(
+    config: ModelConfig, n_inputs: int, n_targets: int, horizon: int, season: int | None = None
+) -> LSTMForecaster:
     """Build a freshly initialized forecaster (weights come from the global torch seed).
 
+    ``season``: the run's season, which the ``seasonal`` normalization needs.
+
     Raises:
-        ConfigError: ``channel_independent`` with covariates (``n_inputs != n_targets``).
+        ConfigError: ``channel_independent`` with covariates (``n_inputs != n_targets``);
+            ``seasonal`` normalization without a season.
     """
-    return LSTMForecaster(config, n_inputs, n_targets, horizon)
+    if config.normalization == "seasonal" and season is None:
+        raise ConfigError(
+            "normalization 'seasonal' needs a season, and none was given or detected; pass "
+            "season=N (--season N) or choose another normalization."
+        )
+    return LSTMForecaster(config, n_inputs, n_targets, horizon, season)

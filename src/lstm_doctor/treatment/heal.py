@@ -53,7 +53,8 @@ WARM_START_SETTINGS = frozenset({
 class Candidate(Protocol):
     """What the loop needs of a fitted model.
 
-    Optionally also ``val_losses``: ``(keys, losses)``, one int64 key (the same key for the
+    Optionally also ``seasonal``: the season when seasonal naive is the best baseline on
+    validation, else None; ``val_losses``: ``(keys, losses)``, one int64 key (the same key for the
     same window in every candidate, in time order) and one loss per validation window, for
     the paired decision; and ``epochs``: the training epochs the fit used (its work).
     """
@@ -159,7 +160,8 @@ def heal_loop(
             if elapsed + last_fit_seconds > budget_seconds:
                 result.stop_reason = "budget" if math.isinf(budget_epochs) else TIME_CAP
                 break
-            options = prescribe(best.diagnosis, best.settings, tried, available)
+            seasonal = getattr(best, "seasonal", None)
+            options = prescribe(best.diagnosis, best.settings, tried, available, seasonal)
             if not options:
                 result.stop_reason = "nothing left to try"
                 break

@@ -4,7 +4,9 @@ It follows the findings most important first and, for each, its remedies in orde
 diagnosis already orders them from the most to the least direct). A remedy is skipped when
 its setting does not exist in this version, when it changes nothing, or when it was tried.
 A healthy run ("good fit") tries per-window normalization, then a longer lookback, then
-grows the model, as the classic advice says: start small, grow.
+grows the model, as the classic advice says: start small, grow. When seasonal naive is the
+best baseline on validation, the first things tried are forecasting the change from one
+season ago (``normalization: seasonal``) and a lookback of at least two seasons.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy
 
-__all__ = ["Prescription", "prescribe"]
+__all__ = ["Prescription", "prescribe", "seasonal_finding"]
 
 # Findings that are notes, not problems to treat (they explain, they do not prescribe).
 _NOT_TREATED = ("val_below_train", "noisy_validation", "data_issue", "leakage")
@@ -109,20 +111,47 @@ def _next_for_good_fit(settings: dict[str, Any]) -> list[Remedy]:
     ]
 
 
+def seasonal_finding(season: int, settings: dict[str, Any]) -> Finding:
+    """Seasonal naive wins on validation: what the policy tries first."""
+    lookback = int(settings.get("lookback") or 0)
+    return Finding(
+        "seasonal_naive_best",
+        "warning",
+        f"seasonal naive (season {season}) is the best baseline on validation: the model "
+        "should start from it",
+        {"season": season, "lookback": lookback},
+        (
+            Remedy(
+                {"normalization": "seasonal"},
+                "Forecast the change from one season ago, which seasonal naive gets for free.",
+            ),
+            Remedy(
+                {"lookback": max(2 * season, lookback)},
+                "Read at least two seasons back, so the model sees how a season changes.",
+            ),
+        ),
+    )
+
+
 def prescribe(
     diagnosis: Diagnosis,
     settings: dict[str, Any],
     tried: set[tuple],
     available: Collection[str] | None = None,
+    seasonal: int | None = None,
 ) -> list[Prescription]:
     """Every untried change the diagnosis calls for, the most important first.
 
     ``available``: the setting names this task accepts (sequences have their own); None
-    means every forecasting setting (``Remedy.available``).
+    means every forecasting setting (``Remedy.available``). ``seasonal``: the season, when
+    seasonal naive is the best baseline on validation (its remedies come first).
     """
     out: list[Prescription] = []
     seen = set(tried)
-    for finding in diagnosis.findings:
+    findings = diagnosis.findings
+    if seasonal is not None:
+        findings = (seasonal_finding(seasonal, settings), *findings)
+    for finding in findings:
         if finding.kind in _NOT_TREATED:
             continue
         remedies = list(finding.remedies)
