@@ -36,6 +36,13 @@ def test_heal_improves_validation_and_scores_test_once(demo_frame, monkeypatch) 
     fitted = [s for s in treatment["steps"] if s["error"] is None]
     assert all(s["decision"]["n_candidates"] == treatment["n_candidates_planned"] for s in fitted)
     assert all(s["kept"] == s["decision"]["kept"] for s in fitted)
+    verdict = treatment["verdict"]  # on validation, the numbers to decide with
+    assert verdict["model_val_mse"] == outcome.forecaster.metrics_["val"]["mse"]
+    best = outcome.forecaster.metrics_["skill"]  # after finish: the same baselines, on test
+    assert verdict["best_baseline"] in outcome.forecaster.metrics_["baselines"] and best
+    assert verdict["beats_best_baseline_on_val"] == (
+        verdict["model_val_mse"] < verdict["baseline_val_mse"]
+    )
     budget = treatment["budget"]
     assert budget["epochs"] >= 1 and "s/epoch, measured on the starting fit" in budget["rule"]
 

@@ -25,6 +25,7 @@ import pandas as pd
 import torch
 
 from lstm_doctor.artifacts import load_run, save_run
+from lstm_doctor.baseline_predict import baseline_forecast
 from lstm_doctor.config import DataConfig, ModelConfig, RunConfig, TrainConfig
 from lstm_doctor.data.load import read_table
 from lstm_doctor.data.prepare import Prepared, apply_scaler, prepare
@@ -329,12 +330,13 @@ class Forecaster:
             raise ConfigError(f"evaluate's split must be val, test or all. Got {split!r}.")
         return self._score(self._prepare(data), (split,))
 
-    def predict(self, data: pd.DataFrame | str | Path) -> pd.DataFrame:
+    def predict(self, data: pd.DataFrame | str | Path, baseline: str | None = None) -> pd.DataFrame:
         """Forecast the ``horizon`` steps after the end of each series in ``data``.
 
         Returns one row per series and step: the id column (if any), ``step`` (1..horizon),
         the forecast time (when the time column is datetime with a regular last step), and
-        one column per target in original units.
+        one column per target in original units. ``baseline`` (``naive`` or
+        ``seasonal_naive``): that baseline's forecasts instead of the model's, same format.
         """
         self._check_fitted()
         config = self.config_.data
@@ -346,6 +348,12 @@ class Forecaster:
                 f"Series {panel.series_ids[short[0]]!r} has {panel.series_lengths()[short[0]]} "
                 f"rows; predict needs the last {lookback} (the lookback)."
             )
+        if baseline is not None:
+            values = baseline_forecast(
+                panel, baseline, horizon=horizon, season=self.season_, lookback=lookback
+            )
+            series_all = np.arange(panel.n_series)
+            return _forecast_frame(panel, config, values, series_all, horizon)
         data, scaler_index = apply_scaler(panel, self.scaler_)
         windows = _last_windows(panel, data, lookback, horizon)
         forecast = predict_windows(self.model_, windows, self.config_.train.precision)

@@ -391,13 +391,18 @@ def predict(
     out_file: Annotated[
         Path | None, typer.Option("--out", help="Write forecasts to .csv or .parquet.")
     ] = None,
+    baseline: Annotated[
+        str | None, typer.Option(help="naive | seasonal_naive: the baseline's forecasts.")
+    ] = None,
 ) -> None:
     """Forecast the horizon after the end of each series in DATA (original units); for a
     sequence run, one row per sequence: the class and its probabilities (or the number)."""
     if run_task(run) != "forecast":
+        if baseline is not None:
+            raise ConfigError("--baseline is for forecasting runs; this run is a sequence run.")
         frame = load_sequence_estimator(run).predict(data)
     else:
-        frame = Forecaster.load(run).predict(data)
+        frame = Forecaster.load(run).predict(data, baseline=baseline)
     if out_file is None:
         print(frame.to_csv(index=False), end="")
         return
@@ -507,6 +512,10 @@ def heal(
         extra = {"treatment": treatment["steps"], "treatment_summary": summary}
         _report(outcome.forecaster, run, as_json=True, extra=extra)
         return
+    if outcome.verdict is not None:  # decided on validation, before the test split was read
+        style = "green" if outcome.verdict["beats_best_baseline_on_val"] else "bold yellow"
+        out.print(f"verdict (validation only): the healed model {outcome.verdict['text']}",
+                  style=style, markup=False)  # fmt: skip
     out.print(
         f"treatment stopped ({outcome.stop_reason}) after {len(outcome.steps)} step(s): val MSE "
         f"{treatment['start_val_mse']:.4f} (start) -> {treatment['final_val_mse']:.4f}"

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from lstm_doctor.api import Forecaster
+from lstm_doctor.baseline_predict import DEPLOYABLE_BASELINES
 from lstm_doctor.data.load import read_table
 from lstm_doctor.diagnosis.curves import curve_stats
 from lstm_doctor.diagnosis.findings import Diagnosis
@@ -85,6 +86,40 @@ def best_baseline_val(forecaster: Forecaster) -> tuple[str, float] | None:
     return name, float(found[name])
 
 
+def baseline_verdict(forecaster: Forecaster) -> dict[str, Any] | None:
+    """Does the model beat the best naive baseline on validation? With the numbers and, when
+    it does not, what to deploy instead. Reads validation only (call it before ``finish``)."""
+    found = best_baseline_val(forecaster)
+    if found is None:
+        return None
+    name, baseline_mse = found
+    model_mse = float(forecaster.metrics_["val"]["mse"])
+    beats = model_mse < baseline_mse
+    ratio = model_mse / baseline_mse if baseline_mse > 0 else float("inf")
+    label = name.replace("_", " ")
+    if beats:
+        text = f"beats {label} on validation: val MSE {model_mse:.4g} vs {baseline_mse:.4g}"
+    else:
+        deploy = (
+            f"; deploy the baseline with `lstm-doctor predict RUN DATA --baseline {name}`"
+            if name in DEPLOYABLE_BASELINES
+            else ""
+        )
+        text = (
+            f"does NOT beat {label} on validation: val MSE {model_mse:.4g} vs "
+            f"{baseline_mse:.4g} ({ratio:.2f}x){deploy}"
+        )
+    return {
+        "beats_best_baseline_on_val": beats,
+        "best_baseline": name,
+        "baseline_val_mse": baseline_mse,
+        "model_val_mse": model_mse,
+        "ratio_val": ratio,
+        "text": text,
+        "read_test": False,
+    }
+
+
 @dataclass
 class _Fitted:
     """A fitted Forecaster as the heal loop sees it (validation only)."""
@@ -131,6 +166,7 @@ class HealOutcome:
     recipe: Forecaster | None = None
     budget: dict[str, Any] | None = None  # the work budget and how it was set
     n_candidates: int = 0
+    verdict: dict[str, Any] | None = None  # healed vs the best baseline, on validation only
 
     def comparison(self) -> list[dict[str, Any]]:
         """Val and test MSE of the healed model, the starting model, the recipe and the
@@ -150,6 +186,7 @@ class HealOutcome:
     def treatment(self) -> dict[str, Any]:
         return {
             "stop_reason": self.stop_reason,
+            "verdict": self.verdict,
             "budget": self.budget,
             "n_candidates_planned": self.n_candidates,
             "decision_rule": DECISION_RULE,
@@ -262,6 +299,7 @@ def heal(
     )
     budget["epochs_used"] = result.epochs_used
     best: Forecaster = result.best.forecaster
+    verdict = baseline_verdict(best)  # validation only: written before the test split is read
     best.finish(frame)
     start_model: Forecaster = result.start.forecaster
     recipe = None
@@ -271,5 +309,5 @@ def heal(
         recipe = fit_recipe(frame, columns, settings)
     return HealOutcome(
         best, start_model, result.steps, result.stop_reason, lr_found, recipe, budget,
-        result.n_candidates,
+        result.n_candidates, verdict,
     )  # fmt: skip
