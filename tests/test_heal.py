@@ -48,23 +48,18 @@ def test_heal_improves_validation_and_scores_test_once(demo_frame, monkeypatch) 
 
 
 def test_an_epoch_budget_gives_the_same_treatment_twice(demo_frame) -> None:
+    # 120 validation rows of 6-step windows: a small split, so each fit also runs at the
+    # earlier origins; 3 epochs a fit (no early stop), so the budget buys exactly one step
+    settings = dict(time="time", lookback=24, horizon=6, epochs=3, batch_size=32, lr=1e-3)
+    origins = heal(demo_frame, "load", **settings, max_steps=0).selection["origins"]
+    per_candidate = 3 * origins
     runs = [
-        heal(
-            demo_frame,
-            "load",
-            time="time",
-            lookback=24,
-            horizon=6,
-            epochs=3,
-            batch_size=32,
-            budget_epochs=9,
-            lr=1e-3,
-        )
-        for _ in range(2)
+        heal(demo_frame, "load", **settings, budget_epochs=2 * per_candidate + 1) for _ in range(2)
     ]
     a, b = ([s.to_dict() | {"seconds": 0} for s in r.steps] for r in runs)
-    assert a == b and runs[0].stop_reason == "budget"
-    assert runs[0].treatment()["budget"]["epochs_used"] <= 9
+    assert a == b and runs[0].stop_reason == "budget" and len(a) == 1
+    assert origins > 1 and a[0]["epochs"] == per_candidate
+    assert runs[0].treatment()["budget"]["epochs_used"] == 2 * per_candidate
 
 
 def test_a_bad_epoch_budget_is_refused(demo_frame) -> None:
@@ -86,3 +81,12 @@ def test_the_recipe_comparison_is_fitted_after_the_choice_on_the_same_windows(de
     assert outcome.recipe.metrics_["n_windows"] == outcome.forecaster.metrics_["n_windows"]
     if "start" in rows:  # scored on test only for the table, after the choice
         assert rows["start"]["test_mse"] is not None
+
+
+def test_a_validation_split_too_small_for_choices_keeps_the_starting_model(demo_frame) -> None:
+    outcome = heal(demo_frame.head(200), "load", time="time", lookback=24, horizon=6, epochs=2,
+                   batch_size=32, split="0.6,0.2,0.2", lr=1e-3)  # fmt: skip
+    selection = outcome.treatment()["selection"]
+    assert selection["origins"] == 2 and not selection["supports_choices"]
+    assert outcome.steps == [] and outcome.forecaster is outcome.start
+    assert outcome.stop_reason.startswith("validation too small for fine choices")

@@ -521,6 +521,8 @@ def heal(
         f"{treatment['start_val_mse']:.4f} (start) -> {treatment['final_val_mse']:.4f}"
     )
     out.print(f"budget: {escape(treatment['budget']['rule'])}", style="dim")
+    if "note" in treatment["selection"]:
+        out.print(f"selection: {escape(treatment['selection']['note'])}", style="dim")
     out.print(comparison_table(treatment["comparison"]))
     _report(outcome.forecaster, run, as_json=False, table=False)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from time import perf_counter
 from typing import Any
 
 import numpy as np
@@ -22,6 +23,7 @@ from lstm_doctor.diagnosis.findings import Diagnosis
 from lstm_doctor.errors import ConfigError
 from lstm_doctor.training.inference import predict_windows
 from lstm_doctor.treatment.heal import HealStep, heal_loop
+from lstm_doctor.treatment.origins import rolling_origins
 
 __all__ = ["HEAL_START", "TEXTBOOK_RECIPE", "HealOutcome", "heal", "window_losses"]
 
@@ -122,14 +124,20 @@ def baseline_verdict(forecaster: Forecaster) -> dict[str, Any] | None:
 
 @dataclass
 class _Fitted:
-    """A fitted Forecaster as the heal loop sees it (validation only)."""
+    """A fitted Forecaster as the heal loop sees it (validation only).
+
+    ``origins``: the same candidate fitted at the earlier validation origins (small
+    validation splits); their windows pool with the main split's for the paired test.
+    """
 
     forecaster: Forecaster
     val_losses: tuple[np.ndarray, np.ndarray] | None = None
+    origins: tuple[Forecaster, ...] = ()
 
     @property
     def epochs(self) -> int:
-        return int(self.forecaster.metrics_["training"]["epochs"])
+        fitted = (self.forecaster, *self.origins)
+        return sum(int(f.metrics_["training"]["epochs"]) for f in fitted)
 
     @property
     def seasonal(self) -> int | None:
@@ -139,6 +147,9 @@ class _Fitted:
 
     @property
     def val_loss(self) -> float:
+        """Validation MSE; with several origins, the mean over all their windows."""
+        if self.origins and self.val_losses is not None:
+            return float(self.val_losses[1].mean())
         return float(self.forecaster.metrics_["val"]["mse"])
 
     @property
@@ -167,6 +178,7 @@ class HealOutcome:
     budget: dict[str, Any] | None = None  # the work budget and how it was set
     n_candidates: int = 0
     verdict: dict[str, Any] | None = None  # healed vs the best baseline, on validation only
+    selection: dict[str, Any] | None = None  # validation origins and effective windows
 
     def comparison(self) -> list[dict[str, Any]]:
         """Val and test MSE of the healed model, the starting model, the recipe and the
@@ -187,6 +199,7 @@ class HealOutcome:
         return {
             "stop_reason": self.stop_reason,
             "verdict": self.verdict,
+            "selection": self.selection,
             "budget": self.budget,
             "n_candidates_planned": self.n_candidates,
             "decision_rule": DECISION_RULE,
@@ -260,15 +273,29 @@ def heal(
 
     budget: dict[str, Any] = {"minutes": budget_minutes, "epochs": budget_epochs}
     fits: list[float] = []
+    origins, selection = _plan_origins(frame, start, columns)
 
-    def fit(candidate: dict[str, Any], warm_from: _Fitted | None) -> _Fitted:
+    def fit_one(candidate: dict[str, Any], init: Forecaster | None) -> Forecaster:
         given = {k: candidate.get(k) for k in _COLUMN_SETTINGS}
         model_settings = {k: v for k, v in candidate.items() if k not in _COLUMN_SETTINGS}
         forecaster = Forecaster(**model_settings)
-        init = None if warm_from is None else warm_from.forecaster
-        forecaster.fit(frame, **given, evaluate_test=False, init_from=init)
-        fits.append(forecaster.metrics_["training"]["seconds"])
-        return _Fitted(forecaster, window_losses(forecaster, frame))
+        return forecaster.fit(frame, **given, evaluate_test=False, init_from=init)
+
+    def fit(candidate: dict[str, Any], warm_from: _Fitted | None) -> _Fitted:
+        started = perf_counter()
+        forecaster = fit_one(candidate, None if warm_from is None else warm_from.forecaster)
+        earlier = tuple(
+            fit_one({**candidate, "split": split},
+                    None if warm_from is None else warm_from.origins[j])
+            for j, split in enumerate(origins)
+        )  # fmt: skip
+        fits.append(perf_counter() - started)
+        keys, losses = window_losses(forecaster, frame)
+        for model in earlier:  # the origins' validation targets are other rows: pool them
+            more_keys, more_losses = window_losses(model, frame)
+            keys, losses = np.concatenate([more_keys, keys]), np.concatenate([more_losses, losses])
+        order = np.argsort(keys, kind="stable")
+        return _Fitted(forecaster, (keys[order], losses[order]), earlier)
 
     def epochs_for(first: _Fitted) -> float:
         """The work budget, set once after the starting fit."""
@@ -294,9 +321,11 @@ def heal(
         start,
         budget_seconds=60.0 * cap,
         budget_epochs=epochs_for,
-        max_steps=max_steps,
+        max_steps=max_steps if selection["supports_choices"] else 0,
         on_step=on_step,
     )
+    if not selection["supports_choices"]:
+        result.stop_reason = "validation too small for fine choices: the starting model stays"
     budget["epochs_used"] = result.epochs_used
     best: Forecaster = result.best.forecaster
     verdict = baseline_verdict(best)  # validation only: written before the test split is read
@@ -309,5 +338,23 @@ def heal(
         recipe = fit_recipe(frame, columns, settings)
     return HealOutcome(
         best, start_model, result.steps, result.stop_reason, lr_found, recipe, budget,
-        result.n_candidates, verdict,
+        result.n_candidates, verdict, selection,
     )  # fmt: skip
+
+
+def _plan_origins(
+    frame: pd.DataFrame, start: dict[str, Any], columns: dict[str, Any]
+) -> tuple[list[str], dict[str, Any]]:
+    """Extra validation origins when the validation split is small (``treatment.origins``)."""
+    probe = Forecaster(**{k: v for k, v in start.items() if k not in _COLUMN_SETTINGS})
+    prepared = probe.prepare(frame, **{k: v for k, v in columns.items() if v is not None})
+    config = prepared.config
+    bounds = prepared.bounds
+    return rolling_origins(
+        int(prepared.panel.series_lengths()[0]),
+        int(bounds[0, 0]),
+        int(bounds[0, 1] - bounds[0, 0]),
+        lookback=config.lookback,
+        horizon=config.horizon,
+        n_series=prepared.panel.n_series,
+    )
