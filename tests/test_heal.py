@@ -83,10 +83,16 @@ def test_the_recipe_comparison_is_fitted_after_the_choice_on_the_same_windows(de
         assert rows["start"]["test_mse"] is not None
 
 
-def test_a_validation_split_too_small_for_choices_keeps_the_starting_model(demo_frame) -> None:
+def test_a_validation_split_too_small_for_fine_choices_keeps_only_coarse_changes(
+    demo_frame,
+) -> None:
     outcome = heal(demo_frame.head(200), "load", time="time", lookback=24, horizon=6, epochs=2,
-                   batch_size=32, split="0.6,0.2,0.2", lr=1e-3)  # fmt: skip
+                   batch_size=32, split="0.6,0.2,0.2", lr=1e-3, max_steps=2)  # fmt: skip
     selection = outcome.treatment()["selection"]
     assert selection["origins"] == 2 and not selection["supports_choices"]
-    assert outcome.steps == [] and outcome.forecaster is outcome.start
-    assert outcome.stop_reason.startswith("validation too small for fine choices")
+    assert "cannot support fine choices" in selection["note"]
+    for step in outcome.treatment()["steps"]:
+        if step["error"] is None:
+            assert step["decision"]["rule"].startswith("coarse only")
+    if not any(s.kept for s in outcome.steps):
+        assert outcome.forecaster is outcome.start

@@ -135,6 +135,12 @@ class _Fitted:
     origins: tuple[Forecaster, ...] = ()
 
     @property
+    def origin_val_losses(self) -> tuple[float, ...]:
+        """Validation MSE at each origin, the main split first."""
+        fitted = (self.forecaster, *self.origins)
+        return tuple(float(f.metrics_["val"]["mse"]) for f in fitted)
+
+    @property
     def epochs(self) -> int:
         fitted = (self.forecaster, *self.origins)
         return sum(int(f.metrics_["training"]["epochs"]) for f in fitted)
@@ -321,11 +327,10 @@ def heal(
         start,
         budget_seconds=60.0 * cap,
         budget_epochs=epochs_for,
-        max_steps=max_steps if selection["supports_choices"] else 0,
+        max_steps=max_steps,
         on_step=on_step,
+        coarse_only=not selection["supports_choices"],
     )
-    if not selection["supports_choices"]:
-        result.stop_reason = "validation too small for fine choices: the starting model stays"
     budget["epochs_used"] = result.epochs_used
     best: Forecaster = result.best.forecaster
     verdict = baseline_verdict(best)  # validation only: written before the test split is read

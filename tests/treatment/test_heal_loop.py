@@ -185,3 +185,21 @@ def test_the_budget_may_be_set_from_the_starting_fit_and_the_wall_clock_is_a_cap
 
     result = heal_loop(fit, GOOD, budget_epochs=from_start, budget_seconds=0.0)
     assert seen == [10] and result.stop_reason.startswith("time cap (machine-dependent")
+
+
+def test_coarse_only_keeps_a_change_that_halves_the_loss_at_every_origin() -> None:
+    fit, _ = _paired_fits({64: 0.4, 128: 0.15})  # each growth: 60% lower on the main split
+
+    def with_origins(settings, warm_from=None):
+        fitted = fit(settings, warm_from)
+        # two origins; at the second one, 128 units do worse than 64
+        second = fitted.val_loss * (3.0 if settings["units"] == 128 else 1.0)
+        fitted.origin_val_losses = (fitted.val_loss, second)
+        return fitted
+
+    result = heal_loop(with_origins, GOOD, max_steps=6, coarse_only=True)
+    kept = [s.change for s in result.steps if s.kept]
+    assert kept == [{"units": 64}]
+    assert all(s.decision["rule"].startswith("coarse only") for s in result.steps)
+    grown = next(s for s in result.steps if s.change == {"units": 128})
+    assert not grown.kept  # at the second origin it is not half of the incumbent's

@@ -38,6 +38,9 @@ __all__ = ["Candidate", "HealResult", "HealStep", "heal_loop"]
 # Candidates without per-window losses only: a change is kept when it lowers the validation
 # loss by more than this fraction, or by more than the run's own epoch-to-epoch val noise.
 MIN_GAIN = 0.01
+# Where validation cannot support fine choices, only a change that at least halves the
+# validation MSE at every validation origin is kept: a factor of two, stated up front.
+COARSE_FACTOR = 0.5
 TIME_CAP = "time cap (machine-dependent: the wall-clock cap bound before the work budget)"
 # Changes that leave the network and its inputs as they are: the candidate starts from the
 # incumbent's weights (a warm start) instead of from scratch, as fine-tuning with more
@@ -122,6 +125,7 @@ def heal_loop(
     max_steps: int = 20,
     on_step: Callable[[HealStep], None] | None = None,
     available: Collection[str] | None = None,
+    coarse_only: bool = False,
 ) -> HealResult:
     """Start from ``start_settings``; at each step try the next prescription of the best
     model's diagnosis; keep the change when the paired test on validation says so.
@@ -137,6 +141,11 @@ def heal_loop(
     The number of candidates planned, the Bonferroni divisor of every paired test, is fixed
     after the first fit: ``max_steps``, or fewer when ``budget_epochs`` allows fewer fits of
     the starting model's length.
+
+    ``coarse_only``: the validation windows cannot support fine choices (too few effective
+    windows even with several origins): a change is kept only when it is coarse — at most
+    ``COARSE_FACTOR`` times the incumbent's validation MSE at every origin
+    (``origin_val_losses``). The paired interval is still recorded.
     """
     started = time.perf_counter()
     fit_started = time.perf_counter()
@@ -183,7 +192,12 @@ def heal_loop(
                 kept = False
             else:
                 decision = _paired(candidate, best, result.n_candidates)
-                kept = decision.kept if decision is not None else _beats_noise(candidate, best)
+                if coarse_only:
+                    kept = _coarse(candidate, best)
+                elif decision is not None:
+                    kept = decision.kept
+                else:
+                    kept = _beats_noise(candidate, best)
             step = HealStep(
                 step=len(result.steps) + 1,
                 finding=choice.finding.kind,
@@ -197,7 +211,7 @@ def heal_loop(
                 seconds=last_fit_seconds,
                 warm_start=warm,
                 error=None if candidate is not None else failure,
-                decision=None if decision is None else decision.to_dict(),
+                decision=_record(decision, coarse_only, kept),
                 epochs=last_fit_epochs if candidate is not None else 0,
             )
             result.steps.append(step)
@@ -224,6 +238,28 @@ def _paired(candidate: Any, incumbent: Any, n_candidates: int) -> PairedDecision
     del shared  # sorted keys: time order within each series
     horizon = int(incumbent.settings.get("horizon") or 1)
     return paired_decision(loss_c[at_c], loss_i[at_i], horizon=horizon, n_candidates=n_candidates)
+
+
+def _coarse(candidate: Any, best: Any) -> bool:
+    """At most ``COARSE_FACTOR`` times the incumbent's val MSE at every origin."""
+    ours = getattr(candidate, "origin_val_losses", None) or (candidate.val_loss,)
+    theirs = getattr(best, "origin_val_losses", None) or (best.val_loss,)
+    if len(ours) != len(theirs):
+        return False
+    return all(c <= COARSE_FACTOR * i for c, i in zip(ours, theirs, strict=True))
+
+
+def _record(decision: PairedDecision | None, coarse_only: bool, kept: bool) -> dict | None:
+    if decision is None:
+        return None
+    record = decision.to_dict()
+    if coarse_only:
+        record["rule"] = (
+            f"coarse only: too few effective windows for the paired test; kept when the val "
+            f"MSE is at most {COARSE_FACTOR:g}x the incumbent's at every origin"
+        )
+        record["kept"] = kept
+    return record
 
 
 def _beats_noise(candidate: Any, best: Any) -> bool:

@@ -10,7 +10,8 @@ hold fewer windows than the validation block. The test split is never part of an
 train or validation (each origin's own "test" rows are never read). The origins' validation
 targets do not overlap, so their windows pool into one longer validation stretch for the
 paired test. When even that stays below ``paired.MIN_EFFECTIVE``, the data cannot support
-fine choices: no change is kept and the starting (simpler) model stays.
+fine choices: only a coarse change — at most half the incumbent's validation MSE at every
+origin — is kept (``treatment.heal.COARSE_FACTOR``); otherwise the simpler model stays.
 """
 
 from __future__ import annotations
@@ -64,7 +65,8 @@ def rolling_origins(
         earlier = f"{plan['note']}; " if "note" in plan else ""
         plan["note"] = earlier + (
             f"only {effective:.1f} effective validation windows even with "
-            f"{plan['origins']} origin(s): the data cannot support fine choices, so no change "
-            "is kept and the starting (simpler) model stays"
+            f"{plan['origins']} origin(s): the data cannot support fine choices; only a coarse "
+            "change (at most half the incumbent's val MSE at every origin) is kept, otherwise "
+            "the simpler model stays"
         )
     return splits, plan
