@@ -89,10 +89,10 @@ def test_a_validation_split_too_small_for_fine_choices_keeps_only_coarse_changes
     outcome = heal(demo_frame.head(200), "load", time="time", lookback=24, horizon=6, epochs=2,
                    batch_size=32, split="0.6,0.2,0.2", lr=1e-3, max_steps=2)  # fmt: skip
     selection = outcome.treatment()["selection"]
-    assert selection["origins"] == 2 and not selection["supports_choices"]
+    assert selection["origins"] == 2 and not selection["supports_fine_choices"]
     assert "cannot support fine choices" in selection["note"]
     for step in outcome.treatment()["steps"]:
         if step["error"] is None:
-            assert step["decision"]["rule"].startswith("coarse only")
+            assert step["decision"]["rule"].startswith("coarse too")
     if not any(s.kept for s in outcome.steps):
         assert outcome.forecaster is outcome.start

@@ -329,7 +329,7 @@ def heal(
         budget_epochs=epochs_for,
         max_steps=max_steps,
         on_step=on_step,
-        coarse_only=not selection["supports_choices"],
+        coarse_too=not selection["supports_fine_choices"],
     )
     budget["epochs_used"] = result.epochs_used
     best: Forecaster = result.best.forecaster

@@ -187,7 +187,7 @@ def test_the_budget_may_be_set_from_the_starting_fit_and_the_wall_clock_is_a_cap
     assert seen == [10] and result.stop_reason.startswith("time cap (machine-dependent")
 
 
-def test_coarse_only_keeps_a_change_that_halves_the_loss_at_every_origin() -> None:
+def test_coarse_too_keeps_a_change_that_halves_the_loss_at_every_origin() -> None:
     fit, _ = _paired_fits({64: 0.4, 128: 0.15})  # each growth: 60% lower on the main split
 
     def with_origins(settings, warm_from=None):
@@ -197,9 +197,12 @@ def test_coarse_only_keeps_a_change_that_halves_the_loss_at_every_origin() -> No
         fitted.origin_val_losses = (fitted.val_loss, second)
         return fitted
 
-    result = heal_loop(with_origins, GOOD, max_steps=6, coarse_only=True)
+    # a 200-step horizon: 400 windows are worth less than one, the paired test never keeps
+    result = heal_loop(with_origins, {**GOOD, "horizon": 200}, max_steps=6, coarse_too=True)
     kept = [s.change for s in result.steps if s.kept]
     assert kept == [{"units": 64}]
-    assert all(s.decision["rule"].startswith("coarse only") for s in result.steps)
+    assert all(s.decision["rule"].startswith("coarse too") for s in result.steps)
     grown = next(s for s in result.steps if s.change == {"units": 128})
     assert not grown.kept  # at the second origin it is not half of the incumbent's
+    first = next(s for s in result.steps if s.kept)
+    assert not grown.decision["kept"] and first.decision["kept_coarse"]

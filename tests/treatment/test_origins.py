@@ -8,7 +8,7 @@ from lstm_doctor.treatment.paired import effective_windows
 
 def test_a_large_validation_split_keeps_one_origin() -> None:
     splits, plan = rolling_origins(17420, 8640, 2880, lookback=96, horizon=24)
-    assert splits == [] and plan["origins"] == 1 and plan["supports_choices"]
+    assert splits == [] and plan["origins"] == 1 and plan["supports_fine_choices"]
     assert plan["val_effective_windows"] >= TARGET_EFFECTIVE
 
 
@@ -26,7 +26,7 @@ def test_a_small_one_moves_the_validation_block_back_inside_train() -> None:
 def test_origins_stop_when_training_would_be_shorter_than_validation() -> None:
     splits, plan = rolling_origins(144, 86, 28, lookback=12, horizon=6)
     assert splits == ["58,28,58"]  # a second origin would leave 30 train rows: 13 windows
-    assert not plan["supports_choices"] and "cannot support fine choices" in plan["note"]
+    assert not plan["supports_fine_choices"] and "cannot support fine choices" in plan["note"]
     assert plan["effective_windows"] == round(effective_windows(46, 6), 2)
 
 

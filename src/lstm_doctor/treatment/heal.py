@@ -125,7 +125,7 @@ def heal_loop(
     max_steps: int = 20,
     on_step: Callable[[HealStep], None] | None = None,
     available: Collection[str] | None = None,
-    coarse_only: bool = False,
+    coarse_too: bool = False,
 ) -> HealResult:
     """Start from ``start_settings``; at each step try the next prescription of the best
     model's diagnosis; keep the change when the paired test on validation says so.
@@ -142,10 +142,10 @@ def heal_loop(
     after the first fit: ``max_steps``, or fewer when ``budget_epochs`` allows fewer fits of
     the starting model's length.
 
-    ``coarse_only``: the validation windows cannot support fine choices (too few effective
-    windows even with several origins): a change is kept only when it is coarse — at most
-    ``COARSE_FACTOR`` times the incumbent's validation MSE at every origin
-    (``origin_val_losses``). The paired interval is still recorded.
+    ``coarse_too``: the validation windows cannot support fine choices (few effective
+    windows even with several origins, where the paired test has little power): a change is
+    kept on the paired test or when it is coarse — at most ``COARSE_FACTOR`` times the
+    incumbent's validation MSE at every origin (``origin_val_losses``).
     """
     started = time.perf_counter()
     fit_started = time.perf_counter()
@@ -192,12 +192,10 @@ def heal_loop(
                 kept = False
             else:
                 decision = _paired(candidate, best, result.n_candidates)
-                if coarse_only:
-                    kept = _coarse(candidate, best)
-                elif decision is not None:
-                    kept = decision.kept
-                else:
+                if decision is None:
                     kept = _beats_noise(candidate, best)
+                else:
+                    kept = decision.kept or (coarse_too and _coarse(candidate, best))
             step = HealStep(
                 step=len(result.steps) + 1,
                 finding=choice.finding.kind,
@@ -211,7 +209,7 @@ def heal_loop(
                 seconds=last_fit_seconds,
                 warm_start=warm,
                 error=None if candidate is not None else failure,
-                decision=_record(decision, coarse_only, kept),
+                decision=_record(decision, coarse_too, kept),
                 epochs=last_fit_epochs if candidate is not None else 0,
             )
             result.steps.append(step)
@@ -249,15 +247,16 @@ def _coarse(candidate: Any, best: Any) -> bool:
     return all(c <= COARSE_FACTOR * i for c, i in zip(ours, theirs, strict=True))
 
 
-def _record(decision: PairedDecision | None, coarse_only: bool, kept: bool) -> dict | None:
+def _record(decision: PairedDecision | None, coarse_too: bool, kept: bool) -> dict | None:
     if decision is None:
         return None
     record = decision.to_dict()
-    if coarse_only:
+    if coarse_too:
         record["rule"] = (
-            f"coarse only: too few effective windows for the paired test; kept when the val "
-            f"MSE is at most {COARSE_FACTOR:g}x the incumbent's at every origin"
+            f"coarse too: few effective windows; kept on the paired test or when the val MSE "
+            f"is at most {COARSE_FACTOR:g}x the incumbent's at every origin"
         )
+        record["kept_coarse"] = kept and not decision.kept
         record["kept"] = kept
     return record
 

@@ -9,16 +9,17 @@ reach the target, ``MAX_EXTRA_ORIGINS`` extra origins are used, or the training 
 hold fewer windows than the validation block. The test split is never part of any origin's
 train or validation (each origin's own "test" rows are never read). The origins' validation
 targets do not overlap, so their windows pool into one longer validation stretch for the
-paired test. When even that stays below ``paired.MIN_EFFECTIVE``, the data cannot support
-fine choices: only a coarse change — at most half the incumbent's validation MSE at every
-origin — is kept (``treatment.heal.COARSE_FACTOR``); otherwise the simpler model stays.
+paired test. When even that stays below ``TARGET_EFFECTIVE``, the data cannot support fine
+choices, where the paired test has little power (and none below ``paired.MIN_EFFECTIVE``):
+a change is then also kept when it is coarse — at most half the incumbent's validation MSE
+at every origin (``treatment.heal.COARSE_FACTOR``); otherwise the simpler model stays.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from lstm_doctor.treatment.paired import MIN_EFFECTIVE, effective_windows
+from lstm_doctor.treatment.paired import effective_windows
 
 __all__ = ["MAX_EXTRA_ORIGINS", "TARGET_EFFECTIVE", "rolling_origins"]
 
@@ -60,13 +61,13 @@ def rolling_origins(
         effective = effective_windows(total, horizon)
         plan.update(origins=1 + len(splits), pooled_windows=total)
     plan["effective_windows"] = round(effective, 2)
-    plan["supports_choices"] = effective >= MIN_EFFECTIVE
-    if not plan["supports_choices"]:
+    plan["supports_fine_choices"] = effective >= TARGET_EFFECTIVE
+    if not plan["supports_fine_choices"]:
         earlier = f"{plan['note']}; " if "note" in plan else ""
         plan["note"] = earlier + (
-            f"only {effective:.1f} effective validation windows even with "
-            f"{plan['origins']} origin(s): the data cannot support fine choices; only a coarse "
-            "change (at most half the incumbent's val MSE at every origin) is kept, otherwise "
-            "the simpler model stays"
+            f"only {effective:.1f} effective validation windows with {plan['origins']} "
+            "origin(s): the data cannot support fine choices; besides the paired test, a "
+            "coarse change (at most half the incumbent's val MSE at every origin) is kept, "
+            "otherwise the simpler model stays"
         )
     return splits, plan
