@@ -60,9 +60,7 @@ def run(name: str, args: argparse.Namespace) -> dict:
     if args.budget_epochs is not None and "budget_epochs" in inspect.signature(heal).parameters:
         budget["budget_epochs"] = args.budget_epochs
     started = time.perf_counter()
-    outcome = heal(
-        frame, "y", **settings, **budget, max_steps=args.max_steps, compare_recipe=True
-    )
+    outcome = heal(frame, "y", **settings, **budget, max_steps=args.max_steps, compare_recipe=True)
     rows = {row["model"]: row for row in outcome.comparison()}
     treatment = outcome.treatment()
     healed = rows["healed"]
@@ -90,16 +88,31 @@ def run(name: str, args: argparse.Namespace) -> dict:
         },
         "val_mse": {"healed": healed["val_mse"], "start": start["val_mse"]},
         "kept": [s["change"] for s in treatment["steps"] if s["kept"]],
+        "steps": [_step(s) for s in treatment["steps"]],
+        "selection": treatment.get("selection"),
         "tried": len(treatment["steps"]),
         "stop_reason": outcome.stop_reason,
         "verdict": treatment.get("verdict"),
         "budget": treatment.get("budget", budget),
-        "final": {k: treatment["final_settings"].get(k) for k in ("lookback", "normalization",
-                                                                   "units", "layers")},
+        "final": {
+            k: treatment["final_settings"].get(k)
+            for k in ("lookback", "normalization", "units", "layers")
+        },
         "seconds": round(time.perf_counter() - started, 1),
         "loadavg": os.getloadavg(),
         "torch_threads": torch.get_num_threads(),
     }
+
+
+def _step(step: dict) -> dict:
+    """A step in brief: the change, kept or not, and the paired interval (relative)."""
+    decision = step.get("decision") or {}
+    out = {"change": step["change"], "kept": step["kept"], "error": step["error"]}
+    if decision:
+        out["relative"] = round(decision["relative_change"], 4)
+        out["interval"] = [round(v, 4) for v in decision["interval_relative"]]
+        out["kept_coarse"] = decision.get("kept_coarse", False)
+    return out
 
 
 def main() -> None:
