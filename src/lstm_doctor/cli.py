@@ -521,8 +521,12 @@ def heal(
         f"{treatment['start_val_mse']:.4f} (start) -> {treatment['final_val_mse']:.4f}"
     )
     out.print(f"budget: {escape(treatment['budget']['rule'])}", style="dim")
-    if "note" in treatment["selection"]:
-        out.print(f"selection: {escape(treatment['selection']['note'])}", style="dim")
+    selection = treatment["selection"]
+    if selection["origins"] > 1:
+        out.print(f"selection: the steps' val MSE pools {selection['origins']} validation origins; "
+                  "the line above is the main validation split", style="dim")  # fmt: skip
+    if "note" in selection:
+        out.print(f"selection: {escape(selection['note'])}", style="dim")
     out.print(comparison_table(treatment["comparison"]))
     _report(outcome.forecaster, run, as_json=False, table=False)
 
