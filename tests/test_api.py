@@ -207,3 +207,90 @@ def test_seasonal_normalization_needs_a_season_within_the_lookback(demo_frame) -
     settings = {**FAST, "normalization": "seasonal", "season": 24, "lookback": 12}
     with pytest.raises(ConfigError, match="needs lookback >= season: lookback 12 < season 24"):
         Forecaster(**settings).fit(demo_frame, target="load", time="time")
+
+
+SEGMENT = {**FAST, "architecture": "segment", "layers": None, "epochs": 2}
+TWO_TARGETS = ["load", "temperature"]
+
+
+@pytest.fixture
+def segment_fitted(demo_frame: pd.DataFrame) -> Forecaster:
+    return Forecaster(**SEGMENT).fit(demo_frame, target=TWO_TARGETS, time="time")
+
+
+def test_segment_fit_resolves_its_defaults_into_the_config(segment_fitted) -> None:
+    config = segment_fitted.config_
+    # The demo series is hourly with a daily season: the segment is a day, a divisor of 24.
+    assert segment_fitted.season_ == 24
+    assert config.model.segment_length == 6  # lookback 24 keeps at least 4 segments
+    assert segment_fitted.model_.segment_length == 6
+    assert (config.model.layers, config.model.normalization) == (1, "last_value")
+    assert config.train.loss == "mae"
+    assert np.isfinite(segment_fitted.metrics_["test"]["mse"])
+    assert segment_fitted.diagnosis_ is not None
+
+
+def test_segment_save_load_gives_identical_predictions(segment_fitted, demo_frame, tmp_path):
+    segment_fitted.save(tmp_path / "run")
+    loaded = Forecaster.load(tmp_path / "run")
+    assert loaded.config_ == segment_fitted.config_
+    pd.testing.assert_frame_equal(loaded.predict(demo_frame), segment_fitted.predict(demo_frame))
+    again = loaded.evaluate(demo_frame)
+    assert again["test"]["mse"] == pytest.approx(segment_fitted.metrics_["test"]["mse"], rel=1e-9)
+
+
+def test_segment_seeds_reproduce(demo_frame) -> None:
+    def fit(seed: int) -> float:
+        forecaster = Forecaster(**SEGMENT, seed=seed)
+        return forecaster.fit(demo_frame, target=TWO_TARGETS, time="time").metrics_["test"]["mse"]
+
+    first = fit(0)
+    assert fit(0) == first
+    assert fit(1) != first
+
+
+def test_segment_resumes_and_finds_a_learning_rate(demo_frame, tmp_path) -> None:
+    settings = {**SEGMENT, "epochs": 3, "patience": None, "decoder": "recurrent"}
+    whole = Forecaster(**settings).fit(demo_frame, target=TWO_TARGETS, time="time")
+
+    def kill_after_epoch_2(row: dict[str, float]) -> None:
+        if row["epoch"] == 2:
+            raise SystemExit("killed")
+
+    checkpoint = tmp_path / "fit.ckpt"
+    with pytest.raises(SystemExit):
+        Forecaster(**settings).fit(
+            demo_frame, target=TWO_TARGETS, time="time", checkpoint=checkpoint,
+            on_epoch=kill_after_epoch_2,
+        )  # fmt: skip
+    resumed = Forecaster(**settings).fit(
+        demo_frame, target=TWO_TARGETS, time="time", checkpoint=checkpoint, resume=True
+    )
+    assert resumed.metrics_["test"] == whole.metrics_["test"]
+    result = Forecaster(**settings).lr_find(demo_frame, TWO_TARGETS, time="time", n_steps=10)
+    assert len(result.lrs) == 10
+
+
+def test_segment_trains_in_bf16(demo_frame) -> None:
+    forecaster = Forecaster(**{**SEGMENT, "precision": "bf16", "epochs": 1})
+    forecaster.fit(demo_frame, target=TWO_TARGETS, time="time")
+    assert np.isfinite(forecaster.metrics_["test"]["mse"])
+
+
+def test_segment_refuses_covariates(demo_frame) -> None:
+    with pytest.raises(ConfigError, match=r"architecture 'segment'.*takes no covariates"):
+        Forecaster(**SEGMENT).fit(
+            demo_frame, target="load", time="time", covariates=["temperature"]
+        )
+
+
+@pytest.mark.parametrize("loss", ["mae", "huber"])
+def test_early_stopping_selects_on_validation_mse_whatever_the_loss(demo_frame, loss) -> None:
+    forecaster = Forecaster(**FAST, loss=loss).fit(demo_frame, target="load", time="time")
+    history = forecaster.history_
+    assert forecaster.config_.train.loss == loss
+    best = min(range(len(history)), key=lambda i: history.column("val_loss")[i])
+    assert history.best_epoch == best + 1
+    # val_loss is the validation MSE of the chosen weights.
+    val = forecaster.metrics_["val"]["mse"]
+    assert history.column("val_loss")[best] == pytest.approx(val, rel=1e-5)

@@ -233,3 +233,24 @@ def test_an_os_error_is_one_line(csv, capsys, monkeypatch) -> None:
     code = main(["fit", str(csv), "--target", "load"])
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "Permission denied" in err
+
+
+def test_fit_takes_the_architecture_flags(csv, tmp_path, capsys) -> None:
+    code = main(["fit", str(csv), "--target", "load,temperature", "--time", "time", *FAST_FLAGS,
+                 "--architecture", "segment", "--segment-length", "8", "--decoder", "recurrent",
+                 "--loss", "huber", "--out", str(tmp_path / "run"), "--json"])  # fmt: skip
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    config = json.loads((tmp_path / "run" / "config.json").read_text())["config"]
+    assert config["model"]["architecture"] == "segment"
+    assert (config["model"]["segment_length"], config["model"]["decoder"]) == (8, "recurrent")
+    assert config["train"]["loss"] == "huber"
+
+
+def test_a_covariate_with_the_segment_architecture_is_one_line(csv, tmp_path, capsys) -> None:
+    code = main(["fit", str(csv), "--target", "load", "--covariates", "temperature",
+                 *FAST_FLAGS, "--architecture", "segment",
+                 "--out", str(tmp_path / "run")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "takes no covariates" in err and "Traceback" not in err

@@ -239,7 +239,7 @@ def test_run_config_without_a_data_table():
 def test_run_config_sections_default():
     config = RunConfig.from_dict({"data": {"target": "y"}})
     assert config.model == ModelConfig()
-    assert config.train == TrainConfig()
+    assert config.train == TrainConfig(loss="mse")  # the step architecture's loss
 
 
 def test_run_config_rejects_unknown_sections():
@@ -262,3 +262,46 @@ def test_configs_are_frozen(config):
     name = dataclasses.fields(config)[0].name
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(config, name, None)
+
+
+def test_architecture_defaults_fill_what_is_not_given():
+    step, segment = ModelConfig(), ModelConfig(architecture="segment")
+    assert (step.layers, step.normalization) == (2, "none")
+    assert (segment.layers, segment.normalization) == (1, "last_value")
+    assert ModelConfig(architecture="segment", layers=3, normalization="revin").layers == 3
+    assert ModelConfig.from_dict(segment.to_dict()) == segment
+
+
+def test_run_config_resolves_the_loss_by_architecture():
+    data = DataConfig(target="y")
+    assert RunConfig(data=data).train.loss == "mse"
+    segment = RunConfig(data=data, model=ModelConfig(architecture="segment"))
+    assert segment.train.loss == "mae"
+    given = RunConfig(data=data, model=segment.model, train=TrainConfig(loss="huber"))
+    assert given.train.loss == "huber"
+    assert TrainConfig().resolved_loss == "mse"
+    assert RunConfig.from_dict(segment.to_dict()) == segment
+
+
+@pytest.mark.parametrize(
+    ("settings", "match"),
+    [
+        ({"architecture": "patch"}, "'architecture' parameter of ModelConfig must be one of"),
+        ({"decoder": "beam"}, "'decoder' parameter of ModelConfig must be one of"),
+        ({"segment_length": 0}, "'segment_length' parameter of ModelConfig must be an integer"),
+        ({"architecture": "segment", "bidirectional": True}, "does not support bidirectional;"),
+        (
+            {"architecture": "segment", "head": "attention", "weight_drop": 0.1},
+            "does not support weight_drop, head; drop them",
+        ),
+        ({"architecture": "segment", "layer_norm": True}, "does not support layer_norm"),
+    ],
+)
+def test_model_config_architecture_settings_are_checked(settings, match):
+    with pytest.raises(ConfigError, match=match):
+        ModelConfig(**settings)
+
+
+def test_train_config_checks_the_loss():
+    with pytest.raises(ConfigError, match="'loss' parameter of TrainConfig must be one of mse"):
+        TrainConfig(loss="l1")

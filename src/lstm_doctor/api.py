@@ -41,6 +41,7 @@ from lstm_doctor.diagnosis.shift import diagnose_shift
 from lstm_doctor.errors import ConfigError, DataError, NotFittedError
 from lstm_doctor.evaluation import baseline_mse, evaluate_split, merge_results
 from lstm_doctor.models.lstm import LSTMForecaster, build_model
+from lstm_doctor.models.segment_lstm import default_segment_length
 from lstm_doctor.models.warm_start import load_weights
 from lstm_doctor.training.device import resolve_device
 from lstm_doctor.training.inference import predict_windows
@@ -150,6 +151,7 @@ class Forecaster:
                 f"Nothing to resume: no checkpoint at {str(checkpoint)!r}. Run without resume."
             )
         frame, prepared, season, model = self._setup(data, config)
+        config = _with_segment_length(config, model)
         if init_from is not None:
             _warm_start(model, config, init_from)
         train_windows, val_windows = prepared.windows("train"), prepared.windows("val")
@@ -200,7 +202,15 @@ class Forecaster:
                 f"normalization 'seasonal' needs lookback >= season: lookback "
                 f"{config.data.lookback} < season {season}. Raise lookback."
             )
-        model = build_model(config.model, n_inputs, n_targets, config.data.horizon, season)
+        if config.model.architecture == "segment" and config.model.segment_length is None:
+            segment = default_segment_length(config.data.lookback, season)
+            config = dataclasses.replace(
+                config, model=dataclasses.replace(config.model, segment_length=segment)
+            )
+        model = build_model(
+            config.model, n_inputs, n_targets, config.data.horizon,
+            lookback=config.data.lookback, season=season,
+        )  # fmt: skip
         return frame, prepared, season, model.to(device)
 
     def prepare(
@@ -420,6 +430,16 @@ def _warm_start(model: torch.nn.Module, config: RunConfig, source: Forecaster) -
             "...); fit without init_from to change them."
         )
     load_weights(model, source.model_, same="layers, units, head and normalization")
+
+
+def _with_segment_length(config: RunConfig, model: torch.nn.Module) -> RunConfig:
+    """``config`` with the segment length the model was built with (None resolved)."""
+    segment = getattr(model, "segment_length", None)
+    if segment is None or config.model.segment_length == segment:
+        return config
+    return dataclasses.replace(
+        config, model=dataclasses.replace(config.model, segment_length=segment)
+    )
 
 
 def _fingerprint(config: RunConfig, prepared: Prepared) -> str:

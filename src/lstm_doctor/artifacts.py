@@ -166,9 +166,13 @@ def load_run(path: str | Path) -> Run:
         config = RunConfig.from_dict(header["config"])
         shape = header["shape"]
         model = build_model(
-            config.model, shape["n_inputs"], shape["n_targets"], shape["horizon"],
-            header.get("season"),
-        )  # fmt: skip
+            config.model,
+            shape["n_inputs"],
+            shape["n_targets"],
+            shape["horizon"],
+            lookback=config.data.lookback,
+            season=header.get("season"),
+        )
     except (KeyError, TypeError, ConfigError) as exc:
         raise ArtifactError(f"config.json of {str(path)!r} is malformed: {exc}") from None
     weights = path / "model.safetensors"

@@ -75,6 +75,14 @@ Embargo = Annotated[int | None, typer.Option(help="Unused target steps after a s
 Scaler = Annotated[str | None, typer.Option(help="standard | robust | minmax | none.")]
 Fill = Annotated[str | None, typer.Option(help="Repair NaN/inf: ffill | interpolate.")]
 Season = Annotated[int | None, typer.Option(help="Seasonal-naive season (default: detected).")]
+Architecture = Annotated[
+    str | None, typer.Option(help="step (reads every step) | segment (SegRNN-style) [step].")
+]
+SegmentLength = Annotated[
+    int | None, typer.Option(help="Segment steps (segment) [divisor of lookback near a day].")
+]
+Decoder = Annotated[str | None, typer.Option(help="Segment decoder: parallel | recurrent.")]
+Loss = Annotated[str | None, typer.Option(help="mse | mae | huber [step mse, segment mae].")]
 
 
 def _columns(text: str | None) -> tuple[str, ...] | None:
@@ -237,7 +245,9 @@ def fit(
     scaler: Scaler = None,
     fill: Fill = None,
     season: Season = None,
-    layers: Annotated[int | None, typer.Option(help="Stacked LSTM layers [2].")] = None,
+    layers: Annotated[
+        int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")
+    ] = None,
     units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
     dropout: Annotated[float | None, typer.Option(help="Dropout between layers [0].")] = None,
     bidirectional: Annotated[bool | None, typer.Option(help="Bidirectional encoder.")] = None,
@@ -254,6 +264,10 @@ def fit(
     channel_independent: Annotated[
         bool | None, typer.Option(help="One shared LSTM per target channel.")
     ] = None,
+    architecture: Architecture = None,
+    segment_length: SegmentLength = None,
+    decoder: Decoder = None,
+    loss: Loss = None,
     jitter: Annotated[float | None, typer.Option(help="Augment: noise std [0].")] = None,
     scaling: Annotated[float | None, typer.Option(help="Augment: magnitude std [0].")] = None,
     time_warp: Annotated[float | None, typer.Option(help="Augment: warp strength [0].")] = None,
@@ -293,7 +307,8 @@ def fit(
         scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
         bidirectional=bidirectional, weight_drop=weight_drop, layer_norm=layer_norm, head=head,
         normalization=normalization, revin_affine=revin_affine,
-        channel_independent=channel_independent, jitter=jitter, scaling=scaling,
+        channel_independent=channel_independent, architecture=architecture,
+        segment_length=segment_length, decoder=decoder, loss=loss, jitter=jitter, scaling=scaling,
         time_warp=time_warp, window_slice=window_slice,
         optimizer=optimizer, lr=lr, weight_decay=weight_decay,
         l2=l2, l1=l1, batch_size=batch_size, epochs=epochs, min_delta=min_delta,
@@ -575,6 +590,9 @@ def tune(
     normalization: Annotated[
         str | None, typer.Option(help="Fix: none | revin | last_value | difference | seasonal.")
     ] = None,
+    architecture: Architecture = None,
+    segment_length: SegmentLength = None,
+    loss: Loss = None,
     optimizer: Annotated[str | None, typer.Option(help="adam | adamw | rmsprop | sgd.")] = None,
     lr: Annotated[float | None, typer.Option(help="Fix: learning rate.")] = None,
     weight_decay: Annotated[float | None, typer.Option(help="Fix: weight decay.")] = None,
@@ -631,7 +649,8 @@ def tune(
     settings = _given(
         lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
         scaler=scaler, fill=fill, season=season, layers=layers, units=units, dropout=dropout,
-        weight_drop=weight_drop, head=head, normalization=normalization, optimizer=optimizer,
+        weight_drop=weight_drop, head=head, normalization=normalization,
+        architecture=architecture, segment_length=segment_length, loss=loss, optimizer=optimizer,
         lr=lr, weight_decay=weight_decay, batch_size=batch_size, epochs=epochs,
         precision=precision, device=device, seed=seed,
     )  # fmt: skip
@@ -685,8 +704,13 @@ def lr_find(
     split: Split = None,
     scaler: Scaler = None,
     fill: Fill = None,
-    layers: Annotated[int | None, typer.Option(help="Stacked LSTM layers [2].")] = None,
+    layers: Annotated[
+        int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")
+    ] = None,
     units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
+    architecture: Architecture = None,
+    segment_length: SegmentLength = None,
+    loss: Loss = None,
     optimizer: Annotated[str | None, typer.Option(help="adam | adamw | rmsprop | sgd.")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Batch size [64].")] = None,
     precision: Annotated[str | None, typer.Option(help="fp32 | bf16.")] = None,
@@ -699,7 +723,8 @@ def lr_find(
     """LR range test: train briefly while the learning rate grows; suggest a learning rate."""
     settings = _given(
         lookback=lookback, horizon=horizon, split=split, scaler=scaler, fill=fill, layers=layers,
-        units=units, optimizer=optimizer, batch_size=batch_size, precision=precision, seed=seed,
+        units=units, architecture=architecture, segment_length=segment_length, loss=loss,
+        optimizer=optimizer, batch_size=batch_size, precision=precision, seed=seed,
     )  # fmt: skip
     result = Forecaster(**settings).lr_find(
         data, _columns(target), time=time, id=id, covariates=_columns(covariates),
@@ -758,10 +783,13 @@ def diagnose(
     """Diagnose a run of ours, or a Keras / Lightning / TensorBoard / CSV training log."""
     log = read_log(path, train_col=train_col, val_col=val_col)
     diagnosis = diagnose_log(log, path)
+    notes = list(log.meta.get("notes") or []) if log.source != "lstm-doctor" else []
     if as_json:
-        print(_compact({"source": log.source, "diagnosis": diagnosis.to_dict()}))
+        print(_compact({"source": log.source, "notes": notes, "diagnosis": diagnosis.to_dict()}))
         return
     out.print(f"Read {len(log.history)} epochs from {path} ({log.source}).")
+    for note in notes:
+        out.print(f"[dim]Note: {note}.[/]")
     out.print(diagnosis_view(diagnosis, log.history))
 
 

@@ -25,6 +25,15 @@ SCHEDULES = ("plateau", "cosine", "onecycle", "none")
 PRECISIONS = ("fp32", "bf16")
 NORMALIZATIONS = ("none", "revin", "last_value", "difference", "seasonal")
 HEADS = ("last", "attention")
+ARCHITECTURES = ("step", "segment")
+DECODERS = ("parallel", "recurrent")
+LOSSES = ("mse", "mae", "huber")
+# What None means for these settings, per architecture (the segment model follows SegRNN:
+# one layer, last-value normalization, MAE loss).
+ARCHITECTURE_DEFAULTS = {
+    "step": {"layers": 2, "normalization": "none", "loss": "mse"},
+    "segment": {"layers": 1, "normalization": "last_value", "loss": "mae"},
+}
 _DEVICE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
 
 
@@ -154,20 +163,35 @@ class ModelConfig(_FromDict):
     ``difference`` (model first differences) or ``seasonal`` (forecast the change from one
     season before each target step; needs a season <= lookback). ``channel_independent``
     runs one shared LSTM over each target channel separately.
+
+    ``architecture`` is ``step`` (the LSTM reads the lookback one step at a time) or
+    ``segment`` (it reads segments of ``segment_length`` steps and decodes the horizon
+    segment by segment with a ``parallel`` or ``recurrent`` decoder; see
+    ``models.segment_lstm``; ``segment_length=None`` is chosen from the lookback and the
+    season when the model is built). ``layers=None`` and ``normalization=None`` take the
+    architecture's default (step: 2 layers, none; segment: 1 layer, last_value).
     """
 
-    layers: int = 2
+    layers: int | None = None
     units: int = 64
     dropout: float = 0.0
     bidirectional: bool = False
     weight_drop: float = 0.0
     layer_norm: bool = False
     head: str = "last"
-    normalization: str = "none"
+    normalization: str | None = None
     revin_affine: bool = False
     channel_independent: bool = False
+    architecture: str = "step"
+    segment_length: int | None = None
+    decoder: str = "parallel"
 
     def __post_init__(self) -> None:
+        check_choice("ModelConfig", "architecture", self.architecture, ARCHITECTURES)
+        for name in ("layers", "normalization"):
+            if getattr(self, name) is None:
+                default = ARCHITECTURE_DEFAULTS[self.architecture][name]
+                object.__setattr__(self, name, default)
         check_int("ModelConfig", "layers", self.layers, 1)
         check_int("ModelConfig", "units", self.units, 1)
         check_float("ModelConfig", "dropout", self.dropout, 0.0, 0.95, open_low=False)
@@ -180,6 +204,27 @@ class ModelConfig(_FromDict):
                 )
         check_choice("ModelConfig", "head", self.head, HEADS)
         check_choice("ModelConfig", "normalization", self.normalization, NORMALIZATIONS)
+        check_choice("ModelConfig", "decoder", self.decoder, DECODERS)
+        if self.segment_length is not None:
+            check_int("ModelConfig", "segment_length", self.segment_length, 1)
+        if self.architecture == "segment":
+            _check_segment(self)
+
+
+def _check_segment(config: ModelConfig) -> None:
+    """Options of the step LSTM that the segment LSTM does not have: refused, not ignored."""
+    unsupported = {
+        "bidirectional": config.bidirectional,
+        "layer_norm": config.layer_norm,
+        "weight_drop": config.weight_drop > 0,
+        "head": config.head != "last",
+    }
+    given = [name for name, on in unsupported.items() if on]
+    if given:
+        raise ConfigError(
+            f"architecture 'segment' does not support {', '.join(given)}; drop "
+            f"{'it' if len(given) == 1 else 'them'} or use architecture 'step'."
+        )
 
 
 @dataclass(frozen=True)
@@ -192,7 +237,10 @@ class TrainConfig(_FromDict):
     Augmentation of training batches only (0 = off): ``jitter`` (std of Gaussian noise, in
     scaled units), ``scaling`` (std of a random magnitude factor around 1), ``time_warp``
     (strength of a smooth monotone warp of the time axis), ``window_slice`` (largest fraction
-    of the lookback cropped and stretched back).
+    of the lookback cropped and stretched back). ``loss`` is the training objective (mse,
+    mae or huber with delta 1); early stopping and the reported ``val_loss`` are the
+    validation MSE whatever it is. ``None`` is the architecture's default (RunConfig fills
+    it in: mse for step, mae for segment; mse for a TrainConfig alone).
     """
 
     optimizer: str = "adam"
@@ -217,9 +265,12 @@ class TrainConfig(_FromDict):
     scaling: float = 0.0
     time_warp: float = 0.0
     window_slice: float = 0.0
+    loss: str | None = None
 
     def __post_init__(self) -> None:
         owner = "TrainConfig"
+        if self.loss is not None:
+            check_choice(owner, "loss", self.loss, LOSSES)
         check_choice(owner, "optimizer", self.optimizer, OPTIMIZERS)
         check_float(owner, "lr", self.lr, 0.0, open_low=True)
         if self.weight_decay is not None:
@@ -251,6 +302,10 @@ class TrainConfig(_FromDict):
         check_float(owner, "window_slice", self.window_slice, 0.0, 0.5, open_low=False)
 
     @property
+    def resolved_loss(self) -> str:
+        return self.loss or "mse"
+
+    @property
     def resolved_weight_decay(self) -> float:
         if self.weight_decay is not None:
             return self.weight_decay
@@ -264,6 +319,11 @@ class RunConfig(_FromDict):
     data: DataConfig
     model: ModelConfig = dataclasses.field(default_factory=ModelConfig)
     train: TrainConfig = dataclasses.field(default_factory=TrainConfig)
+
+    def __post_init__(self) -> None:
+        if self.train.loss is None:
+            loss = ARCHITECTURE_DEFAULTS[self.model.architecture]["loss"]
+            object.__setattr__(self, "train", dataclasses.replace(self.train, loss=loss))
 
     @classmethod
     def from_dict(cls, values: dict[str, Any]) -> RunConfig:

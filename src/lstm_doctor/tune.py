@@ -45,7 +45,13 @@ from lstm_doctor.treatment.search import (
     run_worker,
     search_deadline,
 )
-from lstm_doctor.treatment.search_space import DEFAULT_SPACE, Param, load_space, space_start
+from lstm_doctor.treatment.search_space import (
+    DEFAULT_SPACE,
+    Param,
+    load_space,
+    space_start,
+    suggest,
+)
 from lstm_doctor.treatment.study_report import (
     TrialEvent,
     param_importances,
@@ -109,7 +115,7 @@ def _objective(
 
     def objective(trial: Trial) -> float:
         trial.set_user_attr("worker", worker)  # who runs it: a dead worker can be found
-        params = {name: param.suggest(trial) for name, param in job.space.items()}
+        params = suggest(job.space, trial, job.fixed)
         settings = {**job.fixed, **params}
         rows: list[dict[str, float]] = []
         naive = math.nan
@@ -234,6 +240,9 @@ def tune(
         space = load_space(space)
     space = dict(DEFAULT_SPACE if space is None else space)
     searched = {k: v for k, v in space.items() if k not in settings}  # flags fix settings
+    if covariates and "architecture" in searched:  # the segment LSTM takes no covariates
+        log.info("covariates given: the search keeps the step architecture")
+        del searched["architecture"]
     if not searched:
         raise ConfigError(
             "Every setting of the search space is fixed by a flag; nothing is left to search. "

@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import json
+import math
+import sys
+
 import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lstm_doctor.diagnosis.curves import RunContext
 from lstm_doctor.diagnosis.diagnose import diagnose
@@ -80,3 +87,72 @@ def test_a_remedy_the_run_already_uses_is_not_offered_again() -> None:
     plain = next(f for f in diagnose(converged(), RunContext(), [shift]).findings
                  if f.kind == "distribution_shift")  # fmt: skip
     assert plain.remedies == shift.remedies and "already_in_effect" not in plain.evidence
+
+
+# --------------------------------------------------------------------------- never raises
+_LOSS = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True, width=64),
+    st.sampled_from([0.0, -1.0, 1e300, -1e300, 1e-300, math.nan, math.inf, -math.inf]),
+)
+
+
+def _history(train: list[float], val: list[float] | None, stop: str | None) -> History:
+    h = History(stop_reason=stop)
+    for epoch, t in enumerate(train, start=1):
+        row = {"epoch": epoch, "train_loss": t}
+        if val is not None:
+            row["val_loss"] = val[(epoch - 1) % len(val)] if val else math.nan
+        h.append(**row)
+    return h
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    train=st.lists(_LOSS, max_size=40),
+    val=st.one_of(st.none(), st.lists(_LOSS, max_size=40)),
+    stop=st.sampled_from([None, "max_epochs", "early_stopping", "nonfinite"]),
+)
+def test_diagnose_never_raises_and_always_says_something(train, val, stop) -> None:
+    diagnosis = diagnose(_history(train, val, stop))
+
+    assert diagnosis.findings
+    for finding in diagnosis.to_dict():
+        assert 0.0 <= finding["confidence"] <= 1.0
+        json.dumps(finding, allow_nan=True)  # serialisable, whatever the numbers
+
+
+NLL = list(-3.0 + 2.0 * np.exp(-np.arange(30) / 3))
+
+
+@pytest.mark.parametrize(
+    ("train", "val", "kind"),
+    [
+        ([], [], "too_short"),
+        ([0.5], [0.6], "too_short"),
+        ([1.0] * 30, [1.0] * 30, "underfitting"),  # constant from the first epoch: never learnt
+        ([math.nan] * 10, [math.nan] * 10, "diverging"),
+        (list(np.geomspace(1.0, 0.1, 30)), None, "no_validation"),
+        (NLL, list(np.add(NLL, 0.1)), "good_fit"),  # a negative log-likelihood: finite
+        ([1e300] * 10, [1e300] * 10, "underfitting"),
+    ],
+)
+def test_edge_histories_get_a_plain_verdict(train, val, kind) -> None:
+    assert diagnose(_history(train, val, None)).primary.kind == kind
+
+
+def test_ten_thousand_epochs_are_judged() -> None:
+    rng = np.random.default_rng(0)
+    train = np.geomspace(1.0, 0.1, 10_000) * np.exp(0.01 * rng.standard_normal(10_000))
+    diagnosis = diagnose(_history(list(train), list(train * 1.05), "max_epochs"))
+    assert diagnosis.primary.kind in {"good_fit", "slow_convergence"}
+
+
+def test_a_failing_check_becomes_a_finding(monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise ValueError("boom")
+
+    module = sys.modules["lstm_doctor.diagnosis.diagnose"]
+    monkeypatch.setattr(module, "curve_stats", broken)
+    diagnosis = diagnose(converged())
+    assert diagnosis.kinds() == ["cannot_judge"]
+    assert "ValueError: boom" in diagnosis.primary.summary

@@ -24,8 +24,12 @@ from lstm_doctor.diagnosis.logs import SOURCES, LoadedLog, read_log
 from lstm_doctor.errors import DataError
 from lstm_doctor.history import HISTORY_COLUMNS, History
 
-SummaryWriter = pytest.importorskip("torch.utils.tensorboard").SummaryWriter
-pytest.importorskip("tensorboard")
+try:  # only the TensorBoard tests need it: the other formats are tested without it
+    import tensorboard  # noqa: F401
+    from torch.utils.tensorboard import SummaryWriter
+except ImportError:
+    SummaryWriter = None
+needs_tensorboard = pytest.mark.skipif(SummaryWriter is None, reason="tensorboard not installed")
 
 TRAIN = [0.9, 0.6, 0.45, 0.4]
 VAL = [1.0, 0.7, 0.6, 0.62]
@@ -274,6 +278,7 @@ def write_keras_tensorboard(logdir: Path, *, tensors: bool = False) -> None:
     val.close()
 
 
+@needs_tensorboard
 @pytest.mark.parametrize("tensors", [False, True])
 def test_reads_keras_tensorboard_logs(tmp_path, tensors):
     write_keras_tensorboard(tmp_path, tensors=tensors)
@@ -287,6 +292,7 @@ def test_reads_keras_tensorboard_logs(tmp_path, tensors):
     assert log.meta["tags"]["val_loss"] == "validation/epoch_loss"
 
 
+@needs_tensorboard
 def test_reads_lightning_tensorboard_logs(tmp_path):
     version = tmp_path / "lightning_logs" / "version_0"
     writer = SummaryWriter(version)
@@ -303,6 +309,7 @@ def test_reads_lightning_tensorboard_logs(tmp_path):
     assert "hp_metric" not in log.history.columns
 
 
+@needs_tensorboard
 @pytest.mark.parametrize("first_step", [0, 1])
 def test_summary_writer_stepped_by_epoch(tmp_path, first_step):
     writer = SummaryWriter(tmp_path)
@@ -319,6 +326,7 @@ def test_summary_writer_stepped_by_epoch(tmp_path, first_step):
     assert log.meta["columns"] == {"train_loss": "Loss/train", "val_loss": "Loss/val", "lr": None}
 
 
+@needs_tensorboard
 def test_summary_writer_stepped_by_global_step_is_numbered_in_order(tmp_path):
     writer = SummaryWriter(tmp_path)
     for epoch, (t, v) in enumerate(zip(TRAIN, VAL, strict=True), start=1):
@@ -329,6 +337,7 @@ def test_summary_writer_stepped_by_global_step_is_numbered_in_order(tmp_path):
     assert_curves(read_log(tmp_path), lr=False)
 
 
+@needs_tensorboard
 def test_tensorboard_runs_with_the_same_tags_are_ambiguous(tmp_path):
     for version in ("version_0", "version_1"):
         with SummaryWriter(tmp_path / version) as writer:
@@ -338,6 +347,7 @@ def test_tensorboard_runs_with_the_same_tags_are_ambiguous(tmp_path):
     assert_one_line(exc)
 
 
+@needs_tensorboard
 def test_several_keras_runs_are_ambiguous(tmp_path):
     write_keras_tensorboard(tmp_path / "fit" / "20240101-120000")
     write_keras_tensorboard(tmp_path / "fit" / "20240102-120000")
@@ -345,6 +355,7 @@ def test_several_keras_runs_are_ambiguous(tmp_path):
         read_log(tmp_path)
 
 
+@needs_tensorboard
 def test_tensorboard_events_without_scalars(tmp_path):
     with SummaryWriter(tmp_path) as writer:
         writer.add_text("note", "no scalars here", 0)
@@ -352,6 +363,7 @@ def test_tensorboard_events_without_scalars(tmp_path):
         read_log(tmp_path)
 
 
+@needs_tensorboard
 def test_tensorboard_missing_says_how_to_install_it(tmp_path, monkeypatch):
     with SummaryWriter(tmp_path) as writer:
         writer.add_scalar("val_loss", 1.0, 0)
@@ -376,6 +388,87 @@ def test_generic_csv_with_iteration_and_long_names(tmp_path):
     assert log.source == "generic-csv"
     assert_curves(log)
     assert "phase" not in log.history.columns  # text, not a metric
+
+
+@pytest.mark.parametrize(
+    ("train_name", "val_name"),
+    [
+        ("train_nll", "val_nll"),
+        ("epoch_loss", "val_epoch_loss"),
+        ("train_loss_epoch", "val_loss_epoch"),
+        ("loss", "val_loss"),
+    ],
+)
+def test_loss_columns_as_people_name_them(tmp_path, train_name, val_name):
+    path = tmp_path / "log.csv"
+    rows = "".join(
+        f"{e},{t},{v}\n" for e, (t, v) in enumerate(zip(TRAIN, VAL, strict=True), start=1)
+    )
+    path.write_text(f"epoch,{train_name},{val_name}\n" + rows)
+
+    log = read_log(path)
+
+    assert_curves(log, lr=False)
+    assert log.meta["notes"] == []
+
+
+def test_a_keras_csv_without_validation_is_read_and_noted(tmp_path):
+    path = tmp_path / "training.log"  # CSVLogger writes NA for a val_loss it never got
+    path.write_text("epoch,loss,val_loss\n" + "".join(f"{e},{t},NA\n" for e, t in enumerate(TRAIN)))
+
+    log = read_log(path)
+
+    assert log.history.column("train_loss") == pytest.approx(TRAIN)
+    assert all(math.isnan(v) for v in log.history.column("val_loss"))
+    assert log.meta["notes"] == ["column 'val_loss' holds no finite value"]
+
+
+def test_a_resumed_run_keeps_the_last_occurrence_of_each_epoch_and_says_so(tmp_path):
+    path = tmp_path / "log.csv"
+    stale = "3,9.0,9.0\n4,9.0,9.0\n"  # written before the crash, then redone
+    rows = [f"{e},{t},{v}\n" for e, (t, v) in enumerate(zip(TRAIN, VAL, strict=True), start=1)]
+    path.write_text("epoch,train_loss,val_loss\n" + "".join(rows[:2]) + stale + "".join(rows[2:]))
+
+    log = read_log(path)
+
+    assert_curves(log, lr=False)
+    assert log.meta["notes"] == [
+        "epochs 3-4 were logged more than once (a resumed run?): the last occurrence of each "
+        "is kept"
+    ]
+
+
+def test_per_step_rows_are_averaged_to_epochs_and_it_says_so(tmp_path):
+    path = tmp_path / "steps.csv"
+    lines = ["step,epoch,loss,val_loss"]
+    for e, (t, v) in enumerate(zip(TRAIN, VAL, strict=True)):
+        lines += [
+            f"{3 * e},{e},{t - 0.01},",
+            f"{3 * e + 1},{e},{t + 0.01},",
+            f"{3 * e + 2},{e},{t},{v}",
+        ]
+    path.write_text("\n".join(lines) + "\n")
+
+    log = read_log(path)
+
+    assert_curves(log, lr=False)
+    assert any("per-step rows were averaged to 4 epochs" in n for n in log.meta["notes"])
+
+
+@pytest.mark.parametrize("scale", [1.0, 100.0])
+def test_an_accuracy_only_log_is_read_as_an_error(tmp_path, scale):
+    path = tmp_path / "acc.csv"
+    rows = "".join(
+        f"{e},{scale * (1 - t / 2)},{scale * (1 - v / 2)}\n"
+        for e, (t, v) in enumerate(zip(TRAIN, VAL, strict=True), start=1)
+    )
+    path.write_text("epoch,train_acc,val_acc\n" + rows)
+
+    log = read_log(path)
+
+    assert log.history.column("train_loss") == pytest.approx([t / 2 for t in TRAIN])
+    assert log.history.column("val_loss") == pytest.approx([v / 2 for v in VAL])
+    assert log.meta["notes"] == ["no loss column: the error 1 - accuracy is read as the loss"]
 
 
 def test_generic_csv_without_epoch_column_uses_row_order(tmp_path):

@@ -319,7 +319,7 @@ def test_kernels_with_weight_drop_are_the_raw_weights_and_no_norm_gains(layer_no
 
 def test_seasonal_normalization_needs_a_season() -> None:
     config = ModelConfig(layers=1, units=4, normalization="seasonal")
-    with pytest.raises(ConfigError, match="normalization 'seasonal' needs a season"):
+    with pytest.raises(ConfigError, match="'seasonal' needs the step architecture and a season"):
         build_model(config, 1, 1, 3)
     model = build_model(config, 1, 1, 3, season=2)
     assert model(torch.zeros(2, 4, 1)).shape == (2, 3, 1)

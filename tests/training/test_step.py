@@ -40,3 +40,24 @@ def test_decoupled_weight_decay_spares_biases(sine_windows) -> None:
     after = model.state_dict()
     assert torch.allclose(after["head.weight"], before["head.weight"] * (1 - 0.1 * 0.5))
     assert torch.equal(after["head.bias"], before["head.bias"])
+
+
+def test_each_loss_trains_on_its_objective_and_reports_the_mse(sine_windows) -> None:
+    train_windows, _ = sine_windows
+    x, y = train_windows.batch(slice(0, 16))
+    objectives = {
+        "mse": torch.nn.functional.mse_loss,
+        "mae": torch.nn.functional.l1_loss,
+        "huber": torch.nn.functional.huber_loss,
+    }
+    for name, objective in objectives.items():
+        model, config, optimizer = _setup(loss=name, clip=None, optimizer="sgd", momentum=0.0)
+        reference, _, _ = _setup(clip=None)
+        expected_mse = torch.nn.functional.mse_loss(model(x), y).detach()
+        objective(reference(x), y).backward()
+        loss, _ = make_train_step(model, optimizer, config)(x, y, 0.1)
+
+        assert torch.allclose(loss, expected_mse)  # reported: MSE, whatever is trained on
+        for p, q in zip(model.parameters(), reference.parameters(), strict=True):
+            # plain SGD at lr 0.1 moved each weight by -0.1 x the objective's gradient
+            torch.testing.assert_close(p, q.detach() - 0.1 * q.grad)

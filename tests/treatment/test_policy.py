@@ -79,6 +79,7 @@ def test_a_good_fit_tries_normalization_then_a_longer_lookback_then_grows_the_mo
     changes = [p.change for p in prescribe(diagnosis(good), normalized, set())]
     assert changes == [
         {"normalization": "last_value"},
+        SEGMENT,  # a long lookback: the segment LSTM before the lookback grows
         {"lookback": 720},  # capped
         {"units": 128},
         {"layers": 3},
@@ -95,6 +96,29 @@ def test_a_good_fit_with_several_targets_tries_channel_independence() -> None:
     with_covariate = {**settings, "covariates": ["c"]}
     changes = [p.change for p in prescribe(diagnosis(good), with_covariate, set())]
     assert {"channel_independent": True} not in changes
+
+
+# The switch as prescribed to SETTINGS: settings already as wanted are left out of it.
+SEGMENT = {
+    "architecture": "segment", "layers": 1,
+    "normalization": "last_value", "loss": "mae", "bidirectional": False,
+    "layer_norm": False, "weight_drop": 0.0, "head": "last",
+}  # fmt: skip
+
+
+def test_a_good_fit_switches_to_the_segment_lstm_for_channels_or_long_lookbacks() -> None:
+    good = Finding("good_fit", "info", "good")
+    several = {**SETTINGS, "lookback": 96, "target": ["a", "b"], "covariates": []}
+    changes = [p.change for p in prescribe(diagnosis(good), several, set())]
+    assert changes.index(SEGMENT) < changes.index({"lookback": 192})
+    for settings in (
+        {**several, "target": ["a"]},  # one channel, a short lookback
+        {**several, "covariates": ["c"]},  # the segment LSTM takes no covariates
+        {**several, "architecture": "segment"},  # already there
+    ):
+        assert SEGMENT not in [p.change for p in prescribe(diagnosis(good), settings, set())]
+    long = {**several, "target": ["a"], "lookback": 192}
+    assert SEGMENT in [p.change for p in prescribe(diagnosis(good), long, set())]
 
 
 def test_available_names_limit_the_remedies_to_the_task() -> None:
@@ -119,3 +143,31 @@ def test_when_seasonal_naive_wins_the_seasonal_remedies_come_first() -> None:
     assert {"normalization": "seasonal"} not in [
         p.change for p in prescribe(diagnosis(overfitting()), settings, set())
     ]
+
+
+def test_a_segment_lstm_is_not_offered_step_options_and_keeps_its_dropout() -> None:
+    remedies = (
+        Remedy({"head": "attention"}, "a"),
+        Remedy({"weight_drop": 0.3}, "w"),
+        Remedy({"dropout": 0.2}, "d"),
+    )
+    found = Finding("overfitting", "warning", "overfitting", {}, remedies)
+    settings = {**SETTINGS, "architecture": "segment", "layers": 1}
+    changes = [p.change for p in prescribe(diagnosis(found), settings, set())]
+    assert changes == [{"dropout": 0.2}]
+
+
+def test_the_segment_lstm_comes_after_every_other_remedy_of_an_unhealthy_run() -> None:
+    settings = {**SETTINGS, "lookback": 96, "target": ["a", "b"], "covariates": []}
+    changes = [p.change for p in prescribe(diagnosis(overfitting()), settings, set())]
+    assert changes == [{"dropout": 0.2}, {"weight_decay": 1e-4}, {"units": 32}, SEGMENT]
+    one = {**settings, "target": ["a"]}
+    assert SEGMENT not in [p.change for p in prescribe(diagnosis(overfitting()), one, set())]
+
+
+def test_settings_already_as_wanted_are_left_out_of_a_change() -> None:
+    current = {**SETTINGS, "layers": 1, "normalization": "last_value", "head": "last"}
+    found = Finding("overfitting", "warning", "overfitting", {}, (
+        Remedy({"layers": 1, "units": 32, "head": "last"}, "smaller"),
+    ))  # fmt: skip
+    assert [p.change for p in prescribe(diagnosis(found), current, set())] == [{"units": 32}]

@@ -14,6 +14,7 @@ from lstm_doctor.treatment.search_space import (
     load_space,
     parse_space,
     space_start,
+    suggest,
 )
 
 
@@ -38,6 +39,25 @@ def test_the_first_point_is_the_library_defaults_moved_into_the_space():
     assert start["normalization"] == "none" and start["dropout"] == 0.0
     assert start["weight_decay"] == 1e-6  # 0 is outside the log range: its lowest value
     assert start["head"] == "last" and start["jitter"] == start["time_warp"] == 0.0
+    assert start["architecture"] == "step" and start["loss"] == "mse"
+
+
+def test_a_trial_draws_only_the_settings_of_its_architecture():
+    study = optuna.create_study(sampler=optuna.samplers.RandomSampler(seed=0))
+    seen = set()
+    for _ in range(30):
+        trial = study.ask()
+        values = suggest(DEFAULT_SPACE, trial, fixed={})
+        study.tell(trial, 0.0)
+        seen.add(values["architecture"])
+        if values["architecture"] == "segment":
+            assert "segment_length" in values and not {"head", "weight_drop"} & set(values)
+        else:
+            assert "head" in values and "segment_length" not in values
+        assert {"units", "dropout", "loss"} <= set(values)
+    assert seen == {"step", "segment"}
+    fixed = suggest(DEFAULT_SPACE, study.ask(), fixed={"architecture": "segment"})
+    assert "segment_length" in fixed and "head" not in fixed
 
 
 def test_the_first_point_follows_given_settings():

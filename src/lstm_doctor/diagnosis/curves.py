@@ -38,10 +38,16 @@ NOISE_FLOOR = 0.005
 # the same model on the same data, so it is no reason to change the model even when the
 # curve is smooth enough to make it statistically significant.
 MATERIAL = math.log(1.05)
-# See _unstable: a rise of the epoch-mean training loss this large is a spike...
-SPIKE = math.log(1.10)
-# ...once past the first epochs, where big moves are normal.
+# Overfitting needs more: val 15% above its minimum (5% is within the wobble of a val curve
+# that has flattened, on small data; tuned on the dev half of the real-log corpus).
+OVERFIT_RISE = math.log(1.15)
+# See _unstable: a rise of the epoch-mean training loss this large is a spike (minibatch
+# noise of a small dataset moves an epoch mean by 10-20%, so 25%)...
+SPIKE = math.log(1.25)
+# ...once past the first epochs, where big moves are normal, and only when the rise is over
+# this share of the training loss's whole range (a 25% wobble near zero is no spike).
 WARMUP_EPOCHS = 2
+SPIKE_OF_RANGE = 0.10
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,15 @@ class CurveStats:
     noise_train: float  # robust std of log-loss residuals around the smooth curve
     noise_val: float
     best_index: int  # index (into the finite epochs) of the lowest val loss
-    n_nonfinite: int
+    n_nonfinite: int  # epochs whose training loss is NaN/inf (or val loss inf)
+    # The training curve alone (every epoch with a finite train loss, val or not): what
+    # the optimization checks read. Natural units, like ``train``.
+    train_only: np.ndarray = field(default_factory=lambda: np.empty(0))
+    epochs_train: np.ndarray = field(default_factory=lambda: np.empty(0))
+    has_val: bool = False
+    # True when a loss went to zero or below (a negative log-likelihood): the curves are
+    # then read as exp(loss - lowest loss), so ratios are differences of the loss.
+    log_scale: bool = False
 
 
 def _smooth(values: np.ndarray) -> np.ndarray:
@@ -97,18 +111,52 @@ def _noise(log_values: np.ndarray, smooth: np.ndarray) -> float:
     return max(1.4826 * mad, NOISE_FLOOR)
 
 
+# Losses are compared on a log scale; values this close to zero or beyond float range are
+# clipped there so a log or a ratio of them stays finite (1e-300 and 1e300 are losses too).
+_TINY, _HUGE = 1e-300, 1e300
+
+
+def _positive(train: np.ndarray, val: np.ndarray) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Both curves made positive: a log-scale loss (any finite value < 0) as exp(x - min)."""
+    both = np.concatenate([train, val])
+    finite = both[np.isfinite(both)]
+    if len(finite) and float(finite.min()) < 0:
+        low = float(finite.min())
+        with np.errstate(over="ignore", invalid="ignore"):
+            shift = lambda x: np.exp(np.clip(x - low, -700.0, 690.0))  # noqa: E731
+            train = np.where(np.isfinite(train), shift(train), train)
+            val = np.where(np.isfinite(val), shift(val), val)
+        return train, val, True
+    with np.errstate(invalid="ignore"):
+        return np.clip(train, _TINY, _HUGE), np.clip(val, _TINY, _HUGE), False
+
+
 def curve_stats(history: History) -> CurveStats:
     """Smooth the finite part of the curves and measure their noise."""
-    train = np.asarray(history.column("train_loss"), dtype=np.float64)
-    val = np.asarray(history.column("val_loss"), dtype=np.float64)
+    raw_train = np.asarray(history.column("train_loss"), dtype=np.float64)
+    raw_val = np.asarray(history.column("val_loss"), dtype=np.float64)
     epochs = np.asarray(history.column("epoch"), dtype=np.float64)
-    finite = np.isfinite(train) & np.isfinite(val) & (train > 0) & (val > 0)
-    train, val, epochs = train[finite], val[finite], epochs[finite]
+    epochs = np.where(np.isfinite(epochs), epochs, np.arange(1, len(epochs) + 1))
+    has_train = bool(np.isfinite(raw_train).any())
+    has_val = bool(np.isfinite(raw_val).any())
+    if has_train:
+        n_nonfinite = int((~np.isfinite(raw_train)).sum())
+    elif has_val:  # a log with no training loss column: only an inf is a bad epoch
+        n_nonfinite = int(np.isinf(raw_train).sum())
+    else:  # nothing finite in any epoch: it diverged from the start
+        n_nonfinite = len(raw_train)
+    n_nonfinite += int(np.isinf(raw_val).sum())
+    train_all, val_all, log_scale = _positive(raw_train, raw_val)
+    ok_train = np.isfinite(train_all)
+    train_only, epochs_train = train_all[ok_train], epochs[ok_train]
+    finite = ok_train & np.isfinite(val_all)
+    train, val, epochs = train_all[finite], val_all[finite], epochs[finite]
     if len(val) == 0:
         empty = np.empty(0)
         return CurveStats(
-            0, empty, empty, empty, empty, empty, math.nan, math.nan, -1, int((~finite).sum())
-        )
+            0, empty, empty, empty, empty, empty, math.nan, math.nan, -1, n_nonfinite,
+            train_only, epochs_train, has_val, log_scale,
+        )  # fmt: skip
     log_train, log_val = np.log(train), np.log(val)
     smooth_train, smooth_val = _smooth(log_train), _smooth(log_val)
     return CurveStats(
@@ -121,7 +169,11 @@ def curve_stats(history: History) -> CurveStats:
         noise_train=_noise(log_train, smooth_train),
         noise_val=_noise(log_val, smooth_val),
         best_index=int(np.argmin(val)),
-        n_nonfinite=int((~finite).sum()),
+        n_nonfinite=n_nonfinite,
+        train_only=train_only,
+        epochs_train=epochs_train,
+        has_val=has_val,
+        log_scale=log_scale,
     )
 
 

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from lstm_doctor.diagnosis.curves import RunContext, curve_stats
+from lstm_doctor.diagnosis.calibration import calibrated
+from lstm_doctor.diagnosis.curves import MIN_EPOCHS, CurveStats, RunContext, curve_stats
 from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy, rank_findings
 from lstm_doctor.diagnosis.generalization import generalization_findings
 from lstm_doctor.diagnosis.optimization import optimization_findings
@@ -16,13 +17,60 @@ __all__ = ["diagnose", "diagnose_curves"]
 
 
 def diagnose_curves(history: History, context: RunContext | None = None) -> list[Finding]:
-    """Every curve finding (optimization and generalization) that applies, unranked."""
+    """Every curve finding (optimization and generalization) that applies, unranked.
+
+    Fewer than ``MIN_EPOCHS`` epochs with a finite training loss give no verdict (only a
+    NaN/inf loss is still reported; ``diagnose`` says why); a log without a validation
+    curve gets ``no_validation`` and only the training-curve checks.
+    """
     context = context or RunContext()
     stats = curve_stats(history)
     optimization = optimization_findings(stats, history, context)
+    if len(stats.train_only) < MIN_EPOCHS:  # ``diagnose`` adds the too_short finding
+        return [f for f in optimization if f is not None and f.kind == "diverging"]
+    if not stats.has_val:
+        kept = [f for f in optimization if f is not None and f.kind in ("diverging", "unstable")]
+        return [*kept, _no_validation(stats)]
     converged = not any(f is not None and f.kind == "slow_convergence" for f in optimization)
     found = optimization + generalization_findings(stats, context, converged=converged)
     return [f for f in found if f is not None]
+
+
+def _too_short(stats: CurveStats, n_rows: int) -> Finding:
+    n = len(stats.train_only)
+    return Finding(
+        "too_short",
+        "info",
+        f"cannot judge: {n} epoch(s) with a finite training loss; the curves need at least "
+        f"{MIN_EPOCHS} to tell a trend from noise",
+        {"epochs": n_rows, "finite_epochs": n, "min_epochs": MIN_EPOCHS},
+        (),
+        1.0,
+    )
+
+
+def _no_validation(stats: CurveStats) -> Finding:
+    return Finding(
+        "no_validation",
+        "warning",
+        "no validation curve: the gap between train and val cannot be judged; add "
+        "validation data (Keras: validation_data or validation_split; Lightning: a "
+        "val_dataloader)",
+        {"epochs": len(stats.train_only), "val_epochs": 0},
+        (Remedy({}, "Log a validation loss each epoch."),),
+        1.0,
+    )
+
+
+def _cannot_judge(exc: Exception) -> Finding:
+    return Finding(
+        "cannot_judge",
+        "info",
+        f"cannot judge the curves: {type(exc).__name__}: {exc}",
+        {"error": type(exc).__name__},
+        (),
+        1.0,
+    )
 
 
 def _worse_than_naive(context: RunContext) -> Finding | None:
@@ -125,13 +173,27 @@ def diagnose(
     ``good_fit`` is reported only when nothing else is a warning or worse.
     """
     context = context or RunContext()
-    findings = diagnose_curves(history, context) + list(data_findings)
-    worse = _worse_than_naive(context)
+    try:
+        findings = diagnose_curves(history, context)
+        stats = curve_stats(history)
+        if len(stats.train_only) < MIN_EPOCHS:
+            findings.append(_too_short(stats, len(history)))
+    except Exception as exc:  # a diagnosis never raises: what failed is itself a finding
+        findings = [_cannot_judge(exc)]
+    findings += list(data_findings)
+    try:
+        worse = _worse_than_naive(context)
+    except (ArithmeticError, ValueError, TypeError):
+        worse = None
     if worse is not None:
         findings.append(worse)
-    if not any(f.severity in ("critical", "warning") for f in findings):
-        findings.append(_good_fit(history, context))
-    findings = [_drop_applied(f, context.settings) for f in findings]
+    no_verdict = any(f.kind in ("too_short", "cannot_judge") for f in findings)
+    if not no_verdict and not any(f.severity in ("critical", "warning") for f in findings):
+        try:
+            findings.append(_good_fit(history, context))
+        except Exception as exc:  # see above
+            findings.append(_cannot_judge(exc))
+    findings = [calibrated(_drop_applied(f, context.settings)) for f in findings]
     return Diagnosis(tuple(rank_findings(findings)))
 
 

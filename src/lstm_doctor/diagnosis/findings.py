@@ -28,7 +28,10 @@ KINDS = (
     "worse_than_naive",
     "seasonal_naive_best",  # heal's policy: seasonal naive is the best baseline on validation
     "val_below_train",
+    "no_validation",
     "data_issue",
+    "too_short",
+    "cannot_judge",
     "good_fit",
 )
 SEVERITIES = ("critical", "warning", "info")

@@ -38,15 +38,26 @@ SOURCES = (
 
 
 def _loss_names(*splits: str) -> frozenset[str]:
-    """Loss names as people write them (``train`` -> train_loss, train/loss, loss/train).
+    """Loss names as people write them (``train`` -> train_loss, train/loss, loss/train,
+    train_nll, train_loss_epoch, train_epoch_loss).
 
     Names are compared after ``_norm``: lower case, with "-" and " " read as "_".
     """
-    return frozenset(n for s in splits for n in (f"{s}_loss", f"{s}/loss", f"loss/{s}"))
+    forms = ("{s}_loss", "{s}/loss", "loss/{s}", "{s}_nll", "nll/{s}", "{s}/nll")
+    forms += ("{s}_loss_epoch", "{s}_epoch_loss", "epoch_{s}_loss", "{s}/epoch_loss")
+    return frozenset(f.format(s=s) for s in splits for f in forms)
 
 
-_TRAIN_NAMES = _loss_names("train", "training", "trn", "tr") | {"loss"}
+_TRAIN_NAMES = _loss_names("train", "training", "trn", "tr") | {
+    "loss",
+    "nll",
+    "epoch_loss",
+    "loss_epoch",
+}
 _VAL_NAMES = _loss_names("val", "valid", "validation", "eval", "dev")
+# A log with no loss column: accuracy (higher is better) is read as the error 1 - accuracy.
+_TRAIN_ACC = ("train_acc", "train_accuracy", "training_accuracy", "accuracy", "acc")
+_VAL_ACC = ("val_acc", "val_accuracy", "valid_acc", "validation_accuracy", "eval_accuracy")
 _EPOCH_NAMES = ("epoch", "epochs")
 _STEP_NAMES = ("iteration", "iter", "step", "steps")
 _IGNORED_TAGS = frozenset({"hp_metric"})  # Lightning's placeholder for hyperparameters
@@ -58,7 +69,9 @@ class LoadedLog:
     """A History read from a log, the format it came in (one of ``SOURCES``), and context.
 
     ``meta`` holds the run's ``config.json`` for an lstm-doctor run; for other formats it
-    names the columns (or TensorBoard tags) that became ``train_loss``, ``val_loss``, ``lr``.
+    names the columns (or TensorBoard tags) that became ``train_loss``, ``val_loss``, ``lr``,
+    and ``notes``: what reading did to the log (per-step rows averaged to epochs, epochs
+    logged twice, accuracy read as an error), one sentence each.
     """
 
     history: History
@@ -213,16 +226,36 @@ def _aggregate(
     it. Lightning's ``X_epoch`` wins over ``X_step``; both become ``X``.
     """
     frame = frame.copy()
-    if "step" in frame.columns and key != "step":
-        frame = frame.sort_values("step", kind="stable")
     keys = pd.to_numeric(frame.pop(key), errors="coerce").bfill().ffill()
-    frame = frame.drop(columns=[c for c in ("step",) if c in frame.columns])
     if len(keys) and keys.isna().all():
         raise DataError(
             f"Cannot read {where!r} as a training log: column {key!r} holds no numbers; "
             "expected the epoch (or step) of each row."
         )
+    notes: list[str] = []
+    if is_epoch:
+        keys, frame, repeated = _last_occurrence(keys, frame)
+        if repeated:
+            shift = 1 if zero_based or (zero_based is None and float(keys.min()) == 0) else 0
+            notes.append(
+                f"epochs {_span([r + shift for r in repeated])} were logged more than once "
+                "(a resumed run?): the last occurrence of each is kept"
+            )
+    if "step" in frame.columns and key != "step":
+        order = np.argsort(pd.to_numeric(frame["step"], errors="coerce").to_numpy(), kind="stable")
+        frame, keys = frame.iloc[order], keys.iloc[order]
+    frame = frame.drop(columns=[c for c in ("step",) if c in frame.columns])
     frame = frame.apply(pd.to_numeric, errors="coerce")
+    if is_epoch:
+        per_epoch = frame.notna().groupby(keys.to_numpy()).sum()
+        train_like = [c for c in per_epoch.columns if not _is_val_or_lr(_base(str(c)))]
+        if train_like and bool((per_epoch[train_like] > 1).any().any()):
+            notes.append(
+                f"per-step rows were averaged to {keys.nunique()} epochs (validation: the last "
+                "value of each epoch)"
+            )
+    else:
+        notes.append(f"no epoch column: each {key!r} value is read as one epoch")
     merged: dict[str, pd.Series] = {}
     for column in sorted(frame.columns, key=lambda c: not str(c).endswith("_epoch")):
         name, kind = str(column), ""
@@ -235,7 +268,38 @@ def _aggregate(
         merged[name] = grouped.last() if last else grouped.mean()
     out = pd.DataFrame(merged).sort_index()
     out.insert(0, "epoch", _epoch_numbers(out.index.to_numpy(), zero_based, is_epoch))
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    out.attrs["notes"] = notes
+    return out
+
+
+def _base(name: str) -> str:
+    return name.removesuffix("_epoch").removesuffix("_step")
+
+
+def _last_occurrence(keys: pd.Series, frame: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame, list]:
+    """Rows of a resumed run: where the epoch goes back, the later rows replace the earlier.
+
+    The log is cut where the epoch number falls; an epoch logged in several such segments
+    keeps only the rows of its last one. Returns the kept keys and rows and the repeated
+    epochs (sorted).
+    """
+    values = keys.to_numpy(dtype=float)
+    if len(values) < 2 or not (np.diff(values) < 0).any():
+        return keys, frame, []
+    segment = np.concatenate([[0], np.cumsum(np.diff(values) < 0)])
+    last = pd.Series(segment).groupby(values).transform("max").to_numpy()
+    keep = segment == last
+    seen = pd.Series(segment).groupby(values).nunique()
+    repeated = sorted(float(k) for k, n in seen.items() if n > 1)
+    return keys[keep], frame[keep], repeated
+
+
+def _span(values: list) -> str:
+    ints = [int(v) for v in values]
+    if len(ints) > 1 and ints == list(range(ints[0], ints[-1] + 1)):
+        return f"{ints[0]}-{ints[-1]}"
+    return ", ".join(str(v) for v in ints[:10]) + (" ..." if len(ints) > 10 else "")
 
 
 def _is_val_or_lr(name: str) -> bool:
@@ -359,23 +423,33 @@ def _finish(
     val_col: str | None,
 ) -> LoadedLog:
     """Name the loss columns, check they hold numbers, and build the History rows."""
+    notes = list(frame.attrs.get("notes", []))
     frame = frame.apply(pd.to_numeric, errors="coerce")
     columns = [str(c) for c in frame.columns if c != "epoch"]
     if len(frame) == 0:
         raise DataError(f"Cannot read {where!r} as a training log: it holds no epochs.")
     train = _pick(columns, _TRAIN_NAMES, train_col, "train", where)
     val = _pick(columns, _VAL_NAMES, val_col, "val", where)
+    if train is None and val is None and train_col is None and val_col is None:
+        frame, train, val = _accuracy_as_error(frame, columns)
+        if train is not None or val is not None:
+            notes.append("no loss column: the error 1 - accuracy is read as the loss")
+            columns = [str(c) for c in frame.columns if c != "epoch"]
     if train is None and val is None:
         raise DataError(
             f"Cannot read {where!r} as a training log: no train/val loss columns among "
             f"{', '.join(columns) or '(none)'}; name them with --train-col/--val-col."
         )
-    for column in (train, val):
-        if column is not None and not np.isfinite(frame[column].to_numpy(float)).any():
-            raise DataError(
-                f"Cannot read {where!r} as a training log: column {column!r} holds no finite "
-                "numbers; expected one loss per epoch."
-            )
+    empty = [
+        c for c in (train, val) if c is not None and not np.isfinite(frame[c].to_numpy(float)).any()
+    ]
+    if len(empty) == len([c for c in (train, val) if c is not None]):
+        raise DataError(
+            f"Cannot read {where!r} as a training log: column {empty[0]!r} holds no finite "
+            "numbers; expected one loss per epoch."
+        )
+    for column in empty:  # a run that diverged at once, or Keras' NA for a missing val_loss
+        notes.append(f"column {column!r} holds no finite value")
     lr = _find(columns, ("lr", "learning_rate")) or next(  # Lightning: lr-Adam, lr-SGD/pg1
         (c for c in columns if c.startswith("lr-") and not c.endswith(_NOT_LR)), None
     )
@@ -392,7 +466,25 @@ def _finish(
         {k: int(v) if k == "epoch" else float(v) for k, v in record.items()}
         for record in out.to_dict(orient="records")
     ]
-    return LoadedLog(History(rows=rows), source, {**meta, "columns": used})
+    return LoadedLog(History(rows=rows), source, {**meta, "columns": used, "notes": notes})
+
+
+def _accuracy_as_error(
+    frame: pd.DataFrame, columns: list[str]
+) -> tuple[pd.DataFrame, str | None, str | None]:
+    """Add ``train_error``/``val_error`` = 1 - accuracy (a percentage read as such)."""
+    picked = []
+    frame = frame.copy()
+    for names, out in ((_TRAIN_ACC, "train_error"), (_VAL_ACC, "val_error")):
+        column = _find(columns, names)
+        if column is None:
+            picked.append(None)
+            continue
+        values = frame[column].astype(float)
+        top = 100.0 if float(values.max(skipna=True) or 0.0) > 1.0 else 1.0
+        frame[out] = (top - values) / top
+        picked.append(out)
+    return frame, picked[0], picked[1]
 
 
 def _pick(

@@ -12,6 +12,7 @@ from lstm_doctor.diagnosis.curves import (
     MIN_EPOCHS,
     SIGNIFICANT,
     SPIKE,
+    SPIKE_OF_RANGE,
     WARMUP_EPOCHS,
     CurveStats,
     RunContext,
@@ -29,27 +30,33 @@ __all__ = ["optimization_findings"]
 def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) -> Finding | None:
     events = [e for e in history.events if e.get("kind") == "nonfinite_loss"]
     n_bad = max(stats.n_nonfinite, len(events))
+    train = stats.train_only
     exploded = False
-    if stats.n_epochs >= 2:
+    if len(train) >= 2:
         # Training loss that ends far above its own minimum (beyond noise) is blowing up.
-        rise = float(np.log(stats.train[-1]) - np.log(stats.train.min()))
-        exploded = rise > math.log(2.0) and rise > SIGNIFICANT * stats.noise_train
+        rise = float(np.log(train[-1]) - np.log(train.min()))
+        noise = stats.noise_train if math.isfinite(stats.noise_train) else 0.0
+        with np.errstate(over="ignore", invalid="ignore"):
+            material = float(train[-1] - train.min()) > SPIKE_OF_RANGE * _span(train)
+        exploded = rise > math.log(2.0) and rise > SIGNIFICANT * noise and material
     if not (n_bad or exploded):
         return None
+    with np.errstate(over="ignore", invalid="ignore"):
+        ended = float(train[-1] / train.min()) if exploded else math.nan
     lr = setting(settings, "lr", None)
-    change = {"lr": lr * 0.3} if lr else {"lr": "x0.3"}
+    change = {"lr": lr * 0.3} if _number(lr) else {"lr": "x0.3"}
     evidence: dict[str, Any] = {"nonfinite_epochs": n_bad}
-    if stats.n_epochs:
-        evidence.update(train_min=float(stats.train.min()), train_last=float(stats.train[-1]))
+    if len(train):
+        evidence.update(train_min=float(train.min()), train_last=float(train[-1]))
     return Finding(
         "diverging",
         "critical",
-        f"training diverged: {n_bad} non-finite epoch(s)"
-        + (
-            f", train loss ended {stats.train[-1] / stats.train.min():.1f}x its minimum"
-            if exploded
-            else ""
-        ),
+        (
+            f"training diverged: {n_bad} epoch(s) with a NaN/inf loss"
+            if n_bad
+            else "training diverged"
+        )
+        + (f", train loss ended {ended:.1f}x its minimum" if exploded else ""),
         evidence,
         (
             Remedy(change, "The learning rate is too high for this loss surface; lower it."),
@@ -59,38 +66,74 @@ def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) ->
     )
 
 
+# See _unstable: a training loss at this many times its earlier minimum has blown up.
+BLOW_UP = 10.0
+
+
+def _span(train: np.ndarray) -> float:
+    """The range of the training loss after its first epoch (whose mean holds the initial
+    descent from a random start, often orders of magnitude above the rest)."""
+    rest = train[1:] if len(train) > 2 else train
+    return float(rest.max() - rest.min())
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
 def _unstable(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
-    if stats.n_epochs < MIN_EPOCHS:
+    train = stats.train_only
+    if len(train) < MIN_EPOCHS:
         return None
-    jumps = np.diff(np.log(stats.train))
+    jumps = np.diff(np.log(train))
     # A spike: the epoch-mean training loss rising by over 10% in one epoch. An epoch mean
     # averages many batches, so once past the first epochs it falls or wobbles by a few
     # percent; a 10% rise means the optimizer was thrown out of its basin: steps too long.
-    # (The curve's own noise is no yardstick here: oscillation is what inflates it.)
+    # (The curve's own noise is no yardstick here: oscillation is what inflates it.) Only
+    # the training loss counts: a jumpy val over a smooth train is noise or overfitting. A
+    # rise must also be material against the whole descent (over 5% of the train loss's
+    # range): a 10% wobble of a loss already near zero moves nothing.
     threshold = SPIKE
-    spikes = np.flatnonzero(jumps > threshold) + 1
+    with np.errstate(over="ignore", invalid="ignore"):
+        material = np.diff(train) > SPIKE_OF_RANGE * _span(train)
+    spikes = np.flatnonzero((jumps > threshold) & material) + 1
     spikes = spikes[spikes >= WARMUP_EPOCHS]
-    if len(spikes) < 2:
+    # A blow-up: once past the first epoch, the loss at 10x the lowest value before it.
+    with np.errstate(over="ignore", invalid="ignore"):
+        floor = np.minimum.accumulate(train)[:-1]
+        blown = (train[1:] >= BLOW_UP * floor) & (train[1:] - floor > SPIKE_OF_RANGE * _span(train))
+    blow_ups = np.flatnonzero(blown) + 1
+    if len(spikes) < 2 and not len(blow_ups):
         return None
     lr = setting(settings, "lr", None)
+    summary = f"unstable optimization: the training loss jumped up {len(spikes)} times"
+    if len(blow_ups):
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            factors = train[blow_ups] / floor[blow_ups - 1]
+        worst = int(np.argmax(factors))
+        summary = (
+            f"unstable optimization: the training loss blew up to {factors[worst]:.3g}x its "
+            f"earlier minimum at epoch {int(stats.epochs_train[blow_ups[worst]])}"
+        )
     return Finding(
         "unstable",
         "warning",
-        f"unstable optimization: the training loss jumped up {len(spikes)} times",
+        summary,
         {
-            "spike_epochs": [int(stats.epochs[i]) for i in spikes[:10]],
-            "largest_jump_pct": pct(float(jumps.max())),
+            "spike_epochs": [int(stats.epochs_train[i]) for i in spikes[:10]],
+            "largest_jump_pct": pct(float(jumps.max())) if math.isfinite(jumps.max()) else None,
+            "blow_up_epochs": [int(stats.epochs_train[i]) for i in blow_ups[:10]],
             "threshold_pct": pct(threshold),
-            "train_noise_pct": pct(stats.noise_train),
+            "train_noise_pct": pct(stats.noise_train) if math.isfinite(stats.noise_train) else None,
         },
         (
             Remedy(
-                {"lr": lr * 0.3} if lr else {"lr": "x0.3"},
+                {"lr": lr * 0.3} if _number(lr) else {"lr": "x0.3"},
                 "Spikes in the training loss mean steps that are too long.",
             ),
             Remedy({"clip": 1.0}, "Clip gradients to bound each step."),
         ),
-        confidence(len(spikes), 2),
+        1.0 if len(blow_ups) else confidence(len(spikes), 2),
     )
 
 
@@ -110,6 +153,8 @@ def _slow_convergence(
     if history.stop_reason not in (None, "max_epochs"):
         return None
     last = stats.n_epochs - 1
+    if stats.best_index < last - 2:  # the lowest val is not among the last 3 epochs
+        return None
     drop, threshold, k = _still_improving(stats, last)
     if drop <= max(threshold, MATERIAL):
         return None

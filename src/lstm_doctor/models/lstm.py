@@ -105,19 +105,33 @@ class LSTMForecaster(nn.Module):
 
 
 def build_model(
-    config: ModelConfig, n_inputs: int, n_targets: int, horizon: int, season: int | None = None
-) -> LSTMForecaster:
+    config: ModelConfig,
+    n_inputs: int,
+    n_targets: int,
+    horizon: int,
+    lookback: int | None = None,
+    season: int | None = None,
+) -> nn.Module:
     """Build a freshly initialized forecaster (weights come from the global torch seed).
 
-    ``season``: the run's season, which the ``seasonal`` normalization needs.
+    ``architecture`` picks the step LSTM (``LSTMForecaster``) or the segment LSTM
+    (``SegmentLSTM``, which needs the ``lookback``). ``season``: the run's season, which
+    the ``seasonal`` normalization (step architecture only) needs.
 
     Raises:
-        ConfigError: ``channel_independent`` with covariates (``n_inputs != n_targets``);
-            ``seasonal`` normalization without a season.
+        ConfigError: ``channel_independent`` or the segment architecture with covariates
+            (``n_inputs != n_targets``); ``seasonal`` normalization without a season or
+            with the segment architecture.
     """
-    if config.normalization == "seasonal" and season is None:
+    if config.normalization == "seasonal" and (season is None or config.architecture != "step"):
         raise ConfigError(
-            "normalization 'seasonal' needs a season, and none was given or detected; pass "
-            "season=N (--season N) or choose another normalization."
+            "normalization 'seasonal' needs the step architecture and a season (none was "
+            "given or detected); pass season=N (--season N) or choose another normalization."
         )
+    if config.architecture == "segment":
+        from lstm_doctor.models.segment_lstm import SegmentLSTM
+
+        if lookback is None:
+            raise ValueError("build_model needs the lookback for architecture 'segment'")
+        return SegmentLSTM(config, n_inputs, n_targets, horizon, lookback)
     return LSTMForecaster(config, n_inputs, n_targets, horizon, season)

@@ -22,6 +22,13 @@ __all__ = ["TrainStep", "make_train_step"]
 TrainStep = Callable[[torch.Tensor, torch.Tensor, float], tuple[torch.Tensor, torch.Tensor]]
 
 
+_LOSSES: dict[str, Callable[[torch.Tensor, torch.Tensor], torch.Tensor]] = {
+    "mse": nn.functional.mse_loss,
+    "mae": nn.functional.l1_loss,
+    "huber": nn.functional.huber_loss,  # delta 1, in scaled units
+}
+
+
 def _grad_norm(params: list[nn.Parameter], clip: float | None) -> torch.Tensor:
     if clip is not None:
         return nn.utils.clip_grad_norm_(params, clip)
@@ -33,19 +40,23 @@ def make_train_step(
 ) -> TrainStep:
     """A function that takes one step on a batch; the optimizer's lr must already be set.
 
-    The returned loss is the data loss (MSE, without penalties), detached; both tensors
-    stay on the device so the caller decides when to synchronize.
+    The model is trained on ``config.loss`` (mse, mae or huber); the returned loss is the
+    batch's MSE whatever the objective (without penalties), detached, so training and
+    validation curves stay comparable. Both tensors stay on the device so the caller decides
+    when to synchronize.
     """
     device = next(model.parameters()).device
     params = [p for p in model.parameters() if p.requires_grad]
     decayed = decay_parameters(model)
     weight_decay = config.resolved_weight_decay
     kernels = model.kernels() if hasattr(model, "kernels") else []
+    objective_loss = _LOSSES[config.resolved_loss]
 
     def step(x: torch.Tensor, y: torch.Tensor, lr: float) -> tuple[torch.Tensor, torch.Tensor]:
         with autocast_for(device, config.precision):
             prediction = model(x)
-        loss = nn.functional.mse_loss(prediction.float(), y)
+        prediction = prediction.float()
+        loss = objective_loss(prediction, y)
         penalty = kernel_penalty(kernels, config.l1, config.l2)
         objective = loss if penalty is None else loss + penalty
         optimizer.zero_grad(set_to_none=True)
@@ -56,6 +67,8 @@ def make_train_step(
                 for p in decayed:
                     p.mul_(1.0 - lr * weight_decay)
         optimizer.step()
+        if objective_loss is not nn.functional.mse_loss:
+            loss = nn.functional.mse_loss(prediction.detach(), y)
         return loss.detach(), norm
 
     return step

@@ -3,10 +3,11 @@
 It follows the findings most important first and, for each, its remedies in order (the
 diagnosis already orders them from the most to the least direct). A remedy is skipped when
 its setting does not exist in this version, when it changes nothing, or when it was tried.
-A healthy run ("good fit") tries per-window normalization, then a longer lookback, then
-grows the model, as the classic advice says: start small, grow. When seasonal naive is the
-best baseline on validation, the first things tried are forecasting the change from one
-season ago (``normalization: seasonal``) and a lookback of at least two seasons.
+A healthy run ("good fit") tries per-window normalization, then (several channels or a
+long lookback, no covariates) the segment LSTM, then a longer lookback, then grows the
+model, as the classic advice says: start small, grow. When seasonal naive is the best
+baseline on validation, the first things tried are forecasting the change from one season
+ago (``normalization: seasonal``) and a lookback of at least two seasons.
 """
 
 from __future__ import annotations
@@ -41,6 +42,11 @@ _FIXED = (
 # The policy doubles a healthy model's lookback up to this (SegRNN and the GRU baseline of
 # ../shared/data/RESULTS.md read 720 steps; beyond that an LSTM's recurrence gets slow).
 _LONGEST_LOOKBACK = 720
+# Options of the step LSTM alone (see config._check_segment).
+_STEP_ONLY = ("bidirectional", "layer_norm", "weight_drop", "head")
+# A univariate step LSTM switches to the segment LSTM from this lookback on (a step LSTM
+# over 192+ steps is slow, and segments of a day leave 8+ recurrent steps).
+_SEGMENT_FROM_LOOKBACK = 192
 
 
 @dataclass(frozen=True)
@@ -68,12 +74,16 @@ def _concrete(change: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any
                 return None
             value = current * float(value[1:])
         out[name] = value
-    # Dropout acts between stacked layers only: on one layer, regularize the recurrence.
-    if "dropout" in out and int(settings.get("layers", 1)) < 2:
+    segment = out.get("architecture", settings.get("architecture")) == "segment"
+    # Dropout acts between stacked layers only: on one layer, regularize the recurrence
+    # (the segment LSTM also drops out before its output layer, so it keeps dropout).
+    if "dropout" in out and int(settings.get("layers", 1)) < 2 and not segment:
         out = {"weight_drop": out.pop("dropout"), **out}
-    if all(settings.get(k) == v for k, v in out.items()):
-        return None
-    return out
+    if segment and any(out.get(k, False) not in (False, 0.0, "last") for k in _STEP_ONLY):
+        return None  # an option the segment LSTM does not have
+    # Only what really changes (a remedy of several settings may hold some as they are).
+    out = {k: v for k, v in out.items() if settings.get(k) != v}
+    return out or None
 
 
 def _next_for_good_fit(settings: dict[str, Any]) -> list[Remedy]:
@@ -97,6 +107,9 @@ def _next_for_good_fit(settings: dict[str, Any]) -> list[Remedy]:
             )
         )
     lookback = int(settings.get("lookback") or 0)
+    segment = _segment_switch(settings, n_targets=len(targets), lookback=lookback)
+    if segment is not None:
+        remedies.append(segment)
     if 0 < lookback < _LONGEST_LOOKBACK:
         remedies.append(
             Remedy(
@@ -133,6 +146,23 @@ def seasonal_finding(season: int, settings: dict[str, Any]) -> Finding:
     )
 
 
+def _segment_switch(settings: dict[str, Any], n_targets: int, lookback: int) -> Remedy | None:
+    """The segment LSTM (SegRNN's recipe: one layer, last-value normalization, MAE loss) for
+    a step LSTM without covariates that reads several channels or a long lookback, where it
+    is both stronger and far cheaper; before the lookback grows, which it makes cheap.
+    The step model's own options go with the switch (the segment model has none of them)."""
+    if settings.get("architecture", "step") != "step" or settings.get("covariates"):
+        return None
+    if n_targets < 2 and lookback < _SEGMENT_FROM_LOOKBACK:
+        return None
+    change = {
+        "architecture": "segment", "segment_length": None, "layers": 1,
+        "normalization": "last_value", "loss": "mae", "bidirectional": False,
+        "layer_norm": False, "weight_drop": 0.0, "head": "last",
+    }  # fmt: skip
+    return Remedy(change, "Read the lookback in segments and decode them in parallel (SegRNN).")
+
+
 def prescribe(
     diagnosis: Diagnosis,
     settings: dict[str, Any],
@@ -142,12 +172,17 @@ def prescribe(
 ) -> list[Prescription]:
     """Every untried change the diagnosis calls for, the most important first.
 
+    A run that is not a good fit is offered the segment LSTM (``_segment_switch``) after
+    every remedy of its findings, so the loop tries the architecture before it gives up.
+
     ``available``: the setting names this task accepts (sequences have their own); None
     means every forecasting setting (``Remedy.available``). ``seasonal``: the season, when
     seasonal naive is the best baseline on validation (its remedies come first).
     """
     out: list[Prescription] = []
     seen = set(tried)
+    treated = [f for f in diagnosis.findings if f.kind not in _NOT_TREATED]
+    last = treated[-1] if treated else None
     findings = diagnosis.findings
     if seasonal is not None:
         findings = (seasonal_finding(seasonal, settings), *findings)
@@ -155,8 +190,13 @@ def prescribe(
         if finding.kind in _NOT_TREATED:
             continue
         remedies = list(finding.remedies)
-        if finding.kind == "good_fit":
+        if finding.kind in ("good_fit", "too_short"):  # too short to judge: as if fine
             remedies = _next_for_good_fit(settings)
+        elif finding is last:  # after every other remedy, before giving up: the architecture
+            targets = settings.get("target") or ()
+            lookback = int(settings.get("lookback") or 0)
+            segment = _segment_switch(settings, n_targets=len(targets), lookback=lookback)
+            remedies += [segment] if segment is not None else []
         for remedy in remedies:
             if not remedy.change:
                 continue

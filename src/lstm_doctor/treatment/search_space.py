@@ -32,8 +32,13 @@ from typing import Any
 from lstm_doctor.config import DataConfig, ModelConfig, TrainConfig, setting_names
 from lstm_doctor.errors import ConfigError
 
-__all__ = ["DEFAULT_SPACE", "Param", "load_space", "parse_space", "space_start"]
+__all__ = ["DEFAULT_SPACE", "Param", "load_space", "parse_space", "space_start", "suggest"]
 
+# Settings that only one architecture has: a trial of the other one does not draw them.
+_ONLY_FOR = {
+    "step": {"head", "weight_drop", "bidirectional", "layer_norm", "channel_independent"},
+    "segment": {"segment_length", "decoder"},
+}
 # Column roles are not hyperparameters; neither are these run-level switches.
 _NOT_SEARCHABLE = {"target", "time", "id", "covariates", "split", "device", "seed", "epochs"}
 _TYPES = ("int", "float", "categorical")
@@ -104,6 +109,10 @@ _DEFAULT_TABLES: dict[str, dict[str, Any]] = {
     "scaler": {"type": "categorical", "choices": ["standard", "robust", "minmax"]},
     "normalization": {"type": "categorical", "choices": ["none", "revin", "last_value"]},
     "head": {"type": "categorical", "choices": ["last", "attention"]},
+    # The segment LSTM (SegRNN-style) and its segment; the training loss for both.
+    "architecture": {"type": "categorical", "choices": ["step", "segment"]},
+    "segment_length": {"type": "categorical", "choices": [12, 24, 48]},
+    "loss": {"type": "categorical", "choices": ["mse", "mae", "huber"]},
     # Augmentation: off is a choice (and the default), so a search can tell it does not help.
     "jitter": {"type": "categorical", "choices": [0.0, 0.02, 0.05, 0.1]},
     "scaling": {"type": "categorical", "choices": [0.0, 0.05, 0.1]},
@@ -201,6 +210,21 @@ def _check_value(name: str, value: Any, where: str) -> None:
         raise ConfigError(f"{where}: {value!r} is not a valid {name}: {exc}") from None
 
 
+def suggest(space: Mapping[str, Param], trial: Any, fixed: Mapping[str, Any]) -> dict[str, Any]:
+    """A trial's values for ``space``: the architecture first (unless ``fixed`` holds it),
+    then only the settings that architecture has (a conditional space, as Optuna's
+    define-by-run API allows)."""
+    params: dict[str, Any] = {}
+    if "architecture" in space:
+        params["architecture"] = space["architecture"].suggest(trial)
+    architecture = params.get("architecture", fixed.get("architecture", "step"))
+    other = next(k for k in _ONLY_FOR if k != architecture) if architecture in _ONLY_FOR else ""
+    for name, param in space.items():
+        if name != "architecture" and name not in _ONLY_FOR.get(other, ()):
+            params[name] = param.suggest(trial)
+    return params
+
+
 DEFAULT_SPACE: dict[str, Param] = parse_space(_DEFAULT_TABLES, "default search space")
 
 
@@ -218,10 +242,11 @@ def load_space(path: str | Path) -> dict[str, Param]:
 
 def space_start(space: Mapping[str, Param], settings: Mapping[str, Any]) -> dict[str, Any]:
     """The point of ``space`` nearest to ``settings`` (defaults where a setting is unset)."""
+    # Built, not read off the fields: a None default is resolved when a config is built.
     defaults = {
-        **{k: f.default for k, f in DataConfig.__dataclass_fields__.items()},
-        **{k: f.default for k, f in ModelConfig.__dataclass_fields__.items()},
-        **{k: f.default for k, f in TrainConfig.__dataclass_fields__.items()},
+        **DataConfig(target="y").to_dict(),
+        **ModelConfig().to_dict(),
+        **TrainConfig().to_dict(),
     }
     return {
         name: param.nearest(settings.get(name, defaults.get(name))) for name, param in space.items()

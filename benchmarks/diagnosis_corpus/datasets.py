@@ -1,0 +1,167 @@
+"""Small public datasets that ship inside packages (scikit-learn, statsmodels): no download.
+
+Each loader returns a ``Task``: train/val arrays shaped for sequence models ``(n, steps,
+features)``, the task kind, the number of outputs, and the loss of a trivial predictor on
+the training data (``baseline``: the MSE of the training mean on standardized targets, or
+the cross-entropy of the training class frequencies).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["DATASETS", "Task", "load"]
+
+
+@dataclass
+class Task:
+    name: str
+    domain: str
+    kind: str  # "regression" | "classification"
+    x_train: np.ndarray  # (n, steps, features) float32
+    y_train: np.ndarray  # (n, 1) float32 or (n,) int64
+    x_val: np.ndarray
+    y_val: np.ndarray
+    n_out: int
+    baseline: float
+
+
+def _windows(series: np.ndarray, lookback: int) -> tuple[np.ndarray, np.ndarray]:
+    x = np.lib.stride_tricks.sliding_window_view(series[:-1], lookback)
+    y = series[lookback:]
+    return x[..., None].astype(np.float32), y[:, None].astype(np.float32)
+
+
+def _series_task(name: str, domain: str, series: np.ndarray, lookback: int) -> Task:
+    series = np.asarray(series, dtype=np.float64)
+    cut = int(0.7 * len(series))
+    mean, std = series[:cut].mean(), series[:cut].std()
+    z = (series - mean) / std
+    x, y = _windows(z, lookback)
+    n_train = cut - lookback
+    xt, yt, xv, yv = x[:n_train], y[:n_train], x[n_train:], y[n_train:]
+    baseline = float(np.mean((yt - yt.mean()) ** 2))
+    return Task(name, domain, "regression", xt, yt, xv, yv, 1, baseline)
+
+
+def _table_task(name: str, domain: str, x: np.ndarray, y: np.ndarray, kind: str, steps: int):
+    rng = np.random.default_rng(0)
+    order = rng.permutation(len(x))
+    x, y = x[order], y[order]
+    cut = int(0.7 * len(x))
+    mean, std = x[:cut].mean(0), x[:cut].std(0) + 1e-8
+    x = ((x - mean) / std).astype(np.float32)
+    x = x.reshape(len(x), steps, -1)
+    if kind == "regression":
+        ym, ys = y[:cut].mean(), y[:cut].std()
+        y = ((y - ym) / ys).astype(np.float32)[:, None]
+        baseline = float(np.mean((y[:cut] - y[:cut].mean()) ** 2))
+        n_out = 1
+    else:
+        y = y.astype(np.int64)
+        n_out = int(y.max()) + 1
+        freq = np.bincount(y[:cut], minlength=n_out) / cut
+        baseline = float(-np.sum(freq * np.log(np.clip(freq, 1e-12, None))))
+    return Task(name, domain, kind, x[:cut], y[:cut], x[cut:], y[cut:], n_out, baseline)
+
+
+def _sunspots() -> Task:
+    from statsmodels.datasets import sunspots
+
+    return _series_task("sunspots", "astronomy", sunspots.load_pandas().data["SUNACTIVITY"], 12)
+
+
+def _co2() -> Task:
+    from statsmodels.datasets import co2
+
+    data = co2.load_pandas().data["co2"].interpolate().bfill().to_numpy()
+    return _series_task("co2", "climate", np.diff(data[::4]), 13)  # monthly-ish changes
+
+
+def _elnino() -> Task:
+    from statsmodels.datasets import elnino
+
+    frame = elnino.load_pandas().data.drop(columns="YEAR")
+    return _series_task("elnino", "oceanography", frame.to_numpy().reshape(-1), 12)
+
+
+def _nile() -> Task:
+    from statsmodels.datasets import nile
+
+    return _series_task("nile", "hydrology", nile.load_pandas().data["volume"], 8)
+
+
+def _macro() -> Task:
+    from statsmodels.datasets import macrodata
+
+    gdp = macrodata.load_pandas().data["realgdp"].to_numpy()
+    return _series_task("macrodata_gdp", "economics", np.diff(np.log(gdp)) * 100, 8)
+
+
+def _diabetes() -> Task:
+    from sklearn.datasets import load_diabetes
+
+    d = load_diabetes()
+    return _table_task("diabetes", "medicine", d.data, d.target, "regression", 10)
+
+
+def _digits() -> Task:
+    from sklearn.datasets import load_digits
+
+    d = load_digits()
+    return _table_task("digits", "vision", d.data, d.target, "classification", 8)
+
+
+def _wine() -> Task:
+    from sklearn.datasets import load_wine
+
+    d = load_wine()
+    return _table_task("wine", "chemistry", d.data, d.target, "classification", 13)
+
+
+def _cancer() -> Task:
+    from sklearn.datasets import load_breast_cancer
+
+    d = load_breast_cancer()
+    return _table_task("breast_cancer", "medicine", d.data, d.target, "classification", 10)
+
+
+def _housing_like() -> Task:
+    from sklearn.datasets import load_linnerud
+
+    d = load_linnerud()
+    return _table_task("linnerud", "physiology", d.data, d.target[:, 0], "regression", 3)
+
+
+DATASETS = {
+    "sunspots": _sunspots,
+    "co2": _co2,
+    "elnino": _elnino,
+    "nile": _nile,
+    "macrodata_gdp": _macro,
+    "diabetes": _diabetes,
+    "digits": _digits,
+    "wine": _wine,
+    "breast_cancer": _cancer,
+    "linnerud": _housing_like,
+}
+
+
+def load(name: str, n_train: int | None = None, n_val: int | None = None, seed: int = 0) -> Task:
+    """The dataset, its training part cut to ``n_train`` rows and val to ``n_val`` if given."""
+    task = DATASETS[name]()
+    rng = np.random.default_rng(seed)
+    if n_train is not None and n_train < len(task.x_train):
+        keep = np.sort(rng.choice(len(task.x_train), n_train, replace=False))
+        task.x_train, task.y_train = task.x_train[keep], task.y_train[keep]
+    if n_val is not None and n_val < len(task.x_val):
+        keep = np.sort(rng.choice(len(task.x_val), n_val, replace=False))
+        task.x_val, task.y_val = task.x_val[keep], task.y_val[keep]
+    if task.kind == "regression":
+        task.baseline = float(np.mean((task.y_train - task.y_train.mean()) ** 2))
+    else:
+        freq = np.bincount(task.y_train, minlength=task.n_out) / len(task.y_train)
+        task.baseline = float(-np.sum(freq * np.log(np.clip(freq, 1e-12, None))))
+    return task

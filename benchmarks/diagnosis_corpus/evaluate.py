@@ -1,0 +1,213 @@
+"""Score ``lstm-doctor diagnose`` on the corpus of real framework logs; print ONE JSON line.
+
+    .venv/bin/python benchmarks/diagnosis_corpus/evaluate.py --split heldout
+
+Each log is diagnosed the way a user does it, ``lstm-doctor diagnose LOG --json`` (run
+in-process), and its primary finding is compared with the run's rule-based label
+(``labels.py``; ``manifest.json``). A primary finding is right when it names the label or
+the ``acceptable`` second label (``unstable`` also accepts ``diverging``). "Harmful" counts
+a ``good_fit`` verdict on a run labelled overfitting, unstable or underfitting.
+
+``--split dev`` is where the diagnosis was tuned; ``--split heldout`` was measured once
+after that (docs/diagnosis_corpus.md). ``--fit-calibration`` fits the confidence mapping of
+``lstm_doctor.diagnosis.calibration`` on the dev split (raw confidences, every curve
+finding, right when its kind is among the rules that fired on the run) and prints it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "diagnosis" / "corpus"
+HARMFUL = ("overfitting", "unstable", "underfitting")
+# Label -> finding kinds that name it.
+ACCEPTS = {"unstable": ("unstable", "diverging")}
+CURVE_KINDS = (
+    "diverging",
+    "unstable",
+    "overfitting",
+    "underfitting",
+    "slow_convergence",
+    "stopped_too_early",
+    "noisy_validation",
+    "val_below_train",
+    "no_validation",
+    "too_short",
+    "good_fit",
+)
+
+
+def accepted(entry: dict[str, Any]) -> set[str]:
+    kinds: set[str] = set()
+    for label in (entry["label"], entry.get("acceptable")):
+        if label:
+            kinds.update(ACCEPTS.get(label, (label,)))
+    return kinds
+
+
+def finding_right(kind: str, entry: dict[str, Any]) -> bool:
+    """A (not necessarily primary) finding agrees with some rule that fired on the run."""
+    fired = set(entry["rules_fired"])
+    if kind == "good_fit":
+        return fired == {"good_fit"}
+    return any(kind in ACCEPTS.get(rule, (rule,)) for rule in fired if rule != "good_fit")
+
+
+def load(split: str) -> list[dict[str, Any]]:
+    manifest = json.loads((CORPUS / "manifest.json").read_text())
+    if split == "all":
+        return manifest
+    ids = set(json.loads((CORPUS / "split.json").read_text())[split])
+    return [e for e in manifest if e["id"] in ids]
+
+
+def diagnose_all(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``lstm-doctor diagnose --json`` on each entry's log: its findings (or the error)."""
+    from typer.testing import CliRunner
+
+    from lstm_doctor.cli import app
+
+    runner = CliRunner()
+    out = []
+    for entry in entries:
+        result = runner.invoke(app, ["diagnose", str(CORPUS / entry["path"]), "--json"])
+        if result.exit_code != 0:
+            out.append({"error": (result.output or repr(result.exception)).strip()[:200]})
+            continue
+        out.append(json.loads(result.stdout))
+    return out
+
+
+def score(entries: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[str, Any]:
+    rows = []
+    for entry, result in zip(entries, results, strict=True):
+        findings = result.get("diagnosis") or []
+        primary = findings[0]["kind"] if findings else result.get("error", "none")[:40]
+        rows.append(
+            {
+                "id": entry["id"],
+                "label": entry["label"],
+                "framework": entry["framework"],
+                "format": entry["format"],
+                "primary": primary,
+                "confidence": findings[0]["confidence"] if findings else None,
+                "right": primary in accepted(entry),
+                "harmful": entry["label"] in HARMFUL and primary == "good_fit",
+            }
+        )
+
+    def share(subset: list[dict[str, Any]]) -> dict[str, Any]:
+        right = sum(r["right"] for r in subset)
+        return {"n": len(subset), "right": right, "accuracy": round(right / len(subset), 3)}
+
+    by: dict[str, dict[str, list]] = {"label": defaultdict(list), "framework": defaultdict(list)}
+    for r in rows:
+        by["label"][r["label"]].append(r)
+        by["framework"][r["framework"]].append(r)
+    confusion: dict[str, Counter] = defaultdict(Counter)
+    for r in rows:
+        confusion[r["label"]][r["primary"]] += 1
+    return {
+        "overall": share(rows) if rows else {"n": 0},
+        "harmful_good_fit": sum(r["harmful"] for r in rows),
+        "per_label": {k: share(v) for k, v in sorted(by["label"].items())},
+        "per_framework": {k: share(v) for k, v in sorted(by["framework"].items())},
+        "confusion": {k: dict(v) for k, v in sorted(confusion.items())},
+        "wrong": [f"{r['id']}: {r['label']} -> {r['primary']}" for r in rows if not r["right"]],
+        "reliability": reliability(entries, results),
+    }
+
+
+BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
+
+
+def curve_findings(entries, results):
+    """(confidence, right) for every curve finding of every run."""
+    pairs = []
+    for entry, result in zip(entries, results, strict=True):
+        for f in result.get("diagnosis") or []:
+            if f["kind"] in CURVE_KINDS:
+                raw = f["evidence"].get("raw_confidence", f["confidence"])
+                pairs.append((f["confidence"], raw, finding_right(f["kind"], entry)))
+    return pairs
+
+
+def reliability(entries, results) -> list[dict[str, Any]]:
+    """How often a curve finding with confidence in each bin agrees with the rules."""
+    pairs = curve_findings(entries, results)
+    table = []
+    for low, high in BINS:
+        inside = [(c, ok) for c, _, ok in pairs if low <= c < high]
+        if inside:
+            table.append(
+                {
+                    "confidence": f"[{low:.1f}, {min(high, 1.0):.1f}" + ("]" if high > 1 else ")"),
+                    "findings": len(inside),
+                    "mean_confidence": round(sum(c for c, _ in inside) / len(inside), 3),
+                    "share_right": round(sum(ok for _, ok in inside) / len(inside), 3),
+                }
+            )
+    return table
+
+
+def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
+    """Pool-adjacent-violators: a non-decreasing step map raw -> share right.
+
+    Returns ``[(raw_upper, calibrated, findings), ...]`` by increasing raw confidence.
+    """
+    tied: dict[float, list[float]] = {}
+    for raw, ok in points:  # equal raw confidences form one point
+        tied.setdefault(round(raw, 3), [0.0, 0.0])
+        tied[round(raw, 3)][0] += float(ok)
+        tied[round(raw, 3)][1] += 1.0
+    blocks: list[list[float]] = []  # [sum_right, count, raw_upper]
+    for raw in sorted(tied):
+        blocks.append([tied[raw][0], tied[raw][1], raw])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            s, n, upper = blocks.pop()
+            blocks[-1][0] += s
+            blocks[-1][1] += n
+            blocks[-1][2] = upper
+    return [(round(b[2], 4), round(b[0] / b[1], 3), int(b[1])) for b in blocks]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="heldout")
+    parser.add_argument("--fit-calibration", action="store_true")
+    parser.add_argument("--verbose", action="store_true", help="every run's verdict on stderr")
+    args = parser.parse_args()
+    import torch
+
+    torch.set_num_threads(1)
+    entries = load("dev" if args.fit_calibration else args.split)
+    started = time.time()
+    results = diagnose_all(entries)
+    if args.fit_calibration:
+        pairs = [(raw, ok) for _, raw, ok in curve_findings(entries, results)]
+        print(json.dumps({"split": "dev", "findings": len(pairs), "table": isotonic(pairs)}))
+        return
+    report = {
+        "benchmark": "diagnosis_corpus",
+        "split": args.split,
+        **score(entries, results),
+        "seconds": round(time.time() - started, 2),
+        "loadavg": [round(x, 2) for x in os.getloadavg()],
+        "note": "shared machine",
+    }
+    if args.verbose:
+        for entry, result in zip(entries, results, strict=True):
+            kinds = [(f["kind"], f["confidence"]) for f in result.get("diagnosis") or []]
+            print(entry["id"], entry["label"], entry.get("acceptable"), kinds, file=sys.stderr)
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Calibrated confidence for the curve findings, and the "possible" threshold.
+
+A check's raw confidence says how far its statistic passed its threshold (0.5 at the
+threshold, 1.0 at twice it), which is not how often such a finding is right. ``calibrate``
+maps it to the share of curve findings with that raw confidence that agreed with the
+rule-based labels of the development half of the real-log corpus (isotonic regression:
+pool-adjacent-violators, non-decreasing). ``TABLE`` below is what
+
+    .venv/bin/python benchmarks/diagnosis_corpus/evaluate.py --fit-calibration
+
+printed (raw upper bound, share right); a raw confidence above the last bound takes the
+last value. A finding whose calibrated confidence is below ``POSSIBLE`` is shown as
+"possible ...": reported, not asserted. docs/diagnosis_corpus.md has the held-out
+reliability table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lstm_doctor.diagnosis.findings import Finding
+
+__all__ = ["CURVE_KINDS", "POSSIBLE", "TABLE", "calibrate", "calibrated"]
+
+# The findings read off the learning curves (data and baseline findings keep their own).
+CURVE_KINDS = frozenset(
+    {
+        "diverging",
+        "unstable",
+        "overfitting",
+        "underfitting",
+        "slow_convergence",
+        "stopped_too_early",
+        "noisy_validation",
+        "val_below_train",
+        "no_validation",
+        "too_short",
+        "good_fit",
+    }
+)
+# Below this calibrated confidence a finding is "possible": right less than 2 times in 3.
+POSSIBLE = 0.67
+# (raw confidence upper bound, share of dev findings right): fitted on the dev half, 57
+# curve findings on 42 logs (17, 5 and 35 findings in the three steps).
+TABLE: tuple[tuple[float, float], ...] = ((0.718, 0.765), (0.826, 0.8), (1.0, 0.914))
+
+
+def calibrate(raw: float) -> float:
+    """The calibrated confidence of a raw one (identity while ``TABLE`` is empty)."""
+    if not TABLE:
+        return raw
+    for upper, value in TABLE:
+        if raw <= upper:
+            return value
+    return TABLE[-1][1]
+
+
+def calibrated(finding: Finding) -> Finding:
+    """``finding`` with its confidence calibrated (the raw one kept in its evidence) and
+    its summary marked "possible" below ``POSSIBLE``; other kinds unchanged."""
+    if finding.kind not in CURVE_KINDS:
+        return finding
+    value = calibrate(finding.confidence)
+    summary = finding.summary
+    if value < POSSIBLE and not summary.startswith("possible "):
+        summary = "possible " + summary
+    evidence = {**finding.evidence, "raw_confidence": round(finding.confidence, 3)}
+    return replace(finding, confidence=value, summary=summary, evidence=evidence)

@@ -1,0 +1,162 @@
+"""A segment-recurrent LSTM (SegRNN-style, Lin et al. 2023) for long lookbacks and horizons.
+
+Each channel's lookback is cut into segments of ``segment_length`` steps; a linear layer and
+a ReLU embed every segment into ``units``; an LSTM reads the segments (lookback / segment
+steps instead of lookback steps). The horizon is cut into segments too and decoded from the
+encoder's final state:
+
+- ``parallel`` (SegRNN's PMF): every output segment is one step of the same LSTM from the
+  encoder's final state, whose input is a learned position embedding (which output segment)
+  next to a learned channel embedding (which channel); all segments of all windows and
+  channels go through the LSTM in one batched call, then dropout and a linear layer to the
+  segment's values.
+- ``recurrent`` (SegRNN's RMF, for comparison): one output segment at a time; each forecast
+  segment is embedded and fed back as the next step's input.
+
+Channels share every weight (channel independence) and are told apart by the channel
+embedding in the parallel decoder. Covariates are refused: a covariate has no forecast to
+decode, and mixing channels would give up the channel independence the model rests on.
+
+Lengths that are not multiples of the segment: the lookback is left-padded to a whole number
+of segments by repeating its first value (a constant continuation the embedding can learn to
+ignore; nothing of the window is dropped), and ``ceil(horizon / segment)`` segments are
+decoded and the forecast cropped to the horizon (the extra steps are never scored or
+returned).
+"""
+
+from __future__ import annotations
+
+import math
+
+import torch
+from torch import nn
+
+from lstm_doctor.config import ModelConfig
+from lstm_doctor.errors import ConfigError
+from lstm_doctor.models.normalization import WindowNorm, build_normalization
+
+__all__ = ["SegmentLSTM", "default_segment_length"]
+
+# A day of data when the run's season is unknown: hourly data is the common case.
+_FALLBACK_SEASON = 24
+# The encoder reads at least this many segments, so the recurrence has something to do.
+_MIN_SEGMENTS = 4
+
+
+def default_segment_length(lookback: int, season: int | None) -> int:
+    """The divisor of ``lookback`` nearest to ``season`` (a day of data), ties to the smaller.
+
+    ``season`` is the run's season (given with ``--season`` or detected: 24 on hourly data,
+    96 on quarter-hourly data); without one, 24. Divisors that would leave fewer than four
+    segments are skipped (lookbacks under four steps get one-step segments), so no padding
+    is ever needed with the default.
+    """
+    target = season or _FALLBACK_SEASON
+    cap = max(1, lookback // _MIN_SEGMENTS)
+    divisors = [d for d in range(1, cap + 1) if lookback % d == 0]
+    return min(divisors, key=lambda d: (abs(d - target), d))
+
+
+class SegmentLSTM(nn.Module):
+    """(batch, lookback, channels) -> (batch, horizon, channels), segment-recurrent.
+
+    Raises:
+        ConfigError: covariates (``n_inputs != n_targets``).
+    """
+
+    def __init__(
+        self,
+        config: ModelConfig,
+        n_inputs: int,
+        n_targets: int,
+        horizon: int,
+        lookback: int,
+    ) -> None:
+        super().__init__()
+        if n_inputs != n_targets:
+            raise ConfigError(
+                f"architecture 'segment' forecasts every input channel and takes no "
+                f"covariates: the model has {n_inputs} inputs for {n_targets} targets. Make the "
+                "covariates targets, drop them, or use --architecture step."
+            )
+        self.config = config
+        self.n_inputs, self.n_targets, self.horizon = n_inputs, n_targets, horizon
+        self.lookback = lookback
+        segment = config.segment_length or default_segment_length(lookback, None)
+        self.segment_length = segment
+        self.n_in_segments = math.ceil(lookback / segment)
+        self.pad = self.n_in_segments * segment - lookback
+        self.n_out_segments = math.ceil(horizon / segment)
+        units = config.units
+        self.embed = nn.Sequential(nn.Linear(segment, units), nn.ReLU())
+        # One LSTM encodes and decodes (as in SegRNN): the decoder's step continues the
+        # encoder's recurrence from its final state.
+        self.lstm = nn.LSTM(
+            units,
+            units,
+            num_layers=config.layers,
+            dropout=config.dropout if config.layers > 1 else 0.0,
+            batch_first=True,
+        )
+        if config.decoder == "parallel":
+            # Half the input says which output segment, half which channel (SegRNN's split).
+            self.position_embedding = nn.Parameter(
+                torch.randn(self.n_out_segments, units - units // 2)
+            )
+            self.channel_embedding = nn.Parameter(torch.randn(n_targets, units // 2))
+        self.head = nn.Sequential(nn.Dropout(config.dropout), nn.Linear(units, segment))
+        self.normalization: WindowNorm | None = build_normalization(
+            config.normalization, n_inputs, n_targets, affine=config.revin_affine
+        )
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        context = None
+        if self.normalization is not None:
+            x, context = self.normalization.normalize(x)
+        batch, lookback, channels = x.shape
+        series = x.transpose(1, 2).reshape(batch * channels, lookback)
+        if self.pad:
+            series = torch.cat([series[:, :1].expand(-1, self.pad), series], dim=1)
+        segments = series.view(batch * channels, self.n_in_segments, self.segment_length)
+        _, state = self.lstm(self.embed(segments))
+        if self.config.decoder == "parallel":
+            y = self._decode_parallel(state, batch, channels)
+        else:
+            y = self._decode_recurrent(state)
+        y = y.view(batch, channels, -1)[:, :, : self.horizon].transpose(1, 2)
+        if self.normalization is not None:
+            y = self.normalization.denormalize(y, context)
+        return y
+
+    def decoder_inputs(self, channels: int) -> torch.Tensor:
+        """(channels, out segments, units): position embedding next to channel embedding."""
+        positions = self.position_embedding.unsqueeze(0).expand(channels, -1, -1)
+        identity = self.channel_embedding[:channels].unsqueeze(1)
+        identity = identity.expand(-1, self.n_out_segments, -1)
+        return torch.cat([positions, identity], dim=-1)
+
+    def _decode_parallel(
+        self, state: tuple[torch.Tensor, torch.Tensor], batch: int, channels: int
+    ) -> torch.Tensor:
+        """One LSTM step per (window, channel, output segment), all in one call."""
+        m, units = self.n_out_segments, self.config.units
+        # Row order (window, channel, segment): the state of row b * channels + c repeats m
+        # times, next to the inputs of channel c's segments 0..m-1.
+        inputs = self.decoder_inputs(channels).expand(batch, -1, -1, -1).reshape(-1, 1, units)
+        h, c = (s.repeat_interleave(m, dim=1) for s in state)
+        out, _ = self.lstm(inputs, (h, c))
+        return self.head(out[:, 0])  # (batch * channels * m, segment)
+
+    def _decode_recurrent(self, state: tuple[torch.Tensor, torch.Tensor]) -> torch.Tensor:
+        """Autoregressive: each forecast segment is embedded and fed back as the next input."""
+        h, c = state
+        outputs = []
+        for _ in range(self.n_out_segments):
+            segment = self.head(h[-1])
+            outputs.append(segment)
+            _, (h, c) = self.lstm(self.embed(segment).unsqueeze(1), (h, c))
+        return torch.cat(outputs, dim=1)  # (batch * channels, m * segment)
+
+    def kernels(self) -> list[nn.Parameter]:
+        """LSTM weight matrices (input and recurrent kernels), the targets of ``l1``/``l2``."""
+        return [p for name, p in self.lstm.named_parameters() if name.startswith("weight_")]
