@@ -221,6 +221,28 @@ def test_predict_interval_adds_conformal_bounds_that_survive_save_and_load(
         fitted.predict(demo_frame, interval=90)
 
 
+def test_seasonal_normalization_starts_at_seasonal_naive_and_survives_save_load(
+    demo_frame, tmp_path
+) -> None:
+    settings = {**FAST, "normalization": "seasonal", "season": 24, "lookback": 48}
+    model = Forecaster(**settings).fit(demo_frame, target="load", time="time")
+    # with a zero head the model forecasts exactly seasonal naive
+    with torch.no_grad():
+        model.model_.head.weight.zero_()
+        model.model_.head.bias.zero_()
+    again = model.evaluate(demo_frame)
+    assert again["test"]["mse"] == pytest.approx(again["baselines"]["seasonal_naive"]["mse"])
+    model.save(tmp_path / "run")
+    pd.testing.assert_frame_equal(Forecaster.load(tmp_path / "run").predict(demo_frame),
+                                  model.predict(demo_frame))  # fmt: skip
+
+
+def test_seasonal_normalization_needs_a_season_within_the_lookback(demo_frame) -> None:
+    settings = {**FAST, "normalization": "seasonal", "season": 24, "lookback": 12}
+    with pytest.raises(ConfigError, match="needs lookback >= season: lookback 12 < season 24"):
+        Forecaster(**settings).fit(demo_frame, target="load", time="time")
+
+
 SEGMENT = {**FAST, "architecture": "segment", "layers": None, "epochs": 2}
 TWO_TARGETS = ["load", "temperature"]
 

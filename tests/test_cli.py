@@ -58,6 +58,22 @@ def test_predict_and_evaluate_use_the_saved_run(csv, tmp_path, capsys) -> None:
     assert evaluated["test"]["mse"] == pytest.approx(fitted["metrics"]["test"]["mse"], rel=1e-6)
 
 
+def test_predict_writes_a_baseline_in_the_same_format(csv, demo_frame, tmp_path, capsys) -> None:
+    _fit(csv, tmp_path, capsys)
+    model_file, naive_file = tmp_path / "model.csv", tmp_path / "naive.csv"
+    assert main(["predict", str(tmp_path / "run"), str(csv), "--out", str(model_file)]) == 0
+    code = main(["predict", str(tmp_path / "run"), str(csv), "--baseline", "naive",
+                 "--out", str(naive_file)])  # fmt: skip
+    assert code == 0
+    model, naive = pd.read_csv(model_file), pd.read_csv(naive_file)
+    assert list(naive.columns) == list(model.columns) and naive["time"].equals(model["time"])
+    assert (naive["load"] == demo_frame["load"].iloc[-1]).all()
+    capsys.readouterr()
+    code = main(["predict", str(tmp_path / "run"), str(csv), "--baseline", "mean"])
+    assert code == 2
+    assert "--baseline must be one of naive, seasonal_naive. Got 'mean'" in capsys.readouterr().err
+
+
 def test_a_missing_column_is_one_line_and_exit_2(csv, capsys) -> None:
     code = main(["fit", str(csv), "--target", "nope", "--time", "time"])
     err = capsys.readouterr().err
@@ -192,6 +208,10 @@ def test_heal_command_prints_the_comparison_without_the_recipe_when_asked(
     assert code == 0, captured.err
     assert "Treatment result" in captured.out and "healed" in captured.out
     assert "textbook recipe" not in captured.out
+    # the verdict against the best baseline comes before the test figures, and the budget rule
+    verdict = captured.out.index("verdict (validation only): the healed model ")
+    assert verdict < captured.out.index("Treatment result")
+    assert "budget: " in captured.out and "s/epoch" in captured.out
     stored = json.loads((tmp_path / "healed" / "treatment.json").read_text())
     assert "recipe" not in {row["model"] for row in stored["comparison"]}
 

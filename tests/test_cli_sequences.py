@@ -42,6 +42,8 @@ def test_fit_json_predict_evaluate(files, tmp_path, capsys) -> None:
         "p_c2",
     ]
     capsys.readouterr()
+    assert main(["predict", str(run), str(test), "--baseline", "naive"]) == 2
+    assert "--baseline is for forecasting runs" in capsys.readouterr().err
     assert main(["evaluate", str(run), str(test), "--json"]) == 0
     scores = json.loads(capsys.readouterr().out)
     assert scores["accuracy"] == pytest.approx(out["metrics"]["test"]["accuracy"])

@@ -26,6 +26,7 @@ import torch
 
 from lstm_doctor.artifacts import load_run, save_run
 from lstm_doctor.backtest import backtest as run_backtest
+from lstm_doctor.baseline_predict import baseline_forecast
 from lstm_doctor.config import DataConfig, ModelConfig, RunConfig, TrainConfig
 from lstm_doctor.conformal import calibration_errors, conformal_halfwidth, interval_columns
 from lstm_doctor.data.load import read_table
@@ -216,14 +217,20 @@ class Forecaster:
         device = resolve_device(config.train.device)
         torch.manual_seed(config.train.seed)
         n_inputs, n_targets = len(prepared.panel.columns), prepared.panel.n_targets
+        if config.model.normalization == "seasonal" and season and season > config.data.lookback:
+            raise ConfigError(
+                f"normalization 'seasonal' needs lookback >= season: lookback "
+                f"{config.data.lookback} < season {season}. Raise lookback."
+            )
         if config.model.architecture == "segment" and config.model.segment_length is None:
             segment = default_segment_length(config.data.lookback, season)
             config = dataclasses.replace(
                 config, model=dataclasses.replace(config.model, segment_length=segment)
             )
         model = build_model(
-            config.model, n_inputs, n_targets, config.data.horizon, lookback=config.data.lookback
-        )
+            config.model, n_inputs, n_targets, config.data.horizon,
+            lookback=config.data.lookback, season=season,
+        )  # fmt: skip
         return frame, prepared, season, model.to(device)
 
     def prepare(
@@ -380,6 +387,7 @@ class Forecaster:
     def predict(
         self,
         data: pd.DataFrame | str | Path,
+        baseline: str | None = None,
         *,
         interval: float | None = None,
         onnx: str | Path | None = None,
@@ -388,11 +396,12 @@ class Forecaster:
 
         Returns one row per series and step: the id column (if any), ``step`` (1..horizon),
         the forecast time (when the time column is datetime with a regular last step), and
-        one column per target in original units. With ``interval`` (a level such as 0.9),
-        ``<target>_lower`` and ``<target>_upper`` follow each target: split conformal
-        intervals from the validation errors, per horizon step (``lstm_doctor.conformal``
-        says what they assume). With ``onnx`` (a file written by ``export_onnx``), the
-        forecast runs in onnxruntime instead of torch.
+        one column per target in original units. ``baseline`` (``naive`` or
+        ``seasonal_naive``): that baseline's forecasts instead of the model's, same format.
+        With ``interval`` (a level such as 0.9), ``<target>_lower`` and ``<target>_upper``
+        follow each target: split conformal intervals from the validation errors, per
+        horizon step (``lstm_doctor.conformal`` says what they assume). With ``onnx`` (a file
+        written by ``export_onnx``), the forecast runs in onnxruntime instead of torch.
         """
         self._check_fitted()
         config = self.config_.data
@@ -404,6 +413,17 @@ class Forecaster:
                 f"Series {panel.series_ids[short[0]]!r} has {panel.series_lengths()[short[0]]} "
                 f"rows; predict needs the last {lookback} (the lookback)."
             )
+        if baseline is not None:
+            if interval is not None or onnx is not None:
+                raise ConfigError(
+                    "baseline= gives a baseline's forecasts; it takes no interval or onnx file. "
+                    "Drop one of them."
+                )
+            values = baseline_forecast(
+                panel, baseline, horizon=horizon, season=self.season_, lookback=lookback
+            )
+            series_all = np.arange(panel.n_series)
+            return _forecast_frame(panel, config, values, series_all, horizon)
         half = None
         if interval is not None:
             if getattr(self, "calibration_", None) is None:

@@ -401,6 +401,7 @@ def load_run(path: str | Path) -> Run:
             shape["n_targets"],
             shape["horizon"],
             lookback=config.data.lookback,
+            season=header.get("season"),
         )
     except (KeyError, TypeError, ValueError, RuntimeError, ConfigError) as exc:
         raise ArtifactError(f"config.json of {str(path)!r} is malformed: {exc!r}") from None

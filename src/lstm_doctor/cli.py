@@ -316,7 +316,8 @@ def fit(
     layer_norm: Annotated[bool | None, typer.Option(help="LayerNorm between layers.")] = None,
     head: Annotated[str | None, typer.Option(help="last | attention.")] = None,
     normalization: Annotated[
-        str | None, typer.Option(help="Per window: none | revin | last_value | difference.")
+        str | None,
+        typer.Option(help="Per window: none | revin | last_value | difference | seasonal."),
     ] = None,
     revin_affine: Annotated[bool | None, typer.Option(help="Learned RevIN affine.")] = None,
     channel_independent: Annotated[
@@ -493,15 +494,22 @@ def predict(
     onnx: Annotated[
         Path | None, typer.Option(help="Run this exported .onnx file with onnxruntime.")
     ] = None,
+    baseline: Annotated[
+        str | None, typer.Option(help="naive | seasonal_naive: the baseline's forecasts.")
+    ] = None,
 ) -> None:
     """Forecast the horizon after the end of each series in DATA (original units); for a
     sequence run, one row per sequence: the class and its probabilities (or the number)."""
+    if baseline is not None and run_task(run) != "forecast":
+        raise ConfigError("--baseline is for forecasting runs; this run is a sequence run.")
     if onnx is not None or interval is not None:
+        if baseline is not None:
+            raise ConfigError("--baseline takes no --onnx or --interval; drop one of them.")
         frame = predict_run(run, data, onnx=onnx, interval=interval)
     elif run_task(run) != "forecast":
         frame = load_sequence_estimator(run).predict(data)
     else:
-        frame = Forecaster.load(run).predict(data)
+        frame = Forecaster.load(run).predict(data, baseline=baseline)
     if out_file is None:
         print(frame.to_csv(index=False), end="")
         return
@@ -555,7 +563,12 @@ def heal(
     refit: Annotated[
         bool | None, typer.Option(help="Final model: refit on train+val (sequences).")
     ] = None,
-    budget: Annotated[float, typer.Option(help="Time budget in minutes.")] = 20.0,
+    budget: Annotated[
+        float, typer.Option(help="Budget in minutes: converted to epochs up front.")
+    ] = 20.0,
+    budget_epochs: Annotated[
+        int | None, typer.Option(help="Budget in training epochs: same treatment anywhere.")
+    ] = None,
     max_steps: Annotated[int, typer.Option(help="Most treatment steps.")] = 20,
     recipe: Annotated[
         bool, typer.Option(help="Also fit the textbook recipe to compare (outside the budget).")
@@ -604,8 +617,8 @@ def heal(
 
     outcome = run_heal(
         data, target=_columns(target), time=time, id=id, covariates=_columns(covariates),
-        budget_minutes=budget, max_steps=max_steps, on_step=on_step, compare_recipe=recipe,
-        log_dir=log_dir, **settings,
+        budget_minutes=budget, budget_epochs=budget_epochs, max_steps=max_steps,
+        on_step=on_step, compare_recipe=recipe, log_dir=log_dir, **settings,
     )  # fmt: skip
     note_command(outcome.forecaster, data)
     run = outcome.forecaster.save(out_dir, overwrite=overwrite)
@@ -617,10 +630,21 @@ def heal(
         extra = {"treatment": treatment["steps"], "treatment_summary": summary}
         _report(outcome.forecaster, run, as_json=True, extra=extra, report=page)
         return
+    if outcome.verdict is not None:  # decided on validation, before the test split was read
+        style = "green" if outcome.verdict["beats_best_baseline_on_val"] else "bold yellow"
+        out.print(f"verdict (validation only): the healed model {outcome.verdict['text']}",
+                  style=style, markup=False)  # fmt: skip
     out.print(
         f"treatment stopped ({outcome.stop_reason}) after {len(outcome.steps)} step(s): val MSE "
         f"{treatment['start_val_mse']:.4f} (start) -> {treatment['final_val_mse']:.4f}"
     )
+    out.print(f"budget: {escape(treatment['budget']['rule'])}", style="dim")
+    selection = treatment["selection"]
+    if selection["origins"] > 1:
+        out.print(f"selection: the steps' val MSE pools {selection['origins']} validation origins; "
+                  "the line above is the main validation split", style="dim")  # fmt: skip
+    if "note" in selection:
+        out.print(f"selection: {escape(selection['note'])}", style="dim")
     out.print(comparison_table(treatment["comparison"]))
     _report(outcome.forecaster, run, as_json=False, table=False, report=page)
 
@@ -675,7 +699,7 @@ def tune(
     weight_drop: Annotated[float | None, typer.Option(help="Fix: weight-drop.")] = None,
     head: Annotated[str | None, typer.Option(help="Fix: last | attention.")] = None,
     normalization: Annotated[
-        str | None, typer.Option(help="Fix: none | revin | last_value | difference.")
+        str | None, typer.Option(help="Fix: none | revin | last_value | difference | seasonal.")
     ] = None,
     architecture: Architecture = None,
     segment_length: SegmentLength = None,

@@ -23,7 +23,7 @@ FILLS = ("ffill", "interpolate")
 OPTIMIZERS = ("adam", "adamw", "rmsprop", "sgd")
 SCHEDULES = ("plateau", "cosine", "onecycle", "none")
 PRECISIONS = ("fp32", "bf16")
-NORMALIZATIONS = ("none", "revin", "last_value", "difference")
+NORMALIZATIONS = ("none", "revin", "last_value", "difference", "seasonal")
 HEADS = ("last", "attention")
 ARCHITECTURES = ("step", "segment")
 DECODERS = ("parallel", "recurrent")
@@ -161,9 +161,10 @@ class ModelConfig(_FromDict):
     (hidden-to-hidden) weights, as in AWD-LSTM; ``layer_norm`` normalizes between stacked
     layers. ``head`` reads the last state or attention-pools all steps. ``normalization``
     works per window: ``revin`` (reversible instance normalization, ``revin_affine`` adds a
-    learned scale and shift), ``last_value`` (subtract the last input value) or
-    ``difference`` (model first differences). ``channel_independent`` runs one shared LSTM
-    over each target channel separately.
+    learned scale and shift), ``last_value`` (subtract the last input value),
+    ``difference`` (model first differences) or ``seasonal`` (forecast the change from one
+    season before each target step; needs a season <= lookback). ``channel_independent``
+    runs one shared LSTM over each target channel separately.
 
     ``architecture`` is ``step`` (the LSTM reads the lookback one step at a time) or
     ``segment`` (it reads segments of ``segment_length`` steps and decodes the horizon

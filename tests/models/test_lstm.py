@@ -315,3 +315,11 @@ def test_kernels_with_weight_drop_are_the_raw_weights_and_no_norm_gains(layer_no
     assert len(kernels) == 2 * 2 * (2 if bidirectional else 1)
     assert sum(n.endswith("_raw") for n in kernels) == len(kernels) // 2
     assert all(".weight_ih_l" in n or ".weight_hh_l" in n for n in kernels)
+
+
+def test_seasonal_normalization_needs_a_season() -> None:
+    config = ModelConfig(layers=1, units=4, normalization="seasonal")
+    with pytest.raises(ConfigError, match="'seasonal' needs the step architecture and a season"):
+        build_model(config, 1, 1, 3)
+    model = build_model(config, 1, 1, 3, season=2)
+    assert model(torch.zeros(2, 4, 1)).shape == (2, 3, 1)

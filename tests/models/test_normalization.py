@@ -9,6 +9,7 @@ from lstm_doctor.models.normalization import (
     Difference,
     LastValue,
     RevIN,
+    Seasonal,
     build_normalization,
 )
 
@@ -116,5 +117,25 @@ def test_build_normalization_names():
     assert build_normalization("revin", 3, 2, affine=True).affine
     assert isinstance(build_normalization("last_value", 3, 2, affine=False), LastValue)
     assert isinstance(build_normalization("difference", 3, 2, affine=False), Difference)
+    assert build_normalization("seasonal", 3, 2, affine=False, season=4).season == 4
     with pytest.raises(ValueError, match="unknown normalization 'zscore'"):
         build_normalization("zscore", 3, 2, affine=False)
+    with pytest.raises(ValueError, match="seasonal normalization needs a season"):
+        build_normalization("seasonal", 3, 2, affine=False)
+
+
+def test_seasonal_forecast_of_zeros_is_seasonal_naive(x):
+    norm = Seasonal(N_TARGETS, season=3)
+    inputs, context = norm.normalize(x)
+    assert torch.equal(inputs, x - x[:, -1:])  # inputs lose their level only
+    horizon = 7  # longer than a season: the last season repeats
+    out = norm.denormalize(torch.zeros(4, horizon, N_TARGETS), context)
+    for h in range(horizon):
+        assert torch.equal(out[:, h], x[:, 8 - 3 + h % 3, :N_TARGETS])
+    y = torch.randn(4, horizon, N_TARGETS)
+    assert torch.allclose(norm.denormalize(y, context) - out, y, atol=1e-3)
+
+
+def test_seasonal_needs_a_season_of_lookback(x):
+    with pytest.raises(ValueError, match="needs lookback >= season 9"):
+        Seasonal(N_TARGETS, season=9).normalize(x)

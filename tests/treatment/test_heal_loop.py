@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy
 from lstm_doctor.treatment.heal import heal_loop
 
@@ -114,3 +116,92 @@ def test_a_candidate_that_cannot_be_fitted_is_reverted_with_its_reason() -> None
     failed = result.steps[0]
     assert not failed.kept and "too short" in failed.error and failed.val_after != failed.val_after
     assert result.steps[1].change == {"weight_decay": 1e-4} and result.steps[1].kept
+
+
+@dataclass
+class Paired(Scripted):
+    """A scripted fit with per-window losses and an epoch count."""
+
+    val_losses: tuple | None = None
+    epochs: int = 10
+
+
+def _paired_fits(scale: dict, epochs: int = 10):
+    """Per-window losses: the start's, times ``scale[units]`` with a little window noise."""
+    base = np.random.default_rng(0).gamma(4.0, 0.25, 400)
+    calls = []
+
+    def fit(settings, warm_from=None) -> Paired:
+        calls.append(settings)
+        rng = np.random.default_rng(len(calls))
+        losses = base * scale.get(settings["units"], 1.0) * np.exp(0.1 * rng.standard_normal(400))
+        finding = Finding("good_fit", "info", "good fit", {}, ())
+        keys = np.arange(400, dtype=np.int64) + 7
+        return Paired(
+            float(losses.mean()), settings, Diagnosis((finding,)), 0.0, (keys, losses), epochs
+        )
+
+    return fit, calls
+
+
+GOOD = {"layers": 1, "units": 32, "horizon": 1, "normalization": "last_value"}
+
+
+def test_a_paired_decision_keeps_a_real_gain_and_records_its_interval() -> None:
+    fit, _ = _paired_fits({64: 0.9})  # growing to 64 units: 10% lower loss on every window
+    result = heal_loop(fit, GOOD, max_steps=5)
+    kept = [s for s in result.steps if s.kept]
+    assert [s.change for s in kept] == [{"units": 64}]
+    decision = kept[0].decision
+    assert decision["kept"] and decision["interval"][1] < 0
+    assert decision["n_candidates"] == result.n_candidates == 5
+    assert all(s.decision is not None for s in result.steps)
+
+
+def test_a_gain_within_the_paired_noise_is_reverted() -> None:
+    fit, _ = _paired_fits({64: 0.995})  # 0.5% lower on average: window noise is 10%
+    result = heal_loop(fit, GOOD, max_steps=5)
+    assert not any(s.kept for s in result.steps)
+    grown = next(s for s in result.steps if s.change == {"units": 64})
+    assert grown.decision["interval"][0] < 0 < grown.decision["interval"][1]
+
+
+def test_the_epoch_budget_stops_the_same_way_on_any_machine() -> None:
+    fit, _ = _paired_fits({}, epochs=10)
+    result = heal_loop(fit, GOOD, budget_epochs=35, max_steps=20)
+    # the start used 10 epochs; each candidate 10 more: two candidates fit in 35
+    assert result.stop_reason == "budget" and len(result.steps) == 2 and result.epochs_used == 30
+    assert result.n_candidates == 2  # planned up front: (35 - 10) // 10
+
+
+def test_the_budget_may_be_set_from_the_starting_fit_and_the_wall_clock_is_a_cap() -> None:
+    fit, _ = _paired_fits({}, epochs=10)
+    seen = []
+
+    def from_start(first) -> float:
+        seen.append(first.epochs)
+        return 1000.0
+
+    result = heal_loop(fit, GOOD, budget_epochs=from_start, budget_seconds=0.0)
+    assert seen == [10] and result.stop_reason.startswith("time cap (machine-dependent")
+
+
+def test_coarse_too_keeps_a_change_that_halves_the_loss_at_every_origin() -> None:
+    fit, _ = _paired_fits({64: 0.4, 128: 0.15})  # each growth: 60% lower on the main split
+
+    def with_origins(settings, warm_from=None):
+        fitted = fit(settings, warm_from)
+        # two origins; at the second one, 128 units do worse than 64
+        second = fitted.val_loss * (3.0 if settings["units"] == 128 else 1.0)
+        fitted.origin_val_losses = (fitted.val_loss, second)
+        return fitted
+
+    # a 200-step horizon: 400 windows are worth less than one, the paired test never keeps
+    result = heal_loop(with_origins, {**GOOD, "horizon": 200}, max_steps=6, coarse_too=True)
+    kept = [s.change for s in result.steps if s.kept]
+    assert kept == [{"units": 64}]
+    assert all(s.decision["rule"].startswith("coarse too") for s in result.steps)
+    grown = next(s for s in result.steps if s.change == {"units": 128})
+    assert not grown.kept  # at the second origin it is not half of the incumbent's
+    first = next(s for s in result.steps if s.kept)
+    assert not grown.decision["kept"] and first.decision["kept_coarse"]

@@ -128,6 +128,23 @@ def test_available_names_limit_the_remedies_to_the_task() -> None:
     assert changes == [{"pooling": "mean"}]
 
 
+def test_when_seasonal_naive_wins_the_seasonal_remedies_come_first() -> None:
+    settings = {**SETTINGS, "lookback": 12}
+    changes = [p.change for p in prescribe(diagnosis(overfitting()), settings, set(), None, 12)]
+    assert changes[:2] == [{"normalization": "seasonal"}, {"lookback": 24}]
+    assert changes[2:] == [{"dropout": 0.2}, {"weight_decay": 1e-4}, {"units": 32}]
+    first = prescribe(diagnosis(overfitting()), settings, set(), None, 12)[0]
+    assert first.finding.kind == "seasonal_naive_best" and first.finding.evidence["season"] == 12
+    # two seasons already read: no lookback change; without the hint, no seasonal remedy
+    longer = {**settings, "lookback": 36}
+    assert {"lookback": 36} not in [
+        p.change for p in prescribe(diagnosis(overfitting()), longer, set(), None, 12)
+    ]
+    assert {"normalization": "seasonal"} not in [
+        p.change for p in prescribe(diagnosis(overfitting()), settings, set())
+    ]
+
+
 def test_a_segment_lstm_is_not_offered_step_options_and_keeps_its_dropout() -> None:
     remedies = (
         Remedy({"head": "attention"}, "a"),

@@ -26,6 +26,7 @@ KINDS = (
     "stopped_too_early",
     "noisy_validation",
     "worse_than_naive",
+    "seasonal_naive_best",  # heal's policy: seasonal naive is the best baseline on validation
     "val_below_train",
     "no_validation",
     "data_issue",

@@ -32,7 +32,14 @@ class LSTMForecaster(nn.Module):
         ConfigError: ``channel_independent`` with covariates (``n_inputs != n_targets``).
     """
 
-    def __init__(self, config: ModelConfig, n_inputs: int, n_targets: int, horizon: int) -> None:
+    def __init__(
+        self,
+        config: ModelConfig,
+        n_inputs: int,
+        n_targets: int,
+        horizon: int,
+        season: int | None = None,
+    ) -> None:
         super().__init__()
         if config.channel_independent and n_inputs != n_targets:
             raise ConfigError(
@@ -57,7 +64,7 @@ class LSTMForecaster(nn.Module):
         self.attention = AttentionPooling(width) if config.head == "attention" else None
         self.head = nn.Linear(width, horizon * n_out)
         self.normalization: WindowNorm | None = build_normalization(
-            config.normalization, n_inputs, n_targets, affine=config.revin_affine
+            config.normalization, n_inputs, n_targets, affine=config.revin_affine, season=season
         )
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -103,20 +110,28 @@ def build_model(
     n_targets: int,
     horizon: int,
     lookback: int | None = None,
+    season: int | None = None,
 ) -> nn.Module:
     """Build a freshly initialized forecaster (weights come from the global torch seed).
 
     ``architecture`` picks the step LSTM (``LSTMForecaster``) or the segment LSTM
-    (``SegmentLSTM``, which needs the ``lookback``).
+    (``SegmentLSTM``, which needs the ``lookback``). ``season``: the run's season, which
+    the ``seasonal`` normalization (step architecture only) needs.
 
     Raises:
         ConfigError: ``channel_independent`` or the segment architecture with covariates
-            (``n_inputs != n_targets``).
+            (``n_inputs != n_targets``); ``seasonal`` normalization without a season or
+            with the segment architecture.
     """
+    if config.normalization == "seasonal" and (season is None or config.architecture != "step"):
+        raise ConfigError(
+            "normalization 'seasonal' needs the step architecture and a season (none was "
+            "given or detected); pass season=N (--season N) or choose another normalization."
+        )
     if config.architecture == "segment":
         from lstm_doctor.models.segment_lstm import SegmentLSTM
 
         if lookback is None:
             raise ValueError("build_model needs the lookback for architecture 'segment'")
         return SegmentLSTM(config, n_inputs, n_targets, horizon, lookback)
-    return LSTMForecaster(config, n_inputs, n_targets, horizon)
+    return LSTMForecaster(config, n_inputs, n_targets, horizon, season)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import torch
 from torch import nn
 
-__all__ = ["Difference", "LastValue", "RevIN", "WindowNorm", "build_normalization"]
+__all__ = ["Difference", "LastValue", "RevIN", "Seasonal", "WindowNorm", "build_normalization"]
 
 Context = tuple[torch.Tensor, ...]
 
@@ -90,13 +90,39 @@ class Difference(WindowNorm):
         return context[0][..., : self.n_targets] + torch.cumsum(y, dim=1)
 
 
+class Seasonal(WindowNorm):
+    """Forecast the change from one season ago (seasonal naive is the network's zero).
+
+    The forecast of target step ``h`` (1-based) is the network's output plus the value one
+    season before it — ``x[t + h - season]``, repeating the last lookback season when the
+    horizon is longer than a season, exactly the seasonal-naive forecast. The inputs lose
+    their level as under ``LastValue`` (each channel minus its last value): every input
+    step stays informative whatever the lookback, as long as it holds one season.
+    """
+
+    def __init__(self, n_targets: int, season: int) -> None:
+        super().__init__(n_targets)
+        self.season = int(season)
+
+    def normalize(self, x: torch.Tensor) -> tuple[torch.Tensor, Context]:
+        if x.shape[1] < self.season:
+            raise ValueError(f"seasonal normalization needs lookback >= season {self.season}")
+        last = x[:, -1:]
+        return x - last, (x[:, -self.season :],)
+
+    def denormalize(self, y: torch.Tensor, context: Context) -> torch.Tensor:
+        last_season = context[0][..., : self.n_targets]
+        steps = torch.arange(y.shape[1], device=y.device) % self.season
+        return y + last_season[:, steps]
+
+
 def build_normalization(
-    name: str, n_channels: int, n_targets: int, *, affine: bool
+    name: str, n_channels: int, n_targets: int, *, affine: bool, season: int | None = None
 ) -> WindowNorm | None:
     """The normalization called ``name`` (a ModelConfig choice), or None for ``"none"``.
 
     ``affine`` is RevIN's learned scale and shift; the other normalizations have no
-    parameters and ignore it.
+    parameters and ignore it. ``season`` is needed by (only) ``"seasonal"``.
     """
     if name == "none":
         return None
@@ -106,4 +132,8 @@ def build_normalization(
         return LastValue(n_targets)
     if name == "difference":
         return Difference(n_targets)
+    if name == "seasonal":
+        if season is None:
+            raise ValueError("seasonal normalization needs a season")
+        return Seasonal(n_targets, season)
     raise ValueError(f"unknown normalization {name!r}")

@@ -179,8 +179,20 @@ def step_line(step: HealStep) -> Text:
         f"step {step.step} · {step.finding.replace('_', ' ')} ",
         (f"({summary[:70]}{'…' if len(summary) > 70 else ''}) ", "dim"),
         f"→ {change} · val {step.val_before:.4g}→{step.val_after:.4g} ",
+        _interval(step.decision),
         (mark, style),
         f" ({step.seconds:.0f} s{', warm start' if step.warm_start else ''})",
+    )
+
+
+def _interval(decision: dict[str, Any] | None) -> str:
+    """``Δ -4.2% [-6.1%, -2.3%] at 99.4% · `` from a paired decision (empty without one)."""
+    if decision is None:
+        return ""
+    low, high = decision["interval_relative"]
+    return (
+        f"Δ {decision['relative_change']:+.1%} [{low:+.1%}, {high:+.1%}] "
+        f"at {decision['level']:.1%} · "
     )
 
 

@@ -4,6 +4,18 @@ It never looks at the test split: each candidate is fitted and judged on train a
 validation data only; the caller scores the test split once, on the final model. The loop is
 independent of how a model is fitted (``fit`` is passed in), so it is tested with scripted
 fits and used with real ones.
+
+A change is kept on paired evidence (``treatment.paired``): the candidate and the incumbent
+are scored on the same validation windows, and the change stays only when the interval for
+the mean per-window loss difference lies below zero at the Bonferroni level for the number of
+candidates the budget plans. Candidates without per-window losses (sequence models) fall
+back to the older rule: a gain larger than ``MIN_GAIN`` and the run's epoch-to-epoch noise.
+
+The budget counts work, so that the same command and seed give the same treatment on any
+machine: ``budget_epochs`` is the total number of training epochs the candidates may use
+(the next candidate is tried only if the last fit's epoch count still fits). Wall-clock
+``budget_seconds`` is only an outer cap; when it binds, the stop reason says the result
+depends on the machine.
 """
 
 from __future__ import annotations
@@ -14,16 +26,22 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import numpy as np
+
 from lstm_doctor.diagnosis.findings import Diagnosis
 from lstm_doctor.errors import ConfigError, DataError, TrainingError
+from lstm_doctor.treatment.paired import PairedDecision, paired_decision
 from lstm_doctor.treatment.policy import prescribe
 
 __all__ = ["Candidate", "HealResult", "HealStep", "heal_loop"]
 
-# A change is kept only when it lowers the validation loss by more than this fraction, or by
-# more than the run's own epoch-to-epoch val noise when that is larger: a smaller gain is
-# within what reseeding the same model would give, not evidence that the change helped.
+# Candidates without per-window losses only: a change is kept when it lowers the validation
+# loss by more than this fraction, or by more than the run's own epoch-to-epoch val noise.
 MIN_GAIN = 0.01
+# Where validation cannot support fine choices, only a change that at least halves the
+# validation MSE at every validation origin is kept: a factor of two, stated up front.
+COARSE_FACTOR = 0.5
+TIME_CAP = "time cap (machine-dependent: the wall-clock cap bound before the work budget)"
 # Changes that leave the network and its inputs as they are: the candidate starts from the
 # incumbent's weights (a warm start) instead of from scratch, as fine-tuning with more
 # regularization or another learning rate would. Anything that changes the shapes (units,
@@ -36,7 +54,13 @@ WARM_START_SETTINGS = frozenset({
 
 
 class Candidate(Protocol):
-    """What the loop needs of a fitted model."""
+    """What the loop needs of a fitted model.
+
+    Optionally also ``seasonal``: the season when seasonal naive is the best baseline on
+    validation, else None; ``val_losses``: ``(keys, losses)``, one int64 key (the same key for the
+    same window in every candidate, in time order) and one loss per validation window, for
+    the paired decision; and ``epochs``: the training epochs the fit used (its work).
+    """
 
     val_loss: float
     val_noise: float  # relative epoch-to-epoch noise of its val curve (log units)
@@ -60,6 +84,8 @@ class HealStep:
     seconds: float
     warm_start: bool = False
     error: str | None = None  # why the candidate could not be fitted (then it is reverted)
+    decision: dict[str, Any] | None = None  # the paired test (PairedDecision.to_dict())
+    epochs: int = 0  # training epochs the candidate used (the budget's unit)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,6 +100,8 @@ class HealStep:
             "kept": self.kept,
             "warm_start": self.warm_start,
             "error": self.error,
+            "decision": self.decision,
+            "epochs": self.epochs,
             "seconds": round(self.seconds, 1),
         }
 
@@ -84,6 +112,8 @@ class HealResult:
     start: Any  # the first Candidate
     steps: list[HealStep] = field(default_factory=list)
     stop_reason: str = ""
+    n_candidates: int = 0  # the candidates planned up front: the Bonferroni divisor
+    epochs_used: int = 0  # training epochs of every fit, the start included
 
 
 def heal_loop(
@@ -91,31 +121,56 @@ def heal_loop(
     start_settings: dict[str, Any],
     *,
     budget_seconds: float = math.inf,
+    budget_epochs: float | Callable[[Any], float] = math.inf,
     max_steps: int = 20,
     on_step: Callable[[HealStep], None] | None = None,
     available: Collection[str] | None = None,
+    coarse_too: bool = False,
 ) -> HealResult:
     """Start from ``start_settings``; at each step try the next prescription of the best
-    model's diagnosis; keep the change when validation improves by a real margin.
+    model's diagnosis; keep the change when the paired test on validation says so.
 
-    Stops at ``max_steps`` steps, when the next fit would overrun ``budget_seconds`` (judged
-    by the last fit's duration), when nothing is left to try, or on Ctrl-C — always with the
-    best model so far. ``available``: the setting names the policy may change (see
-    ``prescribe``).
+    Stops at ``max_steps`` steps, when the next fit would overrun ``budget_epochs`` (judged
+    by the last fit's epochs: deterministic) or the wall-clock cap ``budget_seconds`` (judged
+    by the last fit's duration: machine-dependent), when nothing is left to try, or on
+    Ctrl-C — always with the best model so far. ``budget_epochs`` may be a function of the
+    starting candidate, called once after its fit (a budget in minutes converted at that
+    fit's measured speed). ``available``: the setting names the policy
+    may change (see ``prescribe``).
+
+    The number of candidates planned, the Bonferroni divisor of every paired test, is fixed
+    after the first fit: ``max_steps``, or fewer when ``budget_epochs`` allows fewer fits of
+    the starting model's length.
+
+    ``coarse_too``: the validation windows cannot support fine choices (few effective
+    windows even with several origins, where the paired test has little power): a change is
+    kept on the paired test or when it is coarse — at most ``COARSE_FACTOR`` times the
+    incumbent's validation MSE at every origin (``origin_val_losses``).
     """
     started = time.perf_counter()
     fit_started = time.perf_counter()
     best = fit(dict(start_settings), None)
     last_fit_seconds = time.perf_counter() - fit_started
-    result = HealResult(best=best, start=best)
+    last_fit_epochs = int(getattr(best, "epochs", 0) or 0)
+    result = HealResult(best=best, start=best, epochs_used=last_fit_epochs)
+    if callable(budget_epochs):
+        budget_epochs = budget_epochs(best)
+    planned = max_steps
+    if math.isfinite(budget_epochs) and last_fit_epochs > 0:
+        planned = min(max_steps, int((budget_epochs - last_fit_epochs) // last_fit_epochs))
+    result.n_candidates = max(1, planned)
     tried: set[tuple] = set()
     try:
         while len(result.steps) < max_steps:
-            elapsed = time.perf_counter() - started
-            if elapsed + last_fit_seconds > budget_seconds:
+            if result.epochs_used + last_fit_epochs > budget_epochs:
                 result.stop_reason = "budget"
                 break
-            options = prescribe(best.diagnosis, best.settings, tried, available)
+            elapsed = time.perf_counter() - started
+            if elapsed + last_fit_seconds > budget_seconds:
+                result.stop_reason = "budget" if math.isinf(budget_epochs) else TIME_CAP
+                break
+            seasonal = getattr(best, "seasonal", None)
+            options = prescribe(best.diagnosis, best.settings, tried, available, seasonal)
             if not options:
                 result.stop_reason = "nothing left to try"
                 break
@@ -128,9 +183,19 @@ def heal_loop(
             except (ConfigError, DataError, TrainingError) as error:  # e.g. too long a lookback
                 candidate, failure = None, str(error)
             last_fit_seconds = time.perf_counter() - fit_started
-            margin = max(MIN_GAIN, -math.expm1(-best.val_noise)) if best.val_noise else MIN_GAIN
+            if candidate is not None:
+                last_fit_epochs = int(getattr(candidate, "epochs", 0) or 0)
+                result.epochs_used += last_fit_epochs
             val_after = math.nan if candidate is None else candidate.val_loss
-            kept = candidate is not None and val_after < best.val_loss * (1.0 - margin)
+            decision = None
+            if candidate is None:
+                kept = False
+            else:
+                decision = _paired(candidate, best, result.n_candidates)
+                if decision is None:
+                    kept = _beats_noise(candidate, best)
+                else:
+                    kept = decision.kept or (coarse_too and _coarse(candidate, best))
             step = HealStep(
                 step=len(result.steps) + 1,
                 finding=choice.finding.kind,
@@ -144,6 +209,8 @@ def heal_loop(
                 seconds=last_fit_seconds,
                 warm_start=warm,
                 error=None if candidate is not None else failure,
+                decision=_record(decision, coarse_too, kept),
+                epochs=last_fit_epochs if candidate is not None else 0,
             )
             result.steps.append(step)
             if on_step is not None:
@@ -156,3 +223,45 @@ def heal_loop(
     except KeyboardInterrupt:
         result.stop_reason = "interrupted"
     return result
+
+
+def _paired(candidate: Any, incumbent: Any, n_candidates: int) -> PairedDecision | None:
+    """The paired test on the windows both were scored on, or None without per-window
+    losses."""
+    ours, theirs = getattr(candidate, "val_losses", None), getattr(incumbent, "val_losses", None)
+    if ours is None or theirs is None:
+        return None
+    (keys_c, loss_c), (keys_i, loss_i) = ours, theirs
+    shared, at_c, at_i = np.intersect1d(keys_c, keys_i, assume_unique=True, return_indices=True)
+    del shared  # sorted keys: time order within each series
+    horizon = int(incumbent.settings.get("horizon") or 1)
+    return paired_decision(loss_c[at_c], loss_i[at_i], horizon=horizon, n_candidates=n_candidates)
+
+
+def _coarse(candidate: Any, best: Any) -> bool:
+    """At most ``COARSE_FACTOR`` times the incumbent's val MSE at every origin."""
+    ours = getattr(candidate, "origin_val_losses", None) or (candidate.val_loss,)
+    theirs = getattr(best, "origin_val_losses", None) or (best.val_loss,)
+    if len(ours) != len(theirs):
+        return False
+    return all(c <= COARSE_FACTOR * i for c, i in zip(ours, theirs, strict=True))
+
+
+def _record(decision: PairedDecision | None, coarse_too: bool, kept: bool) -> dict | None:
+    if decision is None:
+        return None
+    record = decision.to_dict()
+    if coarse_too:
+        record["rule"] = (
+            f"coarse too: few effective windows; kept on the paired test or when the val MSE "
+            f"is at most {COARSE_FACTOR:g}x the incumbent's at every origin"
+        )
+        record["kept_coarse"] = kept and not decision.kept
+        record["kept"] = kept
+    return record
+
+
+def _beats_noise(candidate: Any, best: Any) -> bool:
+    """The fallback rule: a gain above ``MIN_GAIN`` and the epoch-to-epoch val noise."""
+    margin = max(MIN_GAIN, -math.expm1(-best.val_noise)) if best.val_noise else MIN_GAIN
+    return bool(candidate.val_loss < best.val_loss * (1.0 - margin))

@@ -5,7 +5,9 @@ diagnosis already orders them from the most to the least direct). A remedy is sk
 its setting does not exist in this version, when it changes nothing, or when it was tried.
 A healthy run ("good fit") tries per-window normalization, then (several channels or a
 long lookback, no covariates) the segment LSTM, then a longer lookback, then grows the
-model, as the classic advice says: start small, grow.
+model, as the classic advice says: start small, grow. When seasonal naive is the best
+baseline on validation, the first things tried are forecasting the change from one season
+ago (``normalization: seasonal``) and a lookback of at least two seasons.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 
 from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy
 
-__all__ = ["Prescription", "prescribe"]
+__all__ = ["Prescription", "prescribe", "seasonal_finding"]
 
 # Findings that are notes, not problems to treat (they explain, they do not prescribe).
 _NOT_TREATED = ("val_below_train", "noisy_validation", "data_issue", "leakage")
@@ -122,6 +124,28 @@ def _next_for_good_fit(settings: dict[str, Any]) -> list[Remedy]:
     ]
 
 
+def seasonal_finding(season: int, settings: dict[str, Any]) -> Finding:
+    """Seasonal naive wins on validation: what the policy tries first."""
+    lookback = int(settings.get("lookback") or 0)
+    return Finding(
+        "seasonal_naive_best",
+        "warning",
+        f"seasonal naive (season {season}) is the best baseline on validation: the model "
+        "should start from it",
+        {"season": season, "lookback": lookback},
+        (
+            Remedy(
+                {"normalization": "seasonal"},
+                "Forecast the change from one season ago, which seasonal naive gets for free.",
+            ),
+            Remedy(
+                {"lookback": max(2 * season, lookback)},
+                "Read at least two seasons back, so the model sees how a season changes.",
+            ),
+        ),
+    )
+
+
 def _segment_switch(settings: dict[str, Any], n_targets: int, lookback: int) -> Remedy | None:
     """The segment LSTM (SegRNN's recipe: one layer, last-value normalization, MAE loss) for
     a step LSTM without covariates that reads several channels or a long lookback, where it
@@ -144,6 +168,7 @@ def prescribe(
     settings: dict[str, Any],
     tried: set[tuple],
     available: Collection[str] | None = None,
+    seasonal: int | None = None,
 ) -> list[Prescription]:
     """Every untried change the diagnosis calls for, the most important first.
 
@@ -151,13 +176,17 @@ def prescribe(
     every remedy of its findings, so the loop tries the architecture before it gives up.
 
     ``available``: the setting names this task accepts (sequences have their own); None
-    means every forecasting setting (``Remedy.available``).
+    means every forecasting setting (``Remedy.available``). ``seasonal``: the season, when
+    seasonal naive is the best baseline on validation (its remedies come first).
     """
     out: list[Prescription] = []
     seen = set(tried)
     treated = [f for f in diagnosis.findings if f.kind not in _NOT_TREATED]
     last = treated[-1] if treated else None
-    for finding in diagnosis.findings:
+    findings = diagnosis.findings
+    if seasonal is not None:
+        findings = (seasonal_finding(seasonal, settings), *findings)
+    for finding in findings:
         if finding.kind in _NOT_TREATED:
             continue
         remedies = list(finding.remedies)
