@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
+from dataclasses import fields
 from typing import Annotated, Any
 
 import typer
@@ -17,6 +18,7 @@ from rich.table import Table
 
 from lstm_doctor.api import Forecaster
 from lstm_doctor.artifacts import to_json
+from lstm_doctor.config import DataConfig, ModelConfig, TrainConfig
 from lstm_doctor.errors import ConfigError
 
 __all__ = ["backtest_command"]
@@ -82,7 +84,10 @@ def _table(result: dict[str, Any]) -> Table:
 def backtest_command(fit: Callable[..., None], out: Console, err: Console) -> Callable[..., None]:
     """The ``backtest`` command, with ``fit``'s forecasting flags."""
     fit_parameters = inspect.signature(fit, eval_str=True).parameters  # real annotations
-    forwarded = [p for name, p in fit_parameters.items() if name not in _NOT_FORWARDED]
+    known = {f.name for c in (DataConfig, ModelConfig, TrainConfig) for f in fields(c)}
+    forwarded = [  # only the forecaster's settings: fit's other flags (--out, ...) stay fit's
+        p for name, p in fit_parameters.items() if name in known and name not in _NOT_FORWARDED
+    ]
 
     def backtest(**flags: Any) -> None:
         """Rolling-origin backtest: K test periods at the end of DATA's split, each with its
