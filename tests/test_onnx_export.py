@@ -41,7 +41,7 @@ FORECASTERS = [
 @pytest.mark.parametrize("settings", FORECASTERS, ids=lambda s: "-".join(map(str, s.values())))
 def test_forecaster_parity_with_a_dynamic_batch(settings, tmp_path):
     torch.manual_seed(0)
-    model = build_model(ModelConfig(units=16, **settings), 3, 2, 6).eval()
+    model = build_model(ModelConfig(units=16, **settings), 3, 2, 6, season=4).eval()
     path = export_forecaster(
         model, tmp_path / "m.onnx", lookback=12, n_inputs=3, metadata={"lookback": 12}
     )
