@@ -6,7 +6,6 @@ import pytest
 
 from lstm_doctor.errors import ConfigError
 from lstm_doctor.heal import heal
-from lstm_doctor.treatment.heal import MIN_GAIN
 
 pytestmark = pytest.mark.slow
 
@@ -31,15 +30,17 @@ def test_heal_keeps_only_real_gains_chains_them_and_scores_test_once(
     assert len(outcome.steps) == len(steps) <= 3
     assert outcome.start.resolved_settings()["units"] == 32
     # The loop's bookkeeping, step by step: each step is judged against the best model so
-    # far, a change is kept only for a gain beyond MIN_GAIN, and the model returned is the
-    # last kept candidate (or the start when none was kept) -- not merely "no worse".
-    incumbent = outcome.start.metrics_["val"]["mse"]
+    # far (val MSE pooled over the validation origins heal uses), a change is kept only on
+    # paired evidence in its favour, and the model returned is the last kept candidate (or
+    # the start when none was kept) -- not merely "no worse".
+    incumbent = outcome.steps[0].val_before if outcome.steps else None
     for step in outcome.steps:
         assert step.val_before == incumbent
         if step.kept:
-            assert step.val_after < incumbent * (1.0 - MIN_GAIN)
+            assert step.decision["kept"] and step.val_after < incumbent
             incumbent = step.val_after
-    assert outcome.forecaster.metrics_["val"]["mse"] == incumbent
+    if outcome.treatment()["selection"]["origins"] == 1:  # one origin: the pooled val is fit's
+        assert incumbent is None or outcome.forecaster.metrics_["val"]["mse"] == incumbent
     assert (outcome.forecaster is outcome.start) == (not any(s.kept for s in outcome.steps))
     assert "test" in outcome.forecaster.metrics_
     if outcome.start is not outcome.forecaster:  # a losing start model never saw the test split
