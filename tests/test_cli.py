@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import numpy as np
 import pandas as pd
@@ -367,3 +369,15 @@ def test_a_semicolon_file_and_a_latin1_file_with_encoding(demo_frame, tmp_path, 
     assert main(command) == 2
     assert "--encoding latin-1" in capsys.readouterr().err
     assert main([*command, "--encoding", "latin-1", "--covariates", "température"]) == 0
+
+
+@pytest.mark.parametrize("args", [["--help"], ["fit", "--help"], ["--version"], ["fit", "--nope"]])
+def test_help_version_and_flag_errors_do_not_import_torch(args) -> None:
+    # a fresh interpreter: this test process has long imported torch
+    code = (
+        "import sys\nfrom lstm_doctor.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        "print(sorted({'torch', 'pandas', 'optuna'} & set(sys.modules)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"

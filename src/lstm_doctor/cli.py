@@ -6,63 +6,66 @@ line on stderr and exit status 2; ``--debug`` anywhere on the line shows the tra
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer.core import TyperCommand
 
 from lstm_doctor import __version__
-from lstm_doctor.api import Forecaster
-from lstm_doctor.artifacts import check_out_dir, to_json, write_json_atomic
 from lstm_doctor.cli_backtest import backtest_command
-from lstm_doctor.cli_export import export_run, predict_run
-from lstm_doctor.cli_report import (
-    DEMO_SOURCE,
-    note_command,
-    record_provenance,
-    remember_command,
-    report_command,
-    study_of,
-    write_log_report,
-    write_run_report,
-)
-from lstm_doctor.cli_sequences import (
-    fit_sequences,
-    heal_sequences_command,
-    load_sequence_estimator,
-    sequence_scores_table,
-    tune_sequences_command,
-)
 from lstm_doctor.config import DataConfig
-from lstm_doctor.data.demo import make_demo_frame
-from lstm_doctor.diagnosis.logs import read_log
-from lstm_doctor.diagnosis.sources import check_frame, diagnose_log
 from lstm_doctor.errors import ConfigError, LstmDoctorError
-from lstm_doctor.heal import heal as run_heal
 from lstm_doctor.os_errors import describe_os_error
-from lstm_doctor.output import write_predictions
-from lstm_doctor.reporting.terminal import (
-    comparison_table,
-    diagnosis_view,
-    evaluation_table,
-    sparkline,
-    step_line,
-    summary_table,
-    verdict,
-)
-from lstm_doctor.sequence_artifacts import run_task
-from lstm_doctor.training.tensorboard import TensorBoardLog, chain
-from lstm_doctor.treatment.heal import HealStep
-from lstm_doctor.treatment.search import SearchConfig
-from lstm_doctor.treatment.study_report import TrialEvent
-from lstm_doctor.tune import tune as run_tune
+
+if TYPE_CHECKING:  # the same names as _load_library() puts into this module
+    from lstm_doctor.api import Forecaster
+    from lstm_doctor.artifacts import check_out_dir, to_json, write_json_atomic
+    from lstm_doctor.cli_export import export_run, predict_run
+    from lstm_doctor.cli_report import (
+        DEMO_SOURCE,
+        note_command,
+        record_provenance,
+        report_command,
+        study_of,
+        write_log_report,
+        write_run_report,
+    )
+    from lstm_doctor.cli_sequences import (
+        fit_sequences,
+        heal_sequences_command,
+        load_sequence_estimator,
+        sequence_scores_table,
+        tune_sequences_command,
+    )
+    from lstm_doctor.data.demo import make_demo_frame
+    from lstm_doctor.diagnosis.logs import read_log
+    from lstm_doctor.diagnosis.sources import check_frame, diagnose_log
+    from lstm_doctor.heal import heal as run_heal
+    from lstm_doctor.output import write_predictions
+    from lstm_doctor.reporting.terminal import (
+        comparison_table,
+        diagnosis_view,
+        evaluation_table,
+        sparkline,
+        step_line,
+        summary_table,
+        verdict,
+    )
+    from lstm_doctor.sequence_artifacts import run_task
+    from lstm_doctor.training.tensorboard import TensorBoardLog, chain
+    from lstm_doctor.treatment.heal import HealStep
+    from lstm_doctor.treatment.search import SearchConfig
+    from lstm_doctor.treatment.study_report import TrialEvent
+    from lstm_doctor.tune import tune as run_tune
 
 app = typer.Typer(
     name="lstm-doctor",
@@ -73,6 +76,71 @@ app = typer.Typer(
 )
 out = Console()
 err = Console(stderr=True)
+
+
+_ARGS: list[str] = []  # this invocation's arguments, for the provenance of the runs it writes
+
+
+_LIBRARY = {  # name in this module: (module, attribute); the TYPE_CHECKING imports above
+    "Forecaster": ("lstm_doctor.api", "Forecaster"),
+    "check_out_dir": ("lstm_doctor.artifacts", "check_out_dir"),
+    "to_json": ("lstm_doctor.artifacts", "to_json"),
+    "write_json_atomic": ("lstm_doctor.artifacts", "write_json_atomic"),
+    "export_run": ("lstm_doctor.cli_export", "export_run"),
+    "predict_run": ("lstm_doctor.cli_export", "predict_run"),
+    "DEMO_SOURCE": ("lstm_doctor.cli_report", "DEMO_SOURCE"),
+    "note_command": ("lstm_doctor.cli_report", "note_command"),
+    "record_provenance": ("lstm_doctor.cli_report", "record_provenance"),
+    "report_command": ("lstm_doctor.cli_report", "report_command"),
+    "study_of": ("lstm_doctor.cli_report", "study_of"),
+    "write_log_report": ("lstm_doctor.cli_report", "write_log_report"),
+    "write_run_report": ("lstm_doctor.cli_report", "write_run_report"),
+    "fit_sequences": ("lstm_doctor.cli_sequences", "fit_sequences"),
+    "heal_sequences_command": ("lstm_doctor.cli_sequences", "heal_sequences_command"),
+    "load_sequence_estimator": ("lstm_doctor.cli_sequences", "load_sequence_estimator"),
+    "sequence_scores_table": ("lstm_doctor.cli_sequences", "sequence_scores_table"),
+    "tune_sequences_command": ("lstm_doctor.cli_sequences", "tune_sequences_command"),
+    "make_demo_frame": ("lstm_doctor.data.demo", "make_demo_frame"),
+    "read_log": ("lstm_doctor.diagnosis.logs", "read_log"),
+    "check_frame": ("lstm_doctor.diagnosis.sources", "check_frame"),
+    "diagnose_log": ("lstm_doctor.diagnosis.sources", "diagnose_log"),
+    "run_heal": ("lstm_doctor.heal", "heal"),
+    "write_predictions": ("lstm_doctor.output", "write_predictions"),
+    "comparison_table": ("lstm_doctor.reporting.terminal", "comparison_table"),
+    "diagnosis_view": ("lstm_doctor.reporting.terminal", "diagnosis_view"),
+    "evaluation_table": ("lstm_doctor.reporting.terminal", "evaluation_table"),
+    "sparkline": ("lstm_doctor.reporting.terminal", "sparkline"),
+    "step_line": ("lstm_doctor.reporting.terminal", "step_line"),
+    "summary_table": ("lstm_doctor.reporting.terminal", "summary_table"),
+    "verdict": ("lstm_doctor.reporting.terminal", "verdict"),
+    "run_task": ("lstm_doctor.sequence_artifacts", "run_task"),
+    "TensorBoardLog": ("lstm_doctor.training.tensorboard", "TensorBoardLog"),
+    "chain": ("lstm_doctor.training.tensorboard", "chain"),
+    "HealStep": ("lstm_doctor.treatment.heal", "HealStep"),
+    "SearchConfig": ("lstm_doctor.treatment.search", "SearchConfig"),
+    "TrialEvent": ("lstm_doctor.treatment.study_report", "TrialEvent"),
+    "run_tune": ("lstm_doctor.tune", "tune"),
+}
+
+
+def _load_library() -> None:
+    """Import the library (torch, pandas, optuna) into this module when a command runs.
+
+    ``--help``, ``--version`` and a mistyped flag never get here, so they answer without
+    importing torch (seconds on a cold machine).
+    """
+    for name, (module, attribute) in _LIBRARY.items():
+        globals()[name] = getattr(importlib.import_module(module), attribute)
+    importlib.import_module("lstm_doctor.cli_report").remember_command(_ARGS)
+
+
+class _LibraryCommand(TyperCommand):
+    """A command that loads the library after its flags are parsed and before it runs."""
+
+    def invoke(self, ctx: Any) -> Any:
+        _load_library()
+        return super().invoke(ctx)
+
 
 # ----------------------------------------------------------------------------- shared flags
 # Defaults are None so that the config dataclasses stay the one place where defaults live.
@@ -969,12 +1037,16 @@ def _main(
         set_threads(threads)
 
 
+for _info in app.registered_commands:  # every command loads the library when it runs
+    _info.cls = _LibraryCommand
+
+
 def main(argv: list[str] | None = None) -> int:
     """Console entry point: one-line errors and exit status 2 for user errors."""
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     args = [a for a in args if a != "--debug"]
-    remember_command(args)
+    _ARGS[:] = args
     logging.basicConfig(
         level=logging.DEBUG if debug else logging.WARNING,
         handlers=[RichHandler(console=err, show_path=False)],

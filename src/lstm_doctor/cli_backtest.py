@@ -16,8 +16,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from lstm_doctor.api import Forecaster
-from lstm_doctor.artifacts import to_json
 from lstm_doctor.config import DataConfig, ModelConfig, TrainConfig
 from lstm_doctor.errors import ConfigError
 
@@ -121,6 +119,9 @@ def backtest_command(fit: Callable[..., None], out: Console, err: Console) -> Ca
                     f"model MSE {fold['metrics']['mse']:.4f}",
                     highlight=False,
                 )
+
+        from lstm_doctor.api import Forecaster  # torch: only when the command runs
+        from lstm_doctor.artifacts import to_json
 
         result = Forecaster(**settings).backtest(
             path,
