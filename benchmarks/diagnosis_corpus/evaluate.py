@@ -25,23 +25,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from lstm_doctor.diagnosis.calibration import CURVE_KINDS  # the kinds a curve finding has
+
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "diagnosis" / "corpus"
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.
 ACCEPTS = {"unstable": ("unstable", "diverging")}
-CURVE_KINDS = (
-    "diverging",
-    "unstable",
-    "overfitting",
-    "underfitting",
-    "slow_convergence",
-    "stopped_too_early",
-    "noisy_validation",
-    "val_below_train",
-    "no_validation",
-    "too_short",
-    "good_fit",
-)
 
 
 def accepted(entry: dict[str, Any]) -> set[str]:
