@@ -11,6 +11,7 @@ from lstm_doctor.treatment.paired import (
     FAMILY_ALPHA,
     effective_windows,
     hac_lag,
+    local_level,
     long_run_variance,
     paired_decision,
     t_quantile,
@@ -89,9 +90,12 @@ def test_a_worse_candidate_is_never_kept_and_the_record_has_the_interval() -> No
     decision = paired_decision(incumbent * 1.2, incumbent, horizon=4, n_candidates=3)
     assert not decision.kept and decision.low > 0
     record = decision.to_dict()
-    assert record["interval"] == [decision.low, decision.high] and record["n_candidates"] == 3
-    assert record["interval_relative"][0] == pytest.approx(decision.low / incumbent.mean())
-    assert "+20.0%" in decision.describe()
+    assert record["interval_relative"] == [decision.low, decision.high]
+    assert record["n_candidates"] == 3
+    assert record["interval"][0] == pytest.approx(decision.low * incumbent.mean())
+    assert record["pooled_relative_change"] == pytest.approx(0.2)
+    assert f"{decision.relative:+.1%} [{decision.low:+.1%}" in decision.describe()
+    assert decision.relative == pytest.approx(0.2, abs=0.02)
 
 
 def test_too_few_effective_windows_never_keep_a_change() -> None:
@@ -110,3 +114,62 @@ def test_t_quantile_matches_known_values() -> None:
     assert t_quantile(0.975, 10) == pytest.approx(2.228, abs=0.01)
     assert t_quantile(0.995, 30) == pytest.approx(2.750, abs=0.01)
     assert t_quantile(0.975, math.inf) == pytest.approx(1.960, abs=1e-3)
+
+
+def _drifting_losses(rng: np.random.Generator, n: int, horizon: int) -> np.ndarray:
+    """A level model's per-window losses on a series that drifts away from its training
+    range: the loss level grows a hundredfold across the windows (heteroscedastic)."""
+    return _window_losses(rng, n, horizon) * np.geomspace(1.0, 100.0, n)
+
+
+def test_a_consistent_gain_on_drifting_losses_is_kept() -> None:
+    """The DAX case: a candidate 60% better on every window of a drifting series. The raw
+    differences grow with the drift, so their mean is swamped by the last stretch; relative
+    to the incumbent's local level they are steady."""
+    kept = 0
+    for seed in range(20):
+        rng = np.random.default_rng(seed)
+        incumbent = _drifting_losses(rng, 240, 5)
+        candidate = 0.4 * _noise_like(rng, incumbent, 5)
+        decision = paired_decision(candidate, incumbent, horizon=5, n_candidates=8)
+        kept += decision.kept
+        assert decision.relative == pytest.approx(-0.6, abs=0.1)
+    assert kept >= 18
+
+
+@pytest.mark.parametrize(("n", "horizon"), [(400, 1), (300, 5)])
+def test_pure_noise_on_drifting_losses_is_kept_at_most_at_the_family_rate(
+    n: int, horizon: int
+) -> None:
+    seeds, treatments_keeping = 200, 0
+    for seed in range(seeds):
+        rng = np.random.default_rng(1000 + seed)
+        incumbent = _drifting_losses(rng, n, horizon)
+        kept = [
+            paired_decision(
+                _noise_like(rng, incumbent, horizon), incumbent, horizon=horizon, n_candidates=20
+            ).kept
+            for _ in range(20)
+        ]
+        treatments_keeping += any(kept)
+    limit = FAMILY_ALPHA + 2 * math.sqrt(FAMILY_ALPHA * (1 - FAMILY_ALPHA) / seeds)
+    assert treatments_keeping / seeds <= limit
+
+
+def test_winning_most_windows_but_losing_the_pooled_loss_is_not_kept() -> None:
+    """Better by 10% on 95% of the windows, ten times worse on the rest: lower on the
+    relative statistic's typical window, higher on the mean loss the run is selected on."""
+    rng = np.random.default_rng(3)
+    incumbent = rng.gamma(4.0, 0.25, 600)
+    candidate = 0.9 * incumbent
+    candidate[::20] *= 100.0
+    decision = paired_decision(candidate, incumbent, horizon=1, n_candidates=1)
+    assert decision.mean_diff > 0 and not decision.kept
+
+
+def test_the_local_level_follows_the_drift_and_never_reaches_zero() -> None:
+    losses = np.concatenate([np.zeros(10), np.full(10, 4.0)])
+    level = local_level(losses, 2)
+    assert level[0] > 0 and level[-1] == pytest.approx(4.0)
+    assert level[9] == pytest.approx(np.mean(losses[7:12]))
+    assert np.all(np.diff(level) >= 0)
