@@ -73,6 +73,13 @@ def test_heal_sequences_end_to_end_reads_test_once(tmp_path, monkeypatch) -> Non
     treatment = json.loads((run / "treatment.json").read_text())
     assert treatment["criterion"] == "val cross_entropy"
     assert treatment["steps"][0]["val_before"] == outcome.start_val_loss
+    # every decision is paired, sequence by sequence, on the plain val cross-entropy
+    n_val = len(outcome.estimator.val_sequence_losses_)
+    for step in treatment["steps"]:
+        assert step["decision"]["method"].startswith("Diebold-Mariano")
+        assert step["decision"]["n_windows"] == n_val
+    losses = outcome.estimator.val_sequence_losses_
+    assert losses.mean() == pytest.approx(outcome.final_val_loss, rel=1e-4)
 
 
 @pytest.mark.slow

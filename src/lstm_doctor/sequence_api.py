@@ -203,7 +203,7 @@ class _SequenceEstimator:
         splits = ("val", "test") if evaluate_test else ("val",)
         selection_val = None  # with a refit: the honest val scores, before it sees val
         if seq.refit:
-            selection_val = self._model_scores(parts["val"], scaled["val"])
+            selection_val = self._model_scores(parts["val"], scaled["val"], keep_losses=True)
         refit_epochs_ = []
         if seq.refit:
             refitted = []
@@ -307,12 +307,26 @@ class _SequenceEstimator:
             weights = torch.tensor(balanced, dtype=torch.float32)
         return SequenceLoss("classify", weights, seq.label_smoothing)
 
-    def _model_scores(self, sequences: SequenceSet, scaled: SequenceSet) -> dict[str, Any]:
+    def _model_scores(
+        self, sequences: SequenceSet, scaled: SequenceSet, *, keep_losses: bool = False
+    ) -> dict[str, Any]:
         output = predict_sequences(self.model_, scaled, precision=self.config_.train.precision)
+        if keep_losses:  # heal's paired test compares two models sequence by sequence
+            self.val_sequence_losses_ = self._sequence_losses(sequences, output)
         if self.task == "classify":
             return classification_metrics(sequences.labels, torch.softmax(output, 1).numpy())
         center, scale = self.label_scale_
         return regression_metrics(sequences.labels, output[:, 0].numpy() * scale + center)
+
+    def _sequence_losses(self, sequences: SequenceSet, output: torch.Tensor) -> np.ndarray:
+        """Per-sequence plain loss: cross-entropy (no smoothing, no class weights), or the
+        squared error in the training labels' scaled units — the scale ``val_loss`` uses."""
+        if self.task == "classify":
+            log_p = torch.log_softmax(output.float(), 1).numpy()
+            return -log_p[np.arange(len(sequences.labels)), sequences.labels].astype(np.float64)
+        center, scale = self.label_scale_
+        scaled_labels = (sequences.labels - center) / scale
+        return (output[:, 0].double().numpy() - scaled_labels) ** 2
 
     def _score(
         self,
@@ -330,7 +344,9 @@ class _SequenceEstimator:
         for name in splits:
             honest = name != "val" or not refit or selection_val is None
             metrics[name] = (
-                self._model_scores(parts[name], scaled[name]) if honest else selection_val
+                self._model_scores(parts[name], scaled[name], keep_losses=name == "val")
+                if honest
+                else selection_val
             )
 
         def summary(s: SequenceSet) -> np.ndarray:

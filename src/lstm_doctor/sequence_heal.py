@@ -6,7 +6,9 @@ is the candidate (a sequence estimator), the settings the policy may change
 (``SEQUENCE_HEAL_SETTINGS``: pooling, direction and the sequence augmentations, label
 smoothing and class weights besides the shared ones) and the criterion: the validation
 loss the sequence trainer selects its epoch on, the plain cross-entropy (or MSE), so that
-candidates with different label smoothing or class weights are compared on one scale.
+candidates with different label smoothing or class weights are compared on one scale. A
+change is kept on paired evidence, as in forecasting (``treatment.paired``): the two models'
+losses on the same validation sequences, one difference per sequence.
 Every candidate is fitted on train and validation only; the test split (or file) is read
 once, at the end, for the winner and the starting model.
 
@@ -23,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from lstm_doctor.artifacts import write_json_atomic
 from lstm_doctor.config import check_float, check_int
@@ -72,6 +76,15 @@ class _Fitted:
     @property
     def val_noise(self) -> float:
         return curve_stats(self.estimator.history_).noise_val
+
+    @property
+    def val_losses(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Per-sequence validation losses for the paired test (keys: position in the
+        validation split, the same sequences for every candidate)."""
+        losses = getattr(self.estimator, "val_sequence_losses_", None)
+        if losses is None:
+            return None
+        return np.arange(losses.size, dtype=np.int64), losses
 
     @property
     def diagnosis(self) -> Diagnosis:
