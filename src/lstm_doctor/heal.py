@@ -30,9 +30,10 @@ from lstm_doctor.treatment.origins import rolling_origins
 __all__ = ["HEAL_START", "TEXTBOOK_RECIPE", "HealOutcome", "heal", "window_losses"]
 
 DECISION_RULE = (
-    "keep a change when the paired interval for mean(candidate - incumbent) per-window val "
-    "MSE lies below zero: Diebold-Mariano with a Newey-West HAC variance (lag 4 x horizon), "
-    "one-sided at 0.05 / candidates planned (Bonferroni)"
+    "keep a change when the paired interval for the mean of (candidate - incumbent) per-window "
+    "val MSE, each over the incumbent's local loss level, lies below zero and the pooled val MSE "
+    "is lower: Diebold-Mariano with a Newey-West HAC variance (lag 4 x horizon), one-sided at "
+    "0.05 / candidates planned (Bonferroni)"
 )
 
 _COLUMN_SETTINGS = ("target", "time", "id", "covariates")
