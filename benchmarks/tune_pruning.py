@@ -27,11 +27,11 @@ import optuna
 import pandas as pd
 import torch
 
+from lstm_doctor.api.forecast_tune import _Job, _objective
 from lstm_doctor.config import TrainConfig
 from lstm_doctor.treatment.search import SearchConfig, make_pruner, make_sampler
 from lstm_doctor.treatment.search_space import parse_space, space_start
 from lstm_doctor.treatment.study_report import trials_frame
-from lstm_doctor.tune import _Job, _objective
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ETTh1.csv"
 PROTOCOL = {"lookback": 96, "horizon": 24, "split": "8640,2880,2880"}

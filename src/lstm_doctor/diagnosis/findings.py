@@ -48,7 +48,7 @@ class Remedy:
     def available(self) -> bool:
         """Whether every changed setting exists in this version's config."""
         from lstm_doctor.config import setting_names
-        from lstm_doctor.sequence_config import sequence_setting_names
+        from lstm_doctor.config.sequence import sequence_setting_names
 
         return set(self.change) <= setting_names() | sequence_setting_names()
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pandas as pd
 
+from lstm_doctor.artifacts.provenance import file_sha256
 from lstm_doctor.errors import ArtifactError
-from lstm_doctor.provenance import file_sha256
 from lstm_doctor.reporting.report import forecast_report, sequence_report, write_report
 
 __all__ = [
@@ -138,7 +138,7 @@ def sequence_report_file(estimator: Any, path: str | Path, treatment: dict | Non
 def report_run(run: str | Path, out: str | Path | None = None, data: Any = None) -> Path:
     """The report of a saved run directory (forecast or sequence), written to ``out`` or
     ``RUN/report.html``."""
-    from lstm_doctor.sequence_artifacts import run_task
+    from lstm_doctor.artifacts.sequence import run_task
 
     run = Path(run)
     if not run.is_dir():
@@ -147,12 +147,12 @@ def report_run(run: str | Path, out: str | Path | None = None, data: Any = None)
     treatment_path = run / "treatment.json"
     treatment = _read_json(treatment_path) if treatment_path.is_file() else None
     if run_task(run) != "forecast":
-        from lstm_doctor.sequence_api import _SequenceEstimator
+        from lstm_doctor.api.sequence_estimators import SequenceEstimator
 
-        estimator = _SequenceEstimator.load(run)
+        estimator = SequenceEstimator.load(run)
         estimator.provenance_ = _meta_provenance(run)
         return sequence_report_file(estimator, target, treatment)
-    from lstm_doctor.api import Forecaster
+    from lstm_doctor.api.forecaster import Forecaster
 
     forecaster = Forecaster.load(run)
     return forecaster_report_file(

@@ -1,0 +1,175 @@
+"""Commands that look without training a model: lr-find, check, diagnose, report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lstm_doctor.cli.app import err, lazy_names, out
+from lstm_doctor.cli.fit import compact_json
+from lstm_doctor.cli.options import (
+    Architecture,
+    Covariates,
+    Embargo,
+    Encoding,
+    Fill,
+    Horizon,
+    Id,
+    Lookback,
+    Loss,
+    Scaler,
+    SegmentLength,
+    Split,
+    Stride,
+    Target,
+    Time,
+    TimeFormat,
+    column_list,
+    given_settings,
+)
+from lstm_doctor.config import DataConfig
+
+if TYPE_CHECKING:  # the names _LIBRARY loads when a command runs (see app.load_library)
+    from lstm_doctor.api.forecaster import Forecaster
+    from lstm_doctor.cli.report import report_command, write_log_report
+    from lstm_doctor.diagnosis.logs import read_log
+    from lstm_doctor.diagnosis.sources import check_frame, diagnose_log
+    from lstm_doctor.reporting.terminal import diagnosis_view, sparkline
+
+_LIBRARY = {  # name in this module: (module, attribute)
+    "Forecaster": ("lstm_doctor.api.forecaster", "Forecaster"),
+    "report_command": ("lstm_doctor.cli.report", "report_command"),
+    "write_log_report": ("lstm_doctor.cli.report", "write_log_report"),
+    "read_log": ("lstm_doctor.diagnosis.logs", "read_log"),
+    "check_frame": ("lstm_doctor.diagnosis.sources", "check_frame"),
+    "diagnose_log": ("lstm_doctor.diagnosis.sources", "diagnose_log"),
+    "diagnosis_view": ("lstm_doctor.reporting.terminal", "diagnosis_view"),
+    "sparkline": ("lstm_doctor.reporting.terminal", "sparkline"),
+}
+lazy_names(globals(), _LIBRARY)
+
+
+def lr_find(
+    data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
+    target: Target,
+    time: Time = None,
+    time_format: TimeFormat = None,
+    encoding: Encoding = None,
+    id: Id = None,
+    covariates: Covariates = None,
+    lookback: Lookback = None,
+    horizon: Horizon = None,
+    split: Split = None,
+    scaler: Scaler = None,
+    fill: Fill = None,
+    layers: Annotated[
+        int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")
+    ] = None,
+    units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
+    architecture: Architecture = None,
+    segment_length: SegmentLength = None,
+    loss: Loss = None,
+    optimizer: Annotated[str | None, typer.Option(help="adam | adamw | rmsprop | sgd.")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Batch size [64].")] = None,
+    precision: Annotated[str | None, typer.Option(help="fp32 | bf16.")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed [0].")] = None,
+    min_lr: Annotated[float, typer.Option(help="First learning rate.")] = 1e-6,
+    max_lr: Annotated[float, typer.Option(help="Last learning rate.")] = 1.0,
+    steps: Annotated[int, typer.Option(help="Batches in the sweep.")] = 100,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """LR range test: train briefly while the learning rate grows; suggest a learning rate."""
+    settings = given_settings(
+        lookback=lookback, horizon=horizon, split=split, scaler=scaler, fill=fill,
+        time_format=time_format, encoding=encoding, layers=layers, units=units,
+        architecture=architecture, segment_length=segment_length, loss=loss,
+        optimizer=optimizer, batch_size=batch_size, precision=precision, seed=seed,
+    )  # fmt: skip
+    result = Forecaster(**settings).lr_find(
+        data, column_list(target), time=time, id=id, covariates=column_list(covariates),
+        min_lr=min_lr, max_lr=max_lr, n_steps=steps,
+    )  # fmt: skip
+    if as_json:
+        print(compact_json(result.to_dict()))
+        return
+    out.print(f"loss (smoothed, log scale) over lr {result.lrs[0]:.1e} → {result.lrs[-1]:.1e}:")
+    out.print(f"  {sparkline(list(result.smoothed), width=60)}")
+    if result.suggestion is None:
+        out.print(f"[yellow]No suggestion[/]: {result.rule}")
+    else:
+        out.print(f"suggested --lr {result.suggestion:.2e}  ({result.rule})")
+
+
+def check(
+    data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
+    target: Target,
+    time: Time = None,
+    time_format: TimeFormat = None,
+    encoding: Encoding = None,
+    id: Id = None,
+    covariates: Covariates = None,
+    lookback: Lookback = None,
+    horizon: Horizon = None,
+    stride: Stride = None,
+    split: Split = None,
+    embargo: Embargo = None,
+    scaler: Scaler = None,
+    fill: Fill = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON list.")] = False,
+) -> None:
+    """Check DATA and the pipeline for leakage and data problems (no training)."""
+    settings = given_settings(
+        target=column_list(target), time=time, id=id, covariates=column_list(covariates),
+        lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
+        scaler=scaler, fill=fill, time_format=time_format, encoding=encoding,
+    )  # fmt: skip
+    diagnosis = check_frame(data, DataConfig(**settings))
+    if as_json:
+        print(compact_json(diagnosis.to_dict()))
+        return
+    if not diagnosis.findings:
+        out.print("[green]No leakage or data problems found.[/]")
+        return
+    out.print(diagnosis_view(diagnosis))
+
+
+def diagnose(
+    path: Annotated[Path, typer.Argument(help="A run directory, or a training log file/dir.")],
+    train_col: Annotated[str | None, typer.Option(help="Train loss column of a log.")] = None,
+    val_col: Annotated[str | None, typer.Option(help="Val loss column of a log.")] = None,
+    report: Annotated[
+        Path | None, typer.Option(help="Also write an HTML report (curves, diagnosis) here.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Diagnose a run of ours, or a Keras / Lightning / TensorBoard / CSV training log."""
+    log = read_log(path, train_col=train_col, val_col=val_col)
+    diagnosis = diagnose_log(log, path)
+    if report is not None:
+        page = write_log_report(log.history, diagnosis, f"{path} ({log.source})", report)
+        err.print(f"report: {page}", highlight=False)
+    notes = list(log.meta.get("notes") or []) if log.source != "lstm-doctor" else []
+    if as_json:
+        print(
+            compact_json({"source": log.source, "notes": notes, "diagnosis": diagnosis.to_dict()})
+        )
+        return
+    out.print(f"Read {len(log.history)} epochs from {path} ({log.source}).")
+    for note in notes:
+        out.print(f"[dim]Note: {note}.[/]")
+    out.print(diagnosis_view(diagnosis, log.history))
+
+
+def report(
+    run: Annotated[Path, typer.Argument(help="Run directory (fit, heal, tune's OUT/best).")],
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Where to write [RUN/report.html].")
+    ] = None,
+    data: Annotated[
+        Path | None, typer.Option(help="The data file, if the recorded one moved or changed.")
+    ] = None,
+) -> None:
+    """Write the one-file HTML report of a saved run (curves, forecasts, diagnosis, ...)."""
+    report_command(run, out_file, data, out)

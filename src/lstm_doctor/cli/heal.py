@@ -1,0 +1,176 @@
+"""The heal command: treat the model one diagnosed change at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+
+from lstm_doctor.cli.app import err, lazy_names, out
+from lstm_doctor.cli.fit import check_forecast_only, print_run
+from lstm_doctor.cli.options import (
+    REPORT_HELP,
+    Covariates,
+    Embargo,
+    Encoding,
+    Fill,
+    Horizon,
+    Id,
+    LogDir,
+    Lookback,
+    Scaler,
+    Season,
+    Split,
+    Stride,
+    Time,
+    TimeFormat,
+    check_task,
+    column_list,
+    default_out,
+    given_settings,
+)
+from lstm_doctor.errors import ConfigError
+
+if TYPE_CHECKING:  # the names _LIBRARY loads when a command runs (see app.load_library)
+    from lstm_doctor.api.forecast_heal import heal as run_heal
+    from lstm_doctor.artifacts import check_out_dir, write_json_atomic
+    from lstm_doctor.cli.report import note_command, write_run_report
+    from lstm_doctor.cli.sequences import heal_sequences_command
+    from lstm_doctor.reporting.terminal import comparison_table, step_line
+    from lstm_doctor.treatment.heal import HealStep
+
+_LIBRARY = {  # name in this module: (module, attribute)
+    "check_out_dir": ("lstm_doctor.artifacts", "check_out_dir"),
+    "write_json_atomic": ("lstm_doctor.artifacts", "write_json_atomic"),
+    "note_command": ("lstm_doctor.cli.report", "note_command"),
+    "write_run_report": ("lstm_doctor.cli.report", "write_run_report"),
+    "heal_sequences_command": ("lstm_doctor.cli.sequences", "heal_sequences_command"),
+    "run_heal": ("lstm_doctor.api.forecast_heal", "heal"),
+    "comparison_table": ("lstm_doctor.reporting.terminal", "comparison_table"),
+    "step_line": ("lstm_doctor.reporting.terminal", "step_line"),
+    "HealStep": ("lstm_doctor.treatment.heal", "HealStep"),
+}
+lazy_names(globals(), _LIBRARY)
+
+
+def heal(
+    data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
+    target: Annotated[
+        str | None, typer.Option(help="Target column(s), comma-separated (forecast).")
+    ] = None,
+    task: Annotated[str, typer.Option(help="forecast | classify | regress.")] = "forecast",
+    sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
+    label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
+    group: Annotated[str | None, typer.Option(help="Group column: one split per group.")] = None,
+    test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
+    time: Time = None,
+    time_format: TimeFormat = None,
+    encoding: Encoding = None,
+    id: Id = None,
+    covariates: Covariates = None,
+    lookback: Lookback = None,
+    horizon: Horizon = None,
+    stride: Stride = None,
+    split: Split = None,
+    embargo: Embargo = None,
+    scaler: Scaler = None,
+    fill: Fill = None,
+    season: Season = None,
+    epochs: Annotated[int | None, typer.Option(help="Maximum epochs per fit [100].")] = None,
+    patience: Annotated[int | None, typer.Option(help="Early stopping patience [10].")] = None,
+    batch_size: Annotated[int | None, typer.Option(help="Batch size [64].")] = None,
+    precision: Annotated[str | None, typer.Option(help="fp32 | bf16.")] = None,
+    device: Annotated[str | None, typer.Option(help="auto | cpu | cuda[:N].")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed [0].")] = None,
+    ensemble: Annotated[
+        int | None, typer.Option(help="Final model: seeds averaged (sequences).")
+    ] = None,
+    refit: Annotated[
+        bool | None, typer.Option(help="Final model: refit on train+val (sequences).")
+    ] = None,
+    budget: Annotated[
+        float, typer.Option(help="Budget in minutes: converted to epochs up front.")
+    ] = 20.0,
+    budget_epochs: Annotated[
+        int | None, typer.Option(help="Budget in training epochs: same treatment anywhere.")
+    ] = None,
+    max_steps: Annotated[int, typer.Option(help="Most treatment steps.")] = 20,
+    recipe: Annotated[
+        bool, typer.Option(help="Also fit the textbook recipe to compare (outside the budget).")
+    ] = True,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Run directory to write.")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing --out.")] = False,
+    report: Annotated[bool, typer.Option(help=REPORT_HELP, envvar="LSTM_DOCTOR_REPORT")] = True,
+    log_dir: LogDir = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Treat the model: start small, diagnose, change one thing, keep what helps on val.
+
+    Never reads the test split until the end; then scores it once and saves a run
+    directory with treatment.json (every step: finding, change, val before/after, kept).
+    """
+    check_task(task)
+    settings = given_settings(
+        lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
+        scaler=scaler, fill=fill, season=season, time_format=time_format, encoding=encoding,
+        epochs=epochs,
+        batch_size=batch_size, precision=precision, device=device, seed=seed,
+    )  # fmt: skip
+    if patience is not None:
+        settings["patience"] = patience if patience > 0 else None
+    out_dir = out_dir or default_out(f"heal-{data.stem}")
+    check_out_dir(out_dir, overwrite=overwrite)  # now, not after the treatment
+
+    def on_step(step: HealStep) -> None:
+        if not as_json:
+            out.print(step_line(step))
+
+    if task != "forecast":
+        if log_dir is not None:
+            raise ConfigError("--log-dir is for forecasting heals; drop it with --task " + task)
+        columns = {"sequence": sequence_id, "label": label, "time": time, "group": group}
+        final = given_settings(ensemble=ensemble, refit=refit)
+        heal_sequences_command(
+            data, task=task, columns=columns, settings={**settings, **final}, test=test,
+            out_dir=out_dir,
+            overwrite=overwrite, as_json=as_json, budget=budget, max_steps=max_steps,
+            on_step=on_step, out=out, report=report, err=err,
+        )  # fmt: skip
+        return
+    check_forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
+                   ensemble=ensemble, refit=refit)  # fmt: skip
+
+    outcome = run_heal(
+        data, target=column_list(target), time=time, id=id, covariates=column_list(covariates),
+        budget_minutes=budget, budget_epochs=budget_epochs, max_steps=max_steps,
+        on_step=on_step, compare_recipe=recipe, log_dir=log_dir, **settings,
+    )  # fmt: skip
+    note_command(outcome.forecaster, data)
+    run = outcome.forecaster.save(out_dir, overwrite=overwrite)
+    treatment = outcome.treatment()
+    write_json_atomic(run / "treatment.json", treatment)
+    page = write_run_report(outcome.forecaster, run, err, treatment=treatment) if report else None
+    if as_json:
+        summary = {k: v for k, v in treatment.items() if k != "steps"}
+        extra = {"treatment": treatment["steps"], "treatment_summary": summary}
+        print_run(outcome.forecaster, run, as_json=True, extra=extra, report=page)
+        return
+    if outcome.verdict is not None:  # decided on validation, before the test split was read
+        style = "green" if outcome.verdict["beats_best_baseline_on_val"] else "bold yellow"
+        out.print(f"verdict (validation only): the healed model {outcome.verdict['text']}",
+                  style=style, markup=False)  # fmt: skip
+    out.print(
+        f"treatment stopped ({outcome.stop_reason}) after {len(outcome.steps)} step(s): val MSE "
+        f"{treatment['start_val_mse']:.4f} (start) -> {treatment['final_val_mse']:.4f}"
+    )
+    out.print(f"budget: {escape(treatment['budget']['rule'])}", style="dim")
+    selection = treatment["selection"]
+    if selection["origins"] > 1:
+        out.print(f"selection: the steps' val MSE pools {selection['origins']} validation origins; "
+                  "the line above is the main validation split", style="dim")  # fmt: skip
+    if "note" in selection:
+        out.print(f"selection: {escape(selection['note'])}", style="dim")
+    out.print(comparison_table(treatment["comparison"]))
+    print_run(outcome.forecaster, run, as_json=False, table=False, report=page)

@@ -1,0 +1,87 @@
+"""Flags that several commands share, and small helpers for their values.
+
+Defaults are None so that the config dataclasses stay the one place where defaults live.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from lstm_doctor.errors import ConfigError
+
+Target = Annotated[str, typer.Option(help="Target column(s), comma-separated.")]
+
+Time = Annotated[str | None, typer.Option(help="Time column (parsed; increasing per series).")]
+
+TimeFormat = Annotated[
+    str | None, typer.Option(help="strftime format of --time, e.g. %d/%m/%Y [inferred].")
+]
+
+Encoding = Annotated[str | None, typer.Option(help="Text encoding of a CSV [utf-8].")]
+
+Id = Annotated[str | None, typer.Option("--id", help="Series id column (one global model).")]
+
+Covariates = Annotated[str | None, typer.Option(help="Covariate columns, comma-separated.")]
+
+Lookback = Annotated[int | None, typer.Option(help="Input steps per window [96].")]
+
+Horizon = Annotated[int | None, typer.Option(help="Steps to forecast [24].")]
+
+Stride = Annotated[int | None, typer.Option(help="Step between training windows [1].")]
+
+Split = Annotated[
+    str | None,
+    typer.Option(help="Fractions 0.7,0.1,0.2 | row counts 8640,2880,2880 | val,test start dates."),
+]
+
+Embargo = Annotated[int | None, typer.Option(help="Unused target steps after a split edge [0].")]
+
+Scaler = Annotated[str | None, typer.Option(help="standard | robust | minmax | none.")]
+
+Fill = Annotated[str | None, typer.Option(help="Repair NaN/inf: ffill | interpolate.")]
+
+Season = Annotated[int | None, typer.Option(help="Seasonal-naive season (default: detected).")]
+
+REPORT_HELP = "Write report.html into the run directory (env LSTM_DOCTOR_REPORT=0: off)."
+
+LogDir = Annotated[
+    Path | None, typer.Option(help="Write TensorBoard event files here while training.")
+]
+
+Architecture = Annotated[
+    str | None, typer.Option(help="step (reads every step) | segment (SegRNN-style) [step].")
+]
+
+SegmentLength = Annotated[
+    int | None, typer.Option(help="Segment steps (segment) [divisor of lookback near a day].")
+]
+
+Decoder = Annotated[str | None, typer.Option(help="Segment decoder: parallel | recurrent.")]
+
+Loss = Annotated[str | None, typer.Option(help="mse | mae | huber [step mse, segment mae].")]
+
+
+def column_list(text: str | None) -> tuple[str, ...] | None:
+    if text is None:
+        return None
+    return tuple(c.strip() for c in text.split(",") if c.strip())
+
+
+TASKS = ("forecast", "classify", "regress")
+
+
+def given_settings(**settings: Any) -> dict[str, Any]:
+    return {k: v for k, v in settings.items() if v is not None}
+
+
+def check_task(task: str) -> None:
+    if task not in TASKS:
+        raise ConfigError(f"--task {task!r} is not one of {' | '.join(TASKS)}; fix the spelling.")
+
+
+def default_out(stem: str) -> Path:
+    return Path("runs") / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}"

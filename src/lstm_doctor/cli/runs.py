@@ -1,0 +1,102 @@
+"""Commands on a saved run: evaluate, predict, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from lstm_doctor.cli.app import err, lazy_names, out
+from lstm_doctor.cli.fit import compact_json
+from lstm_doctor.errors import ConfigError
+
+if TYPE_CHECKING:  # the names _LIBRARY loads when a command runs (see app.load_library)
+    from lstm_doctor.api.forecaster import Forecaster
+    from lstm_doctor.artifacts.sequence import run_task
+    from lstm_doctor.cli.export import export_run, predict_run
+    from lstm_doctor.cli.output import write_predictions
+    from lstm_doctor.cli.sequences import load_sequence_estimator, sequence_scores_table
+    from lstm_doctor.reporting.terminal import evaluation_table, verdict
+
+_LIBRARY = {  # name in this module: (module, attribute)
+    "Forecaster": ("lstm_doctor.api.forecaster", "Forecaster"),
+    "export_run": ("lstm_doctor.cli.export", "export_run"),
+    "predict_run": ("lstm_doctor.cli.export", "predict_run"),
+    "load_sequence_estimator": ("lstm_doctor.cli.sequences", "load_sequence_estimator"),
+    "sequence_scores_table": ("lstm_doctor.cli.sequences", "sequence_scores_table"),
+    "write_predictions": ("lstm_doctor.cli.output", "write_predictions"),
+    "evaluation_table": ("lstm_doctor.reporting.terminal", "evaluation_table"),
+    "verdict": ("lstm_doctor.reporting.terminal", "verdict"),
+    "run_task": ("lstm_doctor.artifacts.sequence", "run_task"),
+}
+lazy_names(globals(), _LIBRARY)
+
+
+def evaluate(
+    run: Annotated[Path, typer.Argument(help="Run directory written by fit.")],
+    data: Annotated[Path, typer.Argument(help="CSV or Parquet file with the same columns.")],
+    split: Annotated[str, typer.Option(help="test | val (the run's own split) | all.")] = "test",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score a saved model and the baselines on DATA (nothing is refitted)."""
+    if run_task(run) != "forecast":  # a sequence run: every labelled sequence of DATA
+        scores = load_sequence_estimator(run).evaluate(data)
+        if as_json:
+            print(compact_json(scores))
+        else:
+            out.print(sequence_scores_table(scores))
+        return
+    forecaster = Forecaster.load(run)
+    metrics = forecaster.evaluate(data, split=split)
+    if as_json:
+        print(compact_json(metrics))
+        return
+    table = evaluation_table(metrics, split)
+    out.print(table)
+    out.print(verdict(metrics[split]["mse"], metrics["skill"], split))
+
+
+def predict(
+    run: Annotated[Path, typer.Argument(help="Run directory written by fit.")],
+    data: Annotated[Path, typer.Argument(help="Recent data: at least lookback rows per series.")],
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="Write forecasts to .csv, .parquet or .json.")
+    ] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing --out file.")] = False,
+    interval: Annotated[
+        float | None, typer.Option(help="Add <target>_lower/_upper: conformal level, e.g. 0.9.")
+    ] = None,
+    onnx: Annotated[
+        Path | None, typer.Option(help="Run this exported .onnx file with onnxruntime.")
+    ] = None,
+    baseline: Annotated[
+        str | None, typer.Option(help="naive | seasonal_naive: the baseline's forecasts.")
+    ] = None,
+) -> None:
+    """Forecast the horizon after the end of each series in DATA (original units); for a
+    sequence run, one row per sequence: the class and its probabilities (or the number)."""
+    if baseline is not None and run_task(run) != "forecast":
+        raise ConfigError("--baseline is for forecasting runs; this run is a sequence run.")
+    if onnx is not None or interval is not None:
+        if baseline is not None:
+            raise ConfigError("--baseline takes no --onnx or --interval; drop one of them.")
+        frame = predict_run(run, data, onnx=onnx, interval=interval)
+    elif run_task(run) != "forecast":
+        frame = load_sequence_estimator(run).predict(data)
+    else:
+        frame = Forecaster.load(run).predict(data, baseline=baseline)
+    if out_file is None:
+        print(frame.to_csv(index=False), end="")
+        return
+    write_predictions(frame, out_file, overwrite=overwrite)
+    err.print(f"{len(frame)} prediction rows written to {out_file}")
+
+
+def export(
+    run: Annotated[Path, typer.Argument(help="Run directory written by fit.")],
+    onnx: Annotated[Path, typer.Option(help="The .onnx file to write.")],
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing file.")] = False,
+) -> None:
+    """Export RUN's model as ONNX (scaled units in and out; see docs/backtest_and_export.md)."""
+    err.print(export_run(run, onnx, overwrite=overwrite), highlight=False)
