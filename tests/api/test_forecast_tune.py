@@ -18,7 +18,7 @@ import pytest
 import sqlalchemy
 from optuna.trial import TrialState
 
-from lstm_doctor.api.forecast_tune import _Job, _objective, tune
+from lstm_doctor.api.forecast_tune import TuneJob, tune, tune_objective
 from lstm_doctor.cli import main
 from lstm_doctor.cli.tune import trial_line
 from lstm_doctor.treatment.search import SearchConfig, make_pruner
@@ -65,11 +65,11 @@ class _PruneFrom(optuna.pruners.BasePruner):
 
 
 def test_a_pruned_trial_keeps_its_partial_history(demo_frame):
-    job = _Job(data=demo_frame, columns={"target": "load", "time": "time"},
+    job = TuneJob(data=demo_frame, columns={"target": "load", "time": "time"},
                fixed={**TINY, "epochs": 6}, space=SPACE, storage="", study="s",
                search=SearchConfig(), sampler_seed=0, parallel=False, threads=None)  # fmt: skip
     study = optuna.create_study(pruner=_PruneFrom(2))
-    study.optimize(_objective(demo_frame, job), n_trials=1)
+    study.optimize(tune_objective(demo_frame, job), n_trials=1)
     trial = study.trials[0]
     assert trial.state == TrialState.PRUNED
     assert [row["epoch"] for row in trial.user_attrs["history"]] == [1, 2]
@@ -83,18 +83,18 @@ def test_a_pruned_trial_keeps_its_partial_history(demo_frame):
 
 
 def test_the_first_trials_and_the_last_epoch_are_never_pruned(demo_frame):
-    job = _Job(data=demo_frame, columns={"target": "load", "time": "time"},
+    job = TuneJob(data=demo_frame, columns={"target": "load", "time": "time"},
                fixed={**TINY, "epochs": 3}, space=SPACE, storage="", study="s",
                search=SearchConfig(), sampler_seed=0, parallel=False, threads=None)  # fmt: skip
     study = optuna.create_study(pruner=_PruneFrom(1))
     study.enqueue_trial({"units": 8, "lr": 1e-3}, user_attrs={"first": True})
-    study.optimize(_objective(demo_frame, job), n_trials=2)
+    study.optimize(tune_objective(demo_frame, job), n_trials=2)
     first, other = study.trials
     assert first.state == TrialState.COMPLETE and len(first.user_attrs["history"]) == 3
     assert other.state == TrialState.PRUNED and len(other.user_attrs["history"]) == 1
-    job = _Job(**{**job.__dict__, "fixed": {**TINY, "epochs": 1}})
+    job = TuneJob(**{**job.__dict__, "fixed": {**TINY, "epochs": 1}})
     study = optuna.create_study(pruner=_PruneFrom(1))
-    study.optimize(_objective(demo_frame, job), n_trials=1)
+    study.optimize(tune_objective(demo_frame, job), n_trials=1)
     assert study.trials[0].state == TrialState.COMPLETE  # pruning the last epoch saves nothing
 
 
@@ -361,24 +361,24 @@ def test_trials_with_other_scalers_are_ranked_in_comparable_units(demo_frame, tm
 
 
 def test_the_first_trials_set_the_bar_at_each_asha_rung(demo_frame):
-    job = _Job(data=demo_frame, columns={"target": "load", "time": "time"},
+    job = TuneJob(data=demo_frame, columns={"target": "load", "time": "time"},
                fixed={**TINY, "epochs": 4}, space=SPACE, storage="", study="s",
                search=SearchConfig(), sampler_seed=0, parallel=False, threads=None)  # fmt: skip
     study = optuna.create_study(pruner=make_pruner("asha", n_trials=4, max_epochs=4))
     study.enqueue_trial({"units": 8, "lr": 1e-3}, user_attrs={"first": True})
-    study.optimize(_objective(demo_frame, job), n_trials=1)
+    study.optimize(tune_objective(demo_frame, job), n_trials=1)
     first = study.trials[0]
     assert first.state == TrialState.COMPLETE
     assert {"completed_rung_0", "completed_rung_1"} <= set(first.system_attrs)
 
 
 def test_a_trial_running_at_the_timeout_is_pruned_at_its_epoch_end(demo_frame):
-    job = _Job(data=demo_frame, columns={"target": "load", "time": "time"},
+    job = TuneJob(data=demo_frame, columns={"target": "load", "time": "time"},
                fixed={**TINY, "epochs": 5}, space=SPACE, storage="", study="s",
                search=SearchConfig(), sampler_seed=0, parallel=False, threads=None)  # fmt: skip
     study = optuna.create_study(pruner=optuna.pruners.NopPruner())
     study.enqueue_trial({"units": 8, "lr": 1e-3}, user_attrs={"first": True})
-    study.optimize(_objective(demo_frame, job, deadline=time.monotonic()), n_trials=1)
+    study.optimize(tune_objective(demo_frame, job, deadline=time.monotonic()), n_trials=1)
     trial = study.trials[0]  # even a first trial: the user's time limit comes first
     assert trial.state == TrialState.PRUNED
     assert trial.user_attrs["stop_reason"] == "timeout"

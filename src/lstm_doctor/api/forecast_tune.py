@@ -79,7 +79,7 @@ class TuneOutcome:
 
 
 @dataclass(frozen=True)
-class _Job:
+class TuneJob:
     """What a worker process needs to join the study and fit trials (sent to the child)."""
 
     data: Any  # a path, or a DataFrame
@@ -101,8 +101,8 @@ def _naive_val_mse(frame: pd.DataFrame, settings: dict[str, Any], columns: dict[
     return baseline_mse(prepared, "val", season=None)["naive"]
 
 
-def _objective(
-    frame: pd.DataFrame, job: _Job, deadline: float = math.inf
+def tune_objective(
+    frame: pd.DataFrame, job: TuneJob, deadline: float = math.inf
 ) -> Callable[[Trial], float]:
     """The trial's validation MSE relative to naive's on the same windows (lower is better).
 
@@ -176,7 +176,7 @@ def _objective(
     return objective
 
 
-def _run_job(job: _Job, on_trial: Callable[[optuna.Study, FrozenTrial], None] | None) -> None:
+def _run_job(job: TuneJob, on_trial: Callable[[optuna.Study, FrozenTrial], None] | None) -> None:
     if job.threads is not None:
         set_threads(job.threads)  # an explicit choice: the automatic one stays off
     frame = read_table(job.data, encoding=job.fixed.get("encoding"))
@@ -192,11 +192,11 @@ def _run_job(job: _Job, on_trial: Callable[[optuna.Study, FrozenTrial], None] | 
     pruner = make_pruner(search.pruner, n_trials=search.trials, max_epochs=max_epochs)
     study = optuna.load_study(study_name=job.study, storage=storage, sampler=sampler, pruner=pruner)
     deadline = search_deadline(search)
-    run_worker(study, _objective(frame, job, deadline), search, on_trial=on_trial,
+    run_worker(study, tune_objective(frame, job, deadline), search, on_trial=on_trial,
                deadline=deadline)  # fmt: skip
 
 
-def _worker_main(job: _Job, errors: Any) -> None:
+def _worker_main(job: TuneJob, errors: Any) -> None:
     """Entry point of a worker process started by ``--n-jobs``."""
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     try:
@@ -289,7 +289,7 @@ def tune(
     local = search.n_jobs == 1 or not isinstance(data, str | Path)
     source = frame if local else data
     jobs = [
-        _Job(
+        TuneJob(
             data=source,
             columns=columns,
             fixed=dict(settings),

@@ -13,12 +13,12 @@ from typing import Any
 
 from rich.console import Console
 
+from lstm_doctor.api.runs import report_run
 from lstm_doctor.reporting.report import log_report, write_report
 from lstm_doctor.reporting.run_report import (
     DEMO_SOURCE,
     REPORT_NAME,
     forecaster_report_file,
-    report_run,
     sequence_report_file,
     study_of,
 )
