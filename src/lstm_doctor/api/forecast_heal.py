@@ -16,10 +16,9 @@ import numpy as np
 import pandas as pd
 
 from lstm_doctor.api.forecaster import Forecaster
+from lstm_doctor.api.heal_candidate import FittedCandidate
 from lstm_doctor.config import check_float, check_int
 from lstm_doctor.data.load import read_table
-from lstm_doctor.diagnosis.curves import curve_stats
-from lstm_doctor.diagnosis.findings import Diagnosis
 from lstm_doctor.errors import ConfigError
 from lstm_doctor.evaluation.baseline_predict import DEPLOYABLE_BASELINES
 from lstm_doctor.training.inference import predict_windows
@@ -125,52 +124,40 @@ def baseline_verdict(forecaster: Forecaster) -> dict[str, Any] | None:
 
 
 @dataclass
-class _Fitted:
+class _Fitted(FittedCandidate):
     """A fitted Forecaster as the heal loop sees it (validation only).
 
     ``origins``: the same candidate fitted at the earlier validation origins (small
     validation splits); their windows pool with the main split's for the paired test.
     """
 
-    forecaster: Forecaster
+    estimator: Forecaster
     val_losses: tuple[np.ndarray, np.ndarray] | None = None
     origins: tuple[Forecaster, ...] = ()
 
     @property
     def origin_val_losses(self) -> tuple[float, ...]:
         """Validation MSE at each origin, the main split first."""
-        fitted = (self.forecaster, *self.origins)
+        fitted = (self.estimator, *self.origins)
         return tuple(float(f.metrics_["val"]["mse"]) for f in fitted)
 
     @property
     def epochs(self) -> int:
-        fitted = (self.forecaster, *self.origins)
+        fitted = (self.estimator, *self.origins)
         return sum(int(f.metrics_["training"]["epochs"]) for f in fitted)
 
     @property
     def seasonal(self) -> int | None:
         """The season, when seasonal naive is the best baseline on validation."""
-        best = best_baseline_val(self.forecaster)
-        return self.forecaster.season_ if best and best[0] == "seasonal_naive" else None
+        best = best_baseline_val(self.estimator)
+        return self.estimator.season_ if best and best[0] == "seasonal_naive" else None
 
     @property
     def val_loss(self) -> float:
         """Validation MSE; with several origins, the mean over all their windows."""
         if self.origins and self.val_losses is not None:
             return float(self.val_losses[1].mean())
-        return float(self.forecaster.metrics_["val"]["mse"])
-
-    @property
-    def val_noise(self) -> float:
-        return curve_stats(self.forecaster.history_).noise_val
-
-    @property
-    def diagnosis(self) -> Diagnosis:
-        return self.forecaster.diagnosis_
-
-    @property
-    def settings(self) -> dict[str, Any]:
-        return self.forecaster.resolved_settings()
+        return float(self.estimator.metrics_["val"]["mse"])
 
 
 @dataclass
@@ -323,7 +310,7 @@ def heal(
 
     def fit(candidate: dict[str, Any], warm_from: _Fitted | None) -> _Fitted:
         started = perf_counter()
-        init = None if warm_from is None else warm_from.forecaster
+        init = None if warm_from is None else warm_from.estimator
         try:
             forecaster = fit_one(candidate, init, board_for(candidate))
         except Exception:  # a candidate that cannot be fitted still counts as a step
@@ -372,10 +359,10 @@ def heal(
         coarse_too=not selection["supports_fine_choices"],
     )
     budget["epochs_used"] = result.epochs_used
-    best: Forecaster = result.best.forecaster
+    best: Forecaster = result.best.estimator
     verdict = baseline_verdict(best)  # validation only: written before the test split is read
     best.finish(frame)
-    start_model: Forecaster = result.start.forecaster
+    start_model: Forecaster = result.start.estimator
     recipe = None
     if compare_recipe:
         if start_model is not best:

@@ -4,8 +4,6 @@ checks a fit runs on the prepared data and the built model's shape."""
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +11,7 @@ import numpy as np
 import pandas as pd
 import torch
 
+from lstm_doctor.api.estimator import run_fingerprint
 from lstm_doctor.config import DataConfig, ModelConfig, RunConfig, TrainConfig
 from lstm_doctor.data.prepare import Prepared, prepare
 from lstm_doctor.data.validate import validate_frame
@@ -90,5 +89,4 @@ def with_segment_length(config: RunConfig, model: torch.nn.Module) -> RunConfig:
 
 def fingerprint(config: RunConfig, prepared: Prepared) -> str:
     """Names the settings and the exact (scaled) data of a run, for checkpoint matching."""
-    digest = hashlib.sha256(prepared.data.numpy().tobytes()).hexdigest()
-    return json.dumps({"config": config.to_dict(), "data": digest}, sort_keys=True)
+    return run_fingerprint(config, [prepared.data.numpy()])

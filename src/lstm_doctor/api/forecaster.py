@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 import torch
 
+from lstm_doctor.api.estimator import Estimator
 from lstm_doctor.api.forecast_diagnosis import diagnose_fit
 from lstm_doctor.api.forecast_predict import export_forecaster_onnx, predict_forecast
 from lstm_doctor.api.forecast_settings import (
@@ -31,7 +32,7 @@ from lstm_doctor.api.forecast_settings import (
     split_settings,
     with_segment_length,
 )
-from lstm_doctor.artifacts import load_run, save_run
+from lstm_doctor.artifacts import load_run
 from lstm_doctor.artifacts.provenance import fit_provenance
 from lstm_doctor.config import DataConfig, ModelConfig, RunConfig, TrainConfig
 from lstm_doctor.data.load import read_table
@@ -39,8 +40,7 @@ from lstm_doctor.data.prepare import Prepared, prepare
 from lstm_doctor.data.validate import validate_frame
 from lstm_doctor.diagnosis.baselines import detect_season
 from lstm_doctor.diagnosis.fallback import diagnose_or_warn
-from lstm_doctor.diagnosis.findings import Diagnosis
-from lstm_doctor.errors import ConfigError, NotFittedError
+from lstm_doctor.errors import ConfigError
 from lstm_doctor.evaluation.backtest import backtest as run_backtest
 from lstm_doctor.evaluation.evaluate import evaluate_split, merge_results
 from lstm_doctor.evaluation.intervals import (
@@ -61,7 +61,7 @@ log = logging.getLogger(__name__)
 _FIT_COLUMNS = ("target", "time", "id", "covariates")
 
 
-class Forecaster:
+class Forecaster(Estimator):
     """An LSTM forecaster with a leak-free pipeline, honest metrics and naive baselines.
 
     Every keyword is a field of ``DataConfig``, ``ModelConfig`` or ``TrainConfig`` (the CLI
@@ -82,12 +82,8 @@ class Forecaster:
             calibration set of ``predict(..., interval=...)`` (split conformal).
     """
 
-    def __init__(self, **settings: Any) -> None:
-        self.settings = dict(settings)
-        split_settings(self.settings)  # reject unknown names now, not at fit time
-
-    def get_params(self) -> dict[str, Any]:
-        return dict(self.settings)
+    def _check_settings(self, settings: dict[str, Any]) -> None:
+        split_settings(settings)
 
     # ----------------------------------------------------------------------------- fitting
     def _resolve_config(
@@ -134,10 +130,7 @@ class Forecaster:
         config = self._resolve_config(
             {"target": target, "time": time, "id": id, "covariates": covariates}, data
         )
-        if resume and (checkpoint is None or not Path(checkpoint).exists()):
-            raise ConfigError(
-                f"Nothing to resume: no checkpoint at {str(checkpoint)!r}. Run without resume."
-            )
+        self._check_resume(checkpoint, resume)
         frame, prepared, season, model = self._setup(data, config)
         config = with_segment_length(config, model)
         if init_from is not None:
@@ -269,28 +262,16 @@ class Forecaster:
         )
         return run_backtest(read_table(data), config, **options)
 
-    def resolved_settings(self) -> dict[str, Any]:
-        """The resolved settings as one flat dict (the names of the CLI flags)."""
-        self._check_fitted()
-        config = self.config_
-        flat = {**config.data.to_dict(), **config.model.to_dict(), **config.train.to_dict()}
-        flat["weight_decay"] = config.train.resolved_weight_decay
-        return flat
-
     def finish(self, data: pd.DataFrame | str | Path) -> Forecaster:
         """Score the test split once, after ``fit(..., evaluate_test=False)``, and diagnose
         with it: ``metrics_`` and ``diagnosis_`` become those of a plain ``fit``."""
         self._check_fitted()
         frame = read_table(data, encoding=self.config_.data.encoding)
         prepared = self._prepare(frame)
-        training = self.metrics_.get("training")
-        self.metrics_ = self._score(prepared, ("val", "test"))
-        if training is not None:
-            self.metrics_["training"] = training
-        self.diagnosis_ = diagnose_or_warn(
-            lambda: diagnose_fit(self, frame, prepared, include_test=True)
+        return self._finish_with(
+            self._score(prepared, ("val", "test")),
+            lambda: diagnose_fit(self, frame, prepared, include_test=True),
         )
-        return self
 
     def _score(self, prepared: Prepared, splits: tuple[str, ...]) -> dict[str, Any]:
         precision = self.config_.train.precision
@@ -300,12 +281,6 @@ class Forecaster:
         return merge_results(results, self.season_)
 
     # ---------------------------------------------------------------------------- using it
-    def _check_fitted(self) -> None:
-        if not hasattr(self, "model_"):
-            raise NotFittedError(
-                "This Forecaster is not fitted yet; call fit(...) or Forecaster.load(path) first."
-            )
-
     def _prepare(self, data: pd.DataFrame | str | Path) -> Prepared:
         """``data`` split by the run's settings and scaled by its fitted scaler."""
         config = self.config_.data
@@ -354,10 +329,8 @@ class Forecaster:
         return export_forecaster_onnx(self, path)
 
     # --------------------------------------------------------------------------- persistence
-    def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
-        """Write the run directory (safetensors + JSON); see ``lstm_doctor.artifacts``."""
-        self._check_fitted()
-        meta = {
+    def _run_meta(self) -> dict[str, Any]:
+        return {
             "shape": {
                 "n_inputs": self.model_.n_inputs,
                 "n_targets": self.model_.n_targets,
@@ -365,25 +338,7 @@ class Forecaster:
                 "lookback": self.config_.data.lookback,  # checked on load: not in the weights
             },
             "season": self.season_,
-            "training": {
-                "best_epoch": self.history_.best_epoch,
-                "stop_reason": self.history_.stop_reason,
-                "events": self.history_.events,
-            },
-            "provenance": getattr(self, "provenance_", None),
         }
-        return save_run(
-            path,
-            config=self.config_,
-            model=self.model_,
-            scaler=self.scaler_,
-            history=self.history_,
-            metrics=self.metrics_,
-            meta=meta,
-            diagnosis=self.diagnosis_.to_dict(),
-            overwrite=overwrite,
-            calibration=getattr(self, "calibration_", None),
-        )
 
     @classmethod
     def load(cls, path: str | Path) -> Forecaster:
@@ -393,15 +348,8 @@ class Forecaster:
         settings.update(run.config.train.to_dict())
         settings = {k: tuple(v) if isinstance(v, list) else v for k, v in settings.items()}
         forecaster = cls(**settings)
-        forecaster.config_, forecaster.model_, forecaster.scaler_ = (
-            run.config,
-            run.model,
-            run.scaler,
-        )
-        forecaster.history_, forecaster.metrics_ = run.history, run.metrics
+        forecaster._restore(run)
         forecaster.season_ = run.meta.get("season")
-        forecaster.diagnosis_ = Diagnosis.from_dict(run.diagnosis)
-        forecaster.provenance_ = run.meta.get("provenance")
         forecaster.calibration_ = run.calibration
         return forecaster
 

@@ -38,13 +38,12 @@ def report_run(run: str | Path, out: str | Path | None = None, data: Any = None)
     target = Path(out) if out is not None else run / REPORT_NAME
     treatment_path = run / "treatment.json"
     treatment = read_json(treatment_path) if treatment_path.is_file() else None
-    if run_task(run) != "forecast":
-        estimator = SequenceEstimator.load(run)
+    estimator = load_estimator(run)
+    if isinstance(estimator, SequenceEstimator):
         estimator.provenance_ = _meta_provenance(run)
         return sequence_report_file(estimator, target, treatment)
-    forecaster = Forecaster.load(run)
     return forecaster_report_file(
-        forecaster, target, data=data, treatment=treatment, study=study_of(run)
+        estimator, target, data=data, treatment=treatment, study=study_of(run)
     )
 
 

@@ -17,8 +17,6 @@ stays the selection fit's). Both are on by default for classification.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -27,9 +25,9 @@ import numpy as np
 import pandas as pd
 import torch
 
+from lstm_doctor.api.estimator import Estimator, run_fingerprint
 from lstm_doctor.api.sequence_member_fit import MemberFit, checkpoint_files, member_of
 from lstm_doctor.api.sequence_scoring import diagnose_fit, model_scores, score_splits
-from lstm_doctor.artifacts import save_run
 from lstm_doctor.artifacts.provenance import fit_provenance
 from lstm_doctor.artifacts.sequence import load_sequence_run
 from lstm_doctor.config import ModelConfig, TrainConfig
@@ -39,8 +37,7 @@ from lstm_doctor.data.sequence_scale import apply_sequence_scaler, fit_sequence_
 from lstm_doctor.data.sequence_split import split_sequences
 from lstm_doctor.data.sequences import SequenceSet, build_sequences
 from lstm_doctor.diagnosis.fallback import diagnose_or_warn
-from lstm_doctor.diagnosis.findings import Diagnosis
-from lstm_doctor.errors import ConfigError, NotFittedError
+from lstm_doctor.errors import ConfigError
 from lstm_doctor.evaluation.classification_metrics import classification_metrics, regression_metrics
 from lstm_doctor.models.sequence_ensemble import SequenceEnsemble
 from lstm_doctor.training.device import resolve_device
@@ -80,10 +77,13 @@ CLASSIFY_DEFAULTS = {"label_smoothing": 0.1, "jitter": 0.1, "batch_size": 16, "e
                      "refit": True}  # fmt: skip
 
 
-class SequenceEstimator:
-    task = "classify"
+class SequenceEstimator(Estimator):
+    """The base of SequenceClassifier and SequenceRegressor (``load`` picks the task)."""
 
-    def __init__(self, **settings: Any) -> None:
+    task = "classify"
+    task_section = "sequence"
+
+    def _check_settings(self, settings: dict[str, Any]) -> None:
         known = set().union(*_SECTIONS.values())
         unknown = sorted(set(settings) - known)
         if unknown:
@@ -91,10 +91,6 @@ class SequenceEstimator:
                 f"{type(self).__name__} got unknown setting(s) {', '.join(unknown)}. Known "
                 f"settings: {', '.join(sorted(known))}."
             )
-        self.settings = dict(settings)
-
-    def get_params(self) -> dict[str, Any]:
-        return dict(self.settings)
 
     def setting(self, name: str) -> Any:
         """A setting as a fit would resolve it: given, else this task's default, else the
@@ -158,10 +154,7 @@ class SequenceEstimator:
              "features": tuple(features or ())}
         )  # fmt: skip
         seq, train_config = config.sequence, config.train
-        if resume and (checkpoint is None or not Path(checkpoint).exists()):
-            raise ConfigError(
-                f"Nothing to resume: no checkpoint at {str(checkpoint)!r}. Run without resume."
-            )
+        self._check_resume(checkpoint, resume)
         frame = read_table(data)
         self.config_ = config
         parts = self._split(frame, test, read_test=evaluate_test)
@@ -264,25 +257,11 @@ class SequenceEstimator:
         frame = read_table(data)
         parts = self._split(frame, test, read_test=True)
         scaled = {name: apply_sequence_scaler(self.scaler_, s) for name, s in parts.items()}
-        training = self.metrics_.get("training")
         selection_val = self.metrics_["val"] if self.config_.sequence.refit else None
-        self.metrics_ = score_splits(
-            self, parts, scaled, ("val", "test"), selection_val=selection_val
+        return self._finish_with(
+            score_splits(self, parts, scaled, ("val", "test"), selection_val=selection_val),
+            lambda: diagnose_fit(self, frame, parts["train"].labels, include_test=True),
         )
-        if training is not None:
-            self.metrics_["training"] = training
-        self.diagnosis_ = diagnose_or_warn(
-            lambda: diagnose_fit(self, frame, parts["train"].labels, include_test=True)
-        )
-        return self
-
-    def resolved_settings(self) -> dict[str, Any]:
-        """The resolved settings as one flat dict (the names of the CLI flags)."""
-        self._check_fitted()
-        config = self.config_
-        flat = {**config.sequence.to_dict(), **config.model.to_dict(), **config.train.to_dict()}
-        flat["weight_decay"] = config.train.resolved_weight_decay
-        return flat
 
     def _targets(self, sequences: SequenceSet) -> torch.Tensor:
         if self.task == "classify":
@@ -302,13 +281,6 @@ class SequenceEstimator:
         return SequenceLoss("classify", weights, seq.label_smoothing)
 
     # ---------------------------------------------------------------------------- using it
-    def _check_fitted(self) -> None:
-        if not hasattr(self, "model_"):
-            raise NotFittedError(
-                f"This {type(self).__name__} is not fitted yet; call fit(...) or "
-                f"{type(self).__name__}.load(path) first."
-            )
-
     def _outputs(self, data: pd.DataFrame | str | Path) -> tuple[SequenceSet, torch.Tensor]:
         self._check_fitted()
         sequences = build_sequences(
@@ -332,27 +304,14 @@ class SequenceEstimator:
         return regression_metrics(sequences.labels, output[:, 0].numpy() * scale + center)
 
     # --------------------------------------------------------------------------- persistence
-    def save(self, path: str | Path, *, overwrite: bool = False) -> Path:
-        """Write the run directory (safetensors + JSON); see ``lstm_doctor.artifacts.sequence``."""
-        self._check_fitted()
-        meta = {
+    def _run_meta(self) -> dict[str, Any]:
+        return {
             "task": self.task,
             "shape": {"n_features": self.model_.n_features, "n_outputs": self.model_.n_outputs},
             "features": list(self.features_),
             "classes": list(self.classes_),
             "label_scale": list(getattr(self, "label_scale_", ())) or None,
-            "training": {
-                "best_epoch": self.history_.best_epoch,
-                "stop_reason": self.history_.stop_reason,
-                "events": self.history_.events,
-            },
-            "provenance": getattr(self, "provenance_", None),
         }
-        return save_run(
-            path, config=self.config_, model=self.model_, scaler=self.scaler_,  # type: ignore[arg-type]
-            history=self.history_, metrics=self.metrics_, meta=meta,
-            diagnosis=self.diagnosis_.to_dict(), overwrite=overwrite,
-        )  # fmt: skip
 
     @classmethod
     def load(cls, path: str | Path) -> SequenceEstimator:
@@ -367,14 +326,11 @@ class SequenceEstimator:
                 f"{estimator_class.__name__}.load."
             )
         estimator = estimator_class()
-        estimator.config_, estimator.model_, estimator.scaler_ = run.config, run.model, run.scaler
+        estimator._restore(run)
         estimator.features_ = tuple(run.meta["features"])
         estimator.classes_ = tuple(run.meta["classes"])
         if run.meta.get("label_scale"):
             estimator.label_scale_ = tuple(run.meta["label_scale"])
-        estimator.history_, estimator.metrics_ = run.history, run.metrics
-        estimator.diagnosis_ = Diagnosis.from_dict(run.diagnosis)
-        estimator.provenance_ = run.meta.get("provenance")
         return estimator
 
     def report(self, path: str | Path) -> Path:
@@ -386,15 +342,12 @@ class SequenceEstimator:
 
 
 def _fingerprint(config: SequenceRunConfig, scaled: dict[str, SequenceSet]) -> str:
-    """Names the settings and the exact (scaled) training and validation data of a run, for
-    checkpoint matching."""
-    digest = hashlib.sha256()
+    """The run's fingerprint over its scaled training and validation sequences."""
+    arrays = []
     for name in ("train", "val"):
         sequences = scaled[name]
-        digest.update(sequences.values.numpy().tobytes())
-        digest.update(sequences.lengths.numpy().tobytes())
-        digest.update(np.asarray(sequences.labels).tobytes())
-    return json.dumps({"config": config.to_dict(), "data": digest.hexdigest()}, sort_keys=True)
+        arrays += [sequences.values.numpy(), sequences.lengths.numpy(), sequences.labels]
+    return run_fingerprint(config, arrays)
 
 
 class SequenceClassifier(SequenceEstimator):

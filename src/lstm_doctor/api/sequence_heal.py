@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from lstm_doctor.api.heal_candidate import FittedCandidate
 from lstm_doctor.api.sequence_estimators import (
     SequenceClassifier,
     SequenceEstimator,
@@ -32,8 +33,6 @@ from lstm_doctor.api.sequence_estimators import (
 from lstm_doctor.artifacts import write_json_atomic
 from lstm_doctor.config import check_float, check_int
 from lstm_doctor.data.load import read_table
-from lstm_doctor.diagnosis.curves import curve_stats
-from lstm_doctor.diagnosis.findings import Diagnosis
 from lstm_doctor.treatment.heal import HealStep, heal_loop
 
 __all__ = [
@@ -60,10 +59,11 @@ _COLUMNS = ("sequence_id", "label", "time", "group", "features", "task")
 
 
 @dataclass
-class _Fitted:
+class _Fitted(FittedCandidate):
     """A fitted sequence estimator as the heal loop sees it (validation only)."""
 
     estimator: SequenceEstimator
+    column_settings = _COLUMNS
 
     @property
     def val_loss(self) -> float:
@@ -72,19 +72,6 @@ class _Fitted:
         if history.best_epoch is None:
             return math.inf
         return float(history.column("val_loss")[history.best_epoch - 1])
-
-    @property
-    def val_noise(self) -> float:
-        return curve_stats(self.estimator.history_).noise_val
-
-    @property
-    def diagnosis(self) -> Diagnosis:
-        return self.estimator.diagnosis_
-
-    @property
-    def settings(self) -> dict[str, Any]:
-        resolved = self.estimator.resolved_settings()
-        return {k: v for k, v in resolved.items() if k not in _COLUMNS}
 
 
 def _scores(estimator: SequenceEstimator, split: str) -> dict[str, float] | None:

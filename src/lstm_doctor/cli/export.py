@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from lstm_doctor.api.forecaster import Forecaster
+from lstm_doctor.api.sequence_estimators import SequenceEstimator
 from lstm_doctor.artifacts.sequence import run_task
-from lstm_doctor.cli.sequences import load_sequence_estimator
 from lstm_doctor.errors import ArtifactError, ConfigError
 from lstm_doctor.export.onnx import OnnxModule, export_sequence_model, load_session
 
@@ -33,7 +33,7 @@ def export_run(run: Path, onnx: Path, *, overwrite: bool = False) -> str:
             f"(batch, {data.horizon}, {forecaster.model_.n_targets}), in the scaled units of "
             f"{run / 'scaler.json'}"
         )
-    estimator = load_sequence_estimator(run)
+    estimator = SequenceEstimator.load(run)
     model = estimator.model_
     metadata = {
         "kind": estimator.task,
@@ -59,7 +59,7 @@ def predict_run(
         return Forecaster.load(run).predict(data, interval=interval, onnx=onnx)
     if interval is not None:
         raise ConfigError("--interval applies to forecasting runs, not to sequence runs.")
-    estimator = load_sequence_estimator(run)
+    estimator = SequenceEstimator.load(run)
     if onnx is not None:
         estimator.model_ = OnnxModule(load_session(onnx), n_outputs=estimator.model_.n_outputs)
     return estimator.predict(data)

@@ -13,17 +13,18 @@ from lstm_doctor.errors import ConfigError
 
 if TYPE_CHECKING:  # the names _LIBRARY loads when a command runs (see app.load_library)
     from lstm_doctor.api.forecaster import Forecaster
+    from lstm_doctor.api.runs import load_estimator
     from lstm_doctor.artifacts.sequence import run_task
     from lstm_doctor.cli.export import export_run, predict_run
     from lstm_doctor.cli.output import write_predictions
-    from lstm_doctor.cli.sequences import load_sequence_estimator, sequence_scores_table
+    from lstm_doctor.cli.sequences import sequence_scores_table
     from lstm_doctor.reporting.terminal import evaluation_table, verdict
 
 _LIBRARY = {  # name in this module: (module, attribute)
     "Forecaster": ("lstm_doctor.api.forecaster", "Forecaster"),
     "export_run": ("lstm_doctor.cli.export", "export_run"),
     "predict_run": ("lstm_doctor.cli.export", "predict_run"),
-    "load_sequence_estimator": ("lstm_doctor.cli.sequences", "load_sequence_estimator"),
+    "load_estimator": ("lstm_doctor.api.runs", "load_estimator"),
     "sequence_scores_table": ("lstm_doctor.cli.sequences", "sequence_scores_table"),
     "write_predictions": ("lstm_doctor.cli.output", "write_predictions"),
     "evaluation_table": ("lstm_doctor.reporting.terminal", "evaluation_table"),
@@ -40,15 +41,15 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score a saved model and the baselines on DATA (nothing is refitted)."""
-    if run_task(run) != "forecast":  # a sequence run: every labelled sequence of DATA
-        scores = load_sequence_estimator(run).evaluate(data)
+    estimator = load_estimator(run)
+    if not isinstance(estimator, Forecaster):  # a sequence run: every labelled sequence
+        scores = estimator.evaluate(data)
         if as_json:
             print(compact_json(scores))
         else:
             out.print(sequence_scores_table(scores))
         return
-    forecaster = Forecaster.load(run)
-    metrics = forecaster.evaluate(data, split=split)
+    metrics = estimator.evaluate(data, split=split)
     if as_json:
         print(compact_json(metrics))
         return
@@ -82,10 +83,9 @@ def predict(
         if baseline is not None:
             raise ConfigError("--baseline takes no --onnx or --interval; drop one of them.")
         frame = predict_run(run, data, onnx=onnx, interval=interval)
-    elif run_task(run) != "forecast":
-        frame = load_sequence_estimator(run).predict(data)
-    else:
-        frame = Forecaster.load(run).predict(data, baseline=baseline)
+    else:  # a baseline is for forecasting runs only (checked above)
+        options = {} if baseline is None else {"baseline": baseline}
+        frame = load_estimator(run).predict(data, **options)
     if out_file is None:
         print(frame.to_csv(index=False), end="")
         return

@@ -33,16 +33,11 @@ from lstm_doctor.treatment.study_report import TrialEvent
 __all__ = [
     "fit_sequences",
     "heal_sequences_command",
-    "load_sequence_estimator",
     "sequence_payload",
 ]
 
 _CLASSIFY = ("accuracy", "balanced_accuracy", "macro_f1", "log_loss")
 _REGRESS = ("mse", "mae", "rmse")
-
-
-def load_sequence_estimator(run: Path) -> SequenceEstimator:
-    return SequenceEstimator.load(run)
 
 
 def sequence_payload(estimator: SequenceEstimator, run: Path) -> dict[str, Any]:
