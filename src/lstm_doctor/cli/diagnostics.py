@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -11,23 +11,13 @@ from lstm_doctor.cli.app import err, lazy_names, out
 from lstm_doctor.cli.fit import compact_json
 from lstm_doctor.cli.options import (
     Architecture,
-    Covariates,
-    Embargo,
-    Encoding,
-    Fill,
-    Horizon,
-    Id,
-    Lookback,
     Loss,
-    Scaler,
     SegmentLength,
-    Split,
-    Stride,
     Target,
-    Time,
-    TimeFormat,
     column_list,
+    data_settings,
     given_settings,
+    with_data_flags,
 )
 from lstm_doctor.config import DataConfig
 
@@ -51,19 +41,10 @@ _LIBRARY = {  # name in this module: (module, attribute)
 lazy_names(globals(), _LIBRARY)
 
 
+@with_data_flags(after="target", without=("stride", "embargo", "season"))
 def lr_find(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Target,
-    time: Time = None,
-    time_format: TimeFormat = None,
-    encoding: Encoding = None,
-    id: Id = None,
-    covariates: Covariates = None,
-    lookback: Lookback = None,
-    horizon: Horizon = None,
-    split: Split = None,
-    scaler: Scaler = None,
-    fill: Fill = None,
     layers: Annotated[
         int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")
     ] = None,
@@ -79,17 +60,17 @@ def lr_find(
     max_lr: Annotated[float, typer.Option(help="Last learning rate.")] = 1.0,
     steps: Annotated[int, typer.Option(help="Batches in the sweep.")] = 100,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    **flags: Any,
 ) -> None:
     """LR range test: train briefly while the learning rate grows; suggest a learning rate."""
     settings = given_settings(
-        lookback=lookback, horizon=horizon, split=split, scaler=scaler, fill=fill,
-        time_format=time_format, encoding=encoding, layers=layers, units=units,
-        architecture=architecture, segment_length=segment_length, loss=loss,
-        optimizer=optimizer, batch_size=batch_size, precision=precision, seed=seed,
+        **data_settings(flags), layers=layers, units=units, architecture=architecture,
+        segment_length=segment_length, loss=loss, optimizer=optimizer, batch_size=batch_size,
+        precision=precision, seed=seed,
     )  # fmt: skip
     result = Forecaster(**settings).lr_find(
-        data, column_list(target), time=time, id=id, covariates=column_list(covariates),
-        min_lr=min_lr, max_lr=max_lr, n_steps=steps,
+        data, column_list(target), time=flags["time"], id=flags["id"],
+        covariates=column_list(flags["covariates"]), min_lr=min_lr, max_lr=max_lr, n_steps=steps,
     )  # fmt: skip
     if as_json:
         print(compact_json(result.to_dict()))
@@ -102,28 +83,17 @@ def lr_find(
         out.print(f"suggested --lr {result.suggestion:.2e}  ({result.rule})")
 
 
+@with_data_flags(after="target", without=("season",))
 def check(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Target,
-    time: Time = None,
-    time_format: TimeFormat = None,
-    encoding: Encoding = None,
-    id: Id = None,
-    covariates: Covariates = None,
-    lookback: Lookback = None,
-    horizon: Horizon = None,
-    stride: Stride = None,
-    split: Split = None,
-    embargo: Embargo = None,
-    scaler: Scaler = None,
-    fill: Fill = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON list.")] = False,
+    **flags: Any,
 ) -> None:
     """Check DATA and the pipeline for leakage and data problems (no training)."""
     settings = given_settings(
-        target=column_list(target), time=time, id=id, covariates=column_list(covariates),
-        lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, time_format=time_format, encoding=encoding,
+        target=column_list(target), time=flags["time"], id=flags["id"],
+        covariates=column_list(flags["covariates"]), **data_settings(flags),
     )  # fmt: skip
     diagnosis = check_frame(data, DataConfig(**settings))
     if as_json:

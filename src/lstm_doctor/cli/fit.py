@@ -12,27 +12,16 @@ from lstm_doctor.cli.app import err, lazy_names, out
 from lstm_doctor.cli.options import (
     REPORT_HELP,
     Architecture,
-    Covariates,
     Decoder,
-    Embargo,
-    Encoding,
-    Fill,
-    Horizon,
-    Id,
     LogDir,
-    Lookback,
     Loss,
-    Scaler,
-    Season,
     SegmentLength,
-    Split,
-    Stride,
-    Time,
-    TimeFormat,
     check_task,
     column_list,
+    data_settings,
     default_out,
     given_settings,
+    with_data_flags,
 )
 from lstm_doctor.errors import ConfigError
 
@@ -191,6 +180,7 @@ def check_forecast_only(target: str | None, **sequence_flags: Any) -> None:
         )
 
 
+@with_data_flags(after="series_norm")
 def fit(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Annotated[
@@ -221,19 +211,6 @@ def fit(
     series_norm: Annotated[
         bool | None, typer.Option(help="Z-normalize each sequence (sequences).")
     ] = None,
-    time: Time = None,
-    time_format: TimeFormat = None,
-    encoding: Encoding = None,
-    id: Id = None,
-    covariates: Covariates = None,
-    lookback: Lookback = None,
-    horizon: Horizon = None,
-    stride: Stride = None,
-    split: Split = None,
-    embargo: Embargo = None,
-    scaler: Scaler = None,
-    fill: Fill = None,
-    season: Season = None,
     layers: Annotated[
         int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")
     ] = None,
@@ -287,6 +264,7 @@ def fit(
     report: Annotated[bool, typer.Option(help=REPORT_HELP, envvar="LSTM_DOCTOR_REPORT")] = True,
     log_dir: LogDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    **flags: Any,
 ) -> None:
     """Train an LSTM on DATA, score it against naive baselines, save a run directory.
 
@@ -295,8 +273,7 @@ def fit(
     """
     check_task(task)
     settings = given_settings(
-        lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, time_format=time_format, encoding=encoding,
+        **data_settings(flags),
         layers=layers,
         units=units, dropout=dropout, bidirectional=bidirectional, weight_drop=weight_drop,
         layer_norm=layer_norm, head=head,
@@ -313,9 +290,9 @@ def fit(
     if patience is not None:
         settings["patience"] = patience if patience > 0 else None
     columns = {
-        "time": time,
-        "id": id,
-        "covariates": column_list(covariates),
+        "time": flags["time"],
+        "id": flags["id"],
+        "covariates": column_list(flags["covariates"]),
     }
     if task != "forecast":
         sequence_settings = given_settings(
@@ -329,7 +306,7 @@ def fit(
             summary_features=summary_features,
             series_norm=series_norm,
         )
-        columns = {"sequence": sequence_id, "label": label, "time": time, "group": group,
+        columns = {"sequence": sequence_id, "label": label, "time": flags["time"], "group": group,
                    "features": column_list(features)}  # fmt: skip
         if resume and out_dir is None:
             raise ConfigError("--resume needs the --out of the run to continue.")

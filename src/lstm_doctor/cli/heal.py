@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -12,24 +12,13 @@ from lstm_doctor.cli.app import err, lazy_names, out
 from lstm_doctor.cli.fit import check_forecast_only, print_run
 from lstm_doctor.cli.options import (
     REPORT_HELP,
-    Covariates,
-    Embargo,
-    Encoding,
-    Fill,
-    Horizon,
-    Id,
     LogDir,
-    Lookback,
-    Scaler,
-    Season,
-    Split,
-    Stride,
-    Time,
-    TimeFormat,
     check_task,
-    column_list,
+    data_settings,
     default_out,
+    forecast_columns,
     given_settings,
+    with_data_flags,
 )
 from lstm_doctor.errors import ConfigError
 
@@ -55,6 +44,7 @@ _LIBRARY = {  # name in this module: (module, attribute)
 lazy_names(globals(), _LIBRARY)
 
 
+@with_data_flags(after="test")
 def heal(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Annotated[
@@ -65,19 +55,6 @@ def heal(
     label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
     group: Annotated[str | None, typer.Option(help="Group column: one split per group.")] = None,
     test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
-    time: Time = None,
-    time_format: TimeFormat = None,
-    encoding: Encoding = None,
-    id: Id = None,
-    covariates: Covariates = None,
-    lookback: Lookback = None,
-    horizon: Horizon = None,
-    stride: Stride = None,
-    split: Split = None,
-    embargo: Embargo = None,
-    scaler: Scaler = None,
-    fill: Fill = None,
-    season: Season = None,
     epochs: Annotated[int | None, typer.Option(help="Maximum epochs per fit [100].")] = None,
     patience: Annotated[int | None, typer.Option(help="Early stopping patience [10].")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Batch size [64].")] = None,
@@ -105,6 +82,7 @@ def heal(
     report: Annotated[bool, typer.Option(help=REPORT_HELP, envvar="LSTM_DOCTOR_REPORT")] = True,
     log_dir: LogDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    **flags: Any,
 ) -> None:
     """Treat the model: start small, diagnose, change one thing, keep what helps on val.
 
@@ -113,8 +91,7 @@ def heal(
     """
     check_task(task)
     settings = given_settings(
-        lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, time_format=time_format, encoding=encoding,
+        **data_settings(flags),
         epochs=epochs,
         batch_size=batch_size, precision=precision, device=device, seed=seed,
     )  # fmt: skip
@@ -130,7 +107,7 @@ def heal(
     if task != "forecast":
         if log_dir is not None:
             raise ConfigError("--log-dir is for forecasting heals; drop it with --task " + task)
-        columns = {"sequence": sequence_id, "label": label, "time": time, "group": group}
+        columns = {"sequence": sequence_id, "label": label, "time": flags["time"], "group": group}
         final = given_settings(ensemble=ensemble, refit=refit)
         heal_sequences_command(
             data, task=task, columns=columns, settings={**settings, **final}, test=test,
@@ -143,7 +120,7 @@ def heal(
                    ensemble=ensemble, refit=refit)  # fmt: skip
 
     outcome = run_heal(
-        data, target=column_list(target), time=time, id=id, covariates=column_list(covariates),
+        data, **forecast_columns(target, flags),
         budget_minutes=budget, budget_epochs=budget_epochs, max_steps=max_steps,
         on_step=on_step, compare_recipe=recipe, log_dir=log_dir, **settings,
     )  # fmt: skip

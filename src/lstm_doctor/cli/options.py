@@ -5,9 +5,11 @@ Defaults are None so that the config dataclasses stay the one place where defaul
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -85,3 +87,64 @@ def check_task(task: str) -> None:
 
 def default_out(stem: str) -> Path:
     return Path("runs") / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}"
+
+
+def _data_flags(
+    time: Time = None,
+    time_format: TimeFormat = None,
+    encoding: Encoding = None,
+    id: Id = None,
+    covariates: Covariates = None,
+    lookback: Lookback = None,
+    horizon: Horizon = None,
+    stride: Stride = None,
+    split: Split = None,
+    embargo: Embargo = None,
+    scaler: Scaler = None,
+    fill: Fill = None,
+    season: Season = None,
+) -> None:
+    """The data flags, declared once: the columns, and the settings of ``DataConfig``."""
+
+
+DATA_FLAGS = inspect.signature(_data_flags, eval_str=True).parameters
+# The DataConfig settings among the data flags (the columns aside), in the order commands
+# pass them on.
+DATA_SETTINGS = (
+    "lookback", "horizon", "stride", "split", "embargo", "scaler", "fill", "season",
+    "time_format", "encoding",
+)  # fmt: skip
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def with_data_flags(after: str, without: tuple[str, ...] = ()) -> Callable[[Command], Command]:
+    """Give a command the data flags (declared once, above; all but ``without``), listed
+    after its parameter ``after``; the command takes them as ``**flags`` keyword arguments."""
+    names = [name for name in DATA_FLAGS if name not in without]
+
+    def decorate(command: Command) -> Command:
+        own = inspect.signature(command, eval_str=True).parameters.values()
+        own = [p for p in own if p.kind is not inspect.Parameter.VAR_KEYWORD]
+        at = [p.name for p in own].index(after) + 1
+        parameters = [*own[:at], *(DATA_FLAGS[name] for name in names), *own[at:]]
+        command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in parameters}
+        return command
+
+    return decorate
+
+
+def data_settings(data: dict[str, Any]) -> dict[str, Any]:
+    """The DataConfig settings among a command's data flags, given or not."""
+    return {name: data[name] for name in DATA_SETTINGS if name in data}
+
+
+def forecast_columns(target: str | None, flags: dict[str, Any]) -> dict[str, Any]:
+    """The column arguments of a forecasting fit, from ``--target`` and the data flags."""
+    return {
+        "target": column_list(target),
+        "time": flags["time"],
+        "id": flags["id"],
+        "covariates": column_list(flags["covariates"]),
+    }

@@ -13,24 +13,13 @@ from lstm_doctor.cli.fit import print_run
 from lstm_doctor.cli.options import (
     REPORT_HELP,
     Architecture,
-    Covariates,
-    Embargo,
-    Encoding,
-    Fill,
-    Horizon,
-    Id,
     LogDir,
-    Lookback,
     Loss,
-    Scaler,
-    Season,
     SegmentLength,
-    Split,
-    Stride,
-    Time,
-    TimeFormat,
-    column_list,
+    data_settings,
+    forecast_columns,
     given_settings,
+    with_data_flags,
 )
 from lstm_doctor.errors import ConfigError
 
@@ -75,6 +64,7 @@ def trial_line(event: TrialEvent) -> str:
     return " · ".join(parts)
 
 
+@with_data_flags(after="test")
 def tune(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
     target: Annotated[
@@ -84,19 +74,6 @@ def tune(
     sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
     label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
     test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
-    time: Time = None,
-    time_format: TimeFormat = None,
-    encoding: Encoding = None,
-    id: Id = None,
-    covariates: Covariates = None,
-    lookback: Lookback = None,
-    horizon: Horizon = None,
-    stride: Stride = None,
-    split: Split = None,
-    embargo: Embargo = None,
-    scaler: Scaler = None,
-    fill: Fill = None,
-    season: Season = None,
     layers: Annotated[int | None, typer.Option(help="Fix: stacked LSTM layers.")] = None,
     units: Annotated[int | None, typer.Option(help="Fix: cells per layer.")] = None,
     dropout: Annotated[float | None, typer.Option(help="Fix: dropout between layers.")] = None,
@@ -153,6 +130,7 @@ def tune(
     report: Annotated[bool, typer.Option(help=REPORT_HELP, envvar="LSTM_DOCTOR_REPORT")] = True,
     log_dir: LogDir = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    **flags: Any,
 ) -> None:
     """Search the settings that close the train/test gap, with Optuna; refit the best.
 
@@ -164,8 +142,7 @@ def tune(
     --storage postgresql://... run it on many machines to share one study.
     """
     settings = given_settings(
-        lookback=lookback, horizon=horizon, stride=stride, split=split, embargo=embargo,
-        scaler=scaler, fill=fill, season=season, time_format=time_format, encoding=encoding,
+        **data_settings(flags),
         layers=layers, units=units, dropout=dropout, weight_drop=weight_drop, head=head,
         normalization=normalization, architecture=architecture, segment_length=segment_length,
         loss=loss, optimizer=optimizer,
@@ -185,7 +162,8 @@ def tune(
 
     if task != "forecast":
         tune_sequences_command(
-            data, task=task, columns={"sequence": sequence_id, "label": label, "time": time},
+            data, task=task,
+            columns={"sequence": sequence_id, "label": label, "time": flags["time"]},
             settings=settings, test=test, out_dir=out_dir or Path("runs") / f"tune-{data.stem}",
             search=config, as_json=as_json, on_trial=on_trial, out=out,
         )  # fmt: skip
@@ -193,7 +171,7 @@ def tune(
     if target is None:
         raise ConfigError("tune needs --target (or --task classify|regress with --label).")
     outcome = run_tune(
-        data, target=column_list(target), time=time, id=id, covariates=column_list(covariates),
+        data, **forecast_columns(target, flags),
         out=out_dir or Path("runs") / f"tune-{data.stem}", search=config, storage=storage,
         study=study, space=space, start_from=start_from, on_trial=on_trial, log_dir=log_dir,
         **settings,
