@@ -21,7 +21,10 @@ from lstm_doctor.cli.options import (
     data_settings,
     default_out,
     given_settings,
+    sequence_columns,
+    sequence_flags,
     with_data_flags,
+    with_task_flags,
 )
 from lstm_doctor.errors import ConfigError
 
@@ -181,16 +184,9 @@ def check_forecast_only(target: str | None, **sequence_flags: Any) -> None:
 
 
 @with_data_flags(after="series_norm")
+@with_task_flags()
 def fit(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
-    target: Annotated[
-        str | None, typer.Option(help="Target column(s), comma-separated (forecast).")
-    ] = None,
-    task: Annotated[str, typer.Option(help="forecast | classify | regress.")] = "forecast",
-    sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
-    label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
-    group: Annotated[str | None, typer.Option(help="Group column: one split per group.")] = None,
-    test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     features: Annotated[str | None, typer.Option(help="Feature columns [all numeric].")] = None,
     pooling: Annotated[str | None, typer.Option(help="last | mean | attention.")] = None,
     packing: Annotated[
@@ -271,7 +267,7 @@ def fit(
     Training state is checkpointed after every epoch beside --out; if the run is killed, the
     same command with --resume continues where it stopped, to the same result.
     """
-    check_task(task)
+    check_task(flags["task"])
     settings = given_settings(
         **data_settings(flags),
         layers=layers,
@@ -294,7 +290,7 @@ def fit(
         "id": flags["id"],
         "covariates": column_list(flags["covariates"]),
     }
-    if task != "forecast":
+    if flags["task"] != "forecast":
         sequence_settings = given_settings(
             pooling=pooling,
             packing=packing,
@@ -306,23 +302,22 @@ def fit(
             summary_features=summary_features,
             series_norm=series_norm,
         )
-        columns = {"sequence": sequence_id, "label": label, "time": flags["time"], "group": group,
-                   "features": column_list(features)}  # fmt: skip
+        columns = {**sequence_columns(flags), "features": column_list(features)}
         if resume and out_dir is None:
             raise ConfigError("--resume needs the --out of the run to continue.")
         fit_sequences(
-            data, task=task, columns=columns, settings={**settings, **sequence_settings},
-            test=test, out_dir=out_dir or default_out(data.stem), overwrite=overwrite,
+            data, task=flags["task"], columns=columns, settings={**settings, **sequence_settings},
+            test=flags["test"], out_dir=out_dir or default_out(data.stem), overwrite=overwrite,
             as_json=as_json, progress=epoch_progress, out=out, resume=resume, err=err,
             report=report, log_dir=log_dir,
         )  # fmt: skip
         return
-    check_forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
+    check_forecast_only(flags["target"], **sequence_flags(flags),
                    features=features, pooling=pooling, packing=packing,
                    class_weights=class_weights, label_smoothing=label_smoothing,
                    ensemble=ensemble, refit=refit, encoder=encoder,
                    summary_features=summary_features, series_norm=series_norm)  # fmt: skip
-    columns["target"] = column_list(target)
+    columns["target"] = column_list(flags["target"])
     if resume and out_dir is None:
         raise ConfigError("--resume needs the --out of the run to continue.")
     forecaster = Forecaster(**settings)

@@ -18,7 +18,10 @@ from lstm_doctor.cli.options import (
     default_out,
     forecast_columns,
     given_settings,
+    sequence_columns,
+    sequence_flags,
     with_data_flags,
+    with_task_flags,
 )
 from lstm_doctor.errors import ConfigError
 
@@ -45,16 +48,9 @@ lazy_names(globals(), _LIBRARY)
 
 
 @with_data_flags(after="test")
+@with_task_flags()
 def heal(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
-    target: Annotated[
-        str | None, typer.Option(help="Target column(s), comma-separated (forecast).")
-    ] = None,
-    task: Annotated[str, typer.Option(help="forecast | classify | regress.")] = "forecast",
-    sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
-    label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
-    group: Annotated[str | None, typer.Option(help="Group column: one split per group.")] = None,
-    test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     epochs: Annotated[int | None, typer.Option(help="Maximum epochs per fit [100].")] = None,
     patience: Annotated[int | None, typer.Option(help="Early stopping patience [10].")] = None,
     batch_size: Annotated[int | None, typer.Option(help="Batch size [64].")] = None,
@@ -89,7 +85,7 @@ def heal(
     Never reads the test split until the end; then scores it once and saves a run
     directory with treatment.json (every step: finding, change, val before/after, kept).
     """
-    check_task(task)
+    check_task(flags["task"])
     settings = given_settings(
         **data_settings(flags),
         epochs=epochs,
@@ -104,23 +100,25 @@ def heal(
         if not as_json:
             out.print(step_line(step))
 
-    if task != "forecast":
+    if flags["task"] != "forecast":
         if log_dir is not None:
-            raise ConfigError("--log-dir is for forecasting heals; drop it with --task " + task)
-        columns = {"sequence": sequence_id, "label": label, "time": flags["time"], "group": group}
+            raise ConfigError(
+                "--log-dir is for forecasting heals; drop it with --task " + flags["task"]
+            )
+        columns = sequence_columns(flags)
         final = given_settings(ensemble=ensemble, refit=refit)
         heal_sequences_command(
-            data, task=task, columns=columns, settings={**settings, **final}, test=test,
-            out_dir=out_dir,
+            data, task=flags["task"], columns=columns, settings={**settings, **final},
+            test=flags["test"], out_dir=out_dir,
             overwrite=overwrite, as_json=as_json, budget=budget, max_steps=max_steps,
             on_step=on_step, out=out, report=report, err=err,
         )  # fmt: skip
         return
-    check_forecast_only(target, sequence_id=sequence_id, label=label, group=group, test=test,
+    check_forecast_only(flags["target"], **sequence_flags(flags),
                    ensemble=ensemble, refit=refit)  # fmt: skip
 
     outcome = run_heal(
-        data, **forecast_columns(target, flags),
+        data, **forecast_columns(flags["target"], flags),
         budget_minutes=budget, budget_epochs=budget_epochs, max_steps=max_steps,
         on_step=on_step, compare_recipe=recipe, log_dir=log_dir, **settings,
     )  # fmt: skip

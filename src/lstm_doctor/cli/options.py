@@ -115,24 +115,49 @@ DATA_SETTINGS = (
     "time_format", "encoding",
 )  # fmt: skip
 
+
+def _task_flags(
+    target: Annotated[
+        str | None, typer.Option(help="Target column(s), comma-separated (forecast).")
+    ] = None,
+    task: Annotated[str, typer.Option(help="forecast | classify | regress.")] = "forecast",
+    sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
+    label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
+    group: Annotated[str | None, typer.Option(help="Group column: one split per group.")] = None,
+    test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
+) -> None:
+    """The task flags of the commands that fit models (fit, heal, tune), declared once."""
+
+
+TASK_FLAGS = inspect.signature(_task_flags, eval_str=True).parameters
+
 Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def _splice(command: Command, flags: list[inspect.Parameter], after: str) -> Command:
+    """``command`` with ``flags`` in its signature after its parameter ``after`` (Typer reads
+    the signature; the command takes them as ``**flags`` keyword arguments)."""
+    own = inspect.signature(command, eval_str=True).parameters.values()
+    own = [p for p in own if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    at = [p.name for p in own].index(after) + 1
+    parameters = [*own[:at], *flags, *own[at:]]
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in parameters}
+    return command
 
 
 def with_data_flags(after: str, without: tuple[str, ...] = ()) -> Callable[[Command], Command]:
     """Give a command the data flags (declared once, above; all but ``without``), listed
-    after its parameter ``after``; the command takes them as ``**flags`` keyword arguments."""
-    names = [name for name in DATA_FLAGS if name not in without]
+    after its parameter ``after``."""
+    flags = [p for name, p in DATA_FLAGS.items() if name not in without]
+    return lambda command: _splice(command, flags, after)
 
-    def decorate(command: Command) -> Command:
-        own = inspect.signature(command, eval_str=True).parameters.values()
-        own = [p for p in own if p.kind is not inspect.Parameter.VAR_KEYWORD]
-        at = [p.name for p in own].index(after) + 1
-        parameters = [*own[:at], *(DATA_FLAGS[name] for name in names), *own[at:]]
-        command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-        command.__annotations__ = {p.name: p.annotation for p in parameters}
-        return command
 
-    return decorate
+def with_task_flags(without: tuple[str, ...] = ()) -> Callable[[Command], Command]:
+    """Give a command the task flags (declared once, above; all but ``without``), listed
+    right after its DATA argument."""
+    flags = [p for name, p in TASK_FLAGS.items() if name not in without]
+    return lambda command: _splice(command, flags, "data")
 
 
 def data_settings(data: dict[str, Any]) -> dict[str, Any]:
@@ -147,4 +172,17 @@ def forecast_columns(target: str | None, flags: dict[str, Any]) -> dict[str, Any
         "time": flags["time"],
         "id": flags["id"],
         "covariates": column_list(flags["covariates"]),
+    }
+
+
+def sequence_columns(flags: dict[str, Any]) -> dict[str, Any]:
+    """The column arguments of a sequence fit, from the task and data flags."""
+    names = {"sequence": "sequence_id", "label": "label", "time": "time", "group": "group"}
+    return {key: flags[name] for key, name in names.items() if name in flags}
+
+
+def sequence_flags(flags: dict[str, Any]) -> dict[str, Any]:
+    """The task flags that only sequence tasks take (forecasting rejects them when given)."""
+    return {
+        name: flags[name] for name in ("sequence_id", "label", "group", "test") if name in flags
     }

@@ -19,7 +19,9 @@ from lstm_doctor.cli.options import (
     data_settings,
     forecast_columns,
     given_settings,
+    sequence_columns,
     with_data_flags,
+    with_task_flags,
 )
 from lstm_doctor.errors import ConfigError
 
@@ -65,15 +67,9 @@ def trial_line(event: TrialEvent) -> str:
 
 
 @with_data_flags(after="test")
+@with_task_flags(without=("group",))
 def tune(
     data: Annotated[Path, typer.Argument(help="CSV or Parquet file.")],
-    target: Annotated[
-        str | None, typer.Option(help="Target column(s), comma-separated (forecast).")
-    ] = None,
-    task: Annotated[str, typer.Option(help="forecast | classify | regress.")] = "forecast",
-    sequence_id: Annotated[str | None, typer.Option(help="Sequence id column.")] = None,
-    label: Annotated[str | None, typer.Option(help="Label column (one per sequence).")] = None,
-    test: Annotated[Path | None, typer.Option(help="Official test file (sequences).")] = None,
     layers: Annotated[int | None, typer.Option(help="Fix: stacked LSTM layers.")] = None,
     units: Annotated[int | None, typer.Option(help="Fix: cells per layer.")] = None,
     dropout: Annotated[float | None, typer.Option(help="Fix: dropout between layers.")] = None,
@@ -160,18 +156,19 @@ def tune(
         if not as_json:
             out.print(trial_line(event), highlight=False)
 
-    if task != "forecast":
+    if flags["task"] != "forecast":
         tune_sequences_command(
-            data, task=task,
-            columns={"sequence": sequence_id, "label": label, "time": flags["time"]},
-            settings=settings, test=test, out_dir=out_dir or Path("runs") / f"tune-{data.stem}",
+            data, task=flags["task"],
+            columns=sequence_columns(flags),
+            settings=settings, test=flags["test"],
+            out_dir=out_dir or Path("runs") / f"tune-{data.stem}",
             search=config, as_json=as_json, on_trial=on_trial, out=out,
         )  # fmt: skip
         return
-    if target is None:
+    if flags["target"] is None:
         raise ConfigError("tune needs --target (or --task classify|regress with --label).")
     outcome = run_tune(
-        data, **forecast_columns(target, flags),
+        data, **forecast_columns(flags["target"], flags),
         out=out_dir or Path("runs") / f"tune-{data.stem}", search=config, storage=storage,
         study=study, space=space, start_from=start_from, on_trial=on_trial, log_dir=log_dir,
         **settings,
