@@ -1,11 +1,11 @@
 """The ``lstm-doctor`` command line: ``app`` (Typer) and ``main`` (the console entry point).
 
 Importing this package registers every command and imports no torch, pandas or optuna:
-``--help`` and ``--version`` answer at once; the library loads when a command runs.
+``--help`` and ``--version`` answer at once; each command imports the library when it runs.
 """
 
 from lstm_doctor.cli import diagnostics, fit, heal, runs, tune
-from lstm_doctor.cli.app import app, err, main, out, use_library_commands
+from lstm_doctor.cli.app import app, err, main, out, use_run_commands
 from lstm_doctor.cli.backtest import backtest_command
 
 # In the order ``--help`` lists them.
@@ -21,6 +21,6 @@ app.command("lr-find")(diagnostics.lr_find)
 app.command()(diagnostics.check)
 app.command()(diagnostics.diagnose)
 app.command()(diagnostics.report)
-use_library_commands()
+use_run_commands()
 
 __all__ = ["app", "main"]

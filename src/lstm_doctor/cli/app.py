@@ -3,7 +3,7 @@
 Only the ``cli`` package prints or reads ``sys.argv``. A user error (bad file, bad flag)
 becomes one line on stderr and exit status 2; ``--debug`` anywhere on the line shows the
 traceback. The commands live one group per module (``fit``, ``runs``, ``heal``, ``tune``,
-``diagnostics``) and register themselves on ``app`` when ``lstm_doctor.cli`` is imported.
+``diagnostics``); ``lstm_doctor.cli`` registers them on ``app``.
 """
 
 from __future__ import annotations
@@ -35,40 +35,25 @@ err = Console(stderr=True)
 
 _ARGS: list[str] = []  # this invocation's arguments, for the provenance of the runs it writes
 
-# Each command module's namespace and the library names it wants there: (module, attribute).
-_LAZY: list[tuple[dict[str, Any], dict[str, tuple[str, str]]]] = []
 
+class RunCommand(TyperCommand):
+    """A command that records this invocation's arguments (the provenance of the runs it
+    writes) once its flags are parsed, before it runs.
 
-def lazy_names(namespace: dict[str, Any], library: dict[str, tuple[str, str]]) -> None:
-    """Register names (torch, pandas, optuna behind them) that ``namespace`` gets when a
-    command runs; the module lists them under ``TYPE_CHECKING`` for the type checker."""
-    _LAZY.append((namespace, library))
-
-
-def load_library() -> None:
-    """Import the library into every command module when a command runs.
-
-    ``--help``, ``--version`` and a mistyped flag never get here, so they answer without
-    importing torch (seconds on a cold machine).
+    The commands import the library (torch, pandas, optuna) inside their bodies, so
+    ``--help``, ``--version`` and a mistyped flag answer without importing it (seconds on a
+    cold machine).
     """
-    for namespace, library in _LAZY:
-        for name, (module, attribute) in library.items():
-            namespace[name] = getattr(importlib.import_module(module), attribute)
-    importlib.import_module("lstm_doctor.cli.report").remember_command(_ARGS)
-
-
-class LibraryCommand(TyperCommand):
-    """A command that loads the library after its flags are parsed and before it runs."""
 
     def invoke(self, ctx: Any) -> Any:
-        load_library()
+        importlib.import_module("lstm_doctor.cli.report").remember_command(_ARGS)
         return super().invoke(ctx)
 
 
-def use_library_commands() -> None:
-    """Every registered command loads the library when it runs (called once all are in)."""
+def use_run_commands() -> None:
+    """Every registered command records its arguments (called once all are in)."""
     for info in app.registered_commands:
-        info.cls = LibraryCommand
+        info.cls = RunCommand
 
 
 @app.callback(invoke_without_command=True)

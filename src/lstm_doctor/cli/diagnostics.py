@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
-from lstm_doctor.cli.app import err, lazy_names, out
+from lstm_doctor.cli.app import err, out
 from lstm_doctor.cli.fit import compact_json
 from lstm_doctor.cli.options import (
     Architecture,
@@ -20,25 +20,6 @@ from lstm_doctor.cli.options import (
     with_data_flags,
 )
 from lstm_doctor.config import DataConfig
-
-if TYPE_CHECKING:  # the names _LIBRARY loads when a command runs (see app.load_library)
-    from lstm_doctor.api.forecaster import Forecaster
-    from lstm_doctor.cli.report import report_command, write_log_report
-    from lstm_doctor.diagnosis.logs import read_log
-    from lstm_doctor.diagnosis.sources import check_frame, diagnose_log
-    from lstm_doctor.reporting.terminal import diagnosis_view, sparkline
-
-_LIBRARY = {  # name in this module: (module, attribute)
-    "Forecaster": ("lstm_doctor.api.forecaster", "Forecaster"),
-    "report_command": ("lstm_doctor.cli.report", "report_command"),
-    "write_log_report": ("lstm_doctor.cli.report", "write_log_report"),
-    "read_log": ("lstm_doctor.diagnosis.logs", "read_log"),
-    "check_frame": ("lstm_doctor.diagnosis.sources", "check_frame"),
-    "diagnose_log": ("lstm_doctor.diagnosis.sources", "diagnose_log"),
-    "diagnosis_view": ("lstm_doctor.reporting.terminal", "diagnosis_view"),
-    "sparkline": ("lstm_doctor.reporting.terminal", "sparkline"),
-}
-lazy_names(globals(), _LIBRARY)
 
 
 @with_data_flags(after="target", without=("stride", "embargo", "season"))
@@ -63,6 +44,9 @@ def lr_find(
     **flags: Any,
 ) -> None:
     """LR range test: train briefly while the learning rate grows; suggest a learning rate."""
+    from lstm_doctor.api.forecaster import Forecaster
+    from lstm_doctor.reporting.terminal import sparkline
+
     settings = given_settings(
         **data_settings(flags), layers=layers, units=units, architecture=architecture,
         segment_length=segment_length, loss=loss, optimizer=optimizer, batch_size=batch_size,
@@ -91,6 +75,9 @@ def check(
     **flags: Any,
 ) -> None:
     """Check DATA and the pipeline for leakage and data problems (no training)."""
+    from lstm_doctor.diagnosis.sources import check_frame
+    from lstm_doctor.reporting.terminal import diagnosis_view
+
     settings = given_settings(
         target=column_list(target), time=flags["time"], id=flags["id"],
         covariates=column_list(flags["covariates"]), **data_settings(flags),
@@ -115,6 +102,11 @@ def diagnose(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Diagnose a run of ours, or a Keras / Lightning / TensorBoard / CSV training log."""
+    from lstm_doctor.cli.report import write_log_report
+    from lstm_doctor.diagnosis.logs import read_log
+    from lstm_doctor.diagnosis.sources import diagnose_log
+    from lstm_doctor.reporting.terminal import diagnosis_view
+
     log = read_log(path, train_col=train_col, val_col=val_col)
     diagnosis = diagnose_log(log, path)
     if report is not None:
@@ -142,4 +134,6 @@ def report(
     ] = None,
 ) -> None:
     """Write the one-file HTML report of a saved run (curves, forecasts, diagnosis, ...)."""
+    from lstm_doctor.cli.report import report_command
+
     report_command(run, out_file, data, out)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from lstm_doctor.cli.app import err, lazy_names, out
+from lstm_doctor.cli.app import err, out
 from lstm_doctor.cli.options import (
     REPORT_HELP,
     Architecture,
@@ -28,31 +28,8 @@ from lstm_doctor.cli.options import (
 )
 from lstm_doctor.errors import ConfigError
 
-if TYPE_CHECKING:  # the names _LIBRARY loads when a command runs (see app.load_library)
+if TYPE_CHECKING:  # annotations only; the commands import the library when they run
     from lstm_doctor.api.forecaster import Forecaster
-    from lstm_doctor.artifacts import check_out_dir, to_json
-    from lstm_doctor.cli.report import DEMO_SOURCE, note_command, write_run_report
-    from lstm_doctor.cli.sequences import fit_sequences
-    from lstm_doctor.data.demo import make_demo_frame
-    from lstm_doctor.reporting.terminal import diagnosis_view, summary_table, verdict
-    from lstm_doctor.training.tensorboard import TensorBoardLog, chain
-
-_LIBRARY = {  # name in this module: (module, attribute)
-    "Forecaster": ("lstm_doctor.api.forecaster", "Forecaster"),
-    "check_out_dir": ("lstm_doctor.artifacts", "check_out_dir"),
-    "to_json": ("lstm_doctor.artifacts", "to_json"),
-    "DEMO_SOURCE": ("lstm_doctor.cli.report", "DEMO_SOURCE"),
-    "note_command": ("lstm_doctor.cli.report", "note_command"),
-    "write_run_report": ("lstm_doctor.cli.report", "write_run_report"),
-    "fit_sequences": ("lstm_doctor.cli.sequences", "fit_sequences"),
-    "make_demo_frame": ("lstm_doctor.data.demo", "make_demo_frame"),
-    "diagnosis_view": ("lstm_doctor.reporting.terminal", "diagnosis_view"),
-    "summary_table": ("lstm_doctor.reporting.terminal", "summary_table"),
-    "verdict": ("lstm_doctor.reporting.terminal", "verdict"),
-    "TensorBoardLog": ("lstm_doctor.training.tensorboard", "TensorBoardLog"),
-    "chain": ("lstm_doctor.training.tensorboard", "chain"),
-}
-lazy_names(globals(), _LIBRARY)
 
 
 def epoch_progress(epochs: int) -> tuple[Progress, Any]:
@@ -81,6 +58,8 @@ def epoch_progress(epochs: int) -> tuple[Progress, Any]:
 
 
 def compact_json(value: Any) -> str:
+    from lstm_doctor.artifacts import to_json
+
     return to_json(value, indent=None)
 
 
@@ -92,6 +71,8 @@ def print_run(
     table: bool = True,
     report: Path | None = None,
 ) -> None:
+    from lstm_doctor.reporting.terminal import diagnosis_view, summary_table, verdict
+
     metrics = forecaster.metrics_
     if report is not None:
         extra = {**(extra or {}), "report": str(report)}
@@ -140,6 +121,10 @@ def fit_and_save(
 ) -> None:
     """Fit with a per-epoch checkpoint beside ``out_dir``; save; drop the checkpoint; write
     the report (after the save: a failed report never costs the model)."""
+    from lstm_doctor.artifacts import check_out_dir
+    from lstm_doctor.cli.report import note_command, write_run_report
+    from lstm_doctor.training.tensorboard import TensorBoardLog, chain
+
     check_out_dir(out_dir, overwrite=overwrite, resume=resume)  # now, not after training
     checkpoint = out_dir.with_name(out_dir.name + ".checkpoint.safetensors")
     if checkpoint.exists() and not resume:
@@ -267,6 +252,9 @@ def fit(
     Training state is checkpointed after every epoch beside --out; if the run is killed, the
     same command with --resume continues where it stopped, to the same result.
     """
+    from lstm_doctor.api.forecaster import Forecaster
+    from lstm_doctor.cli.sequences import fit_sequences
+
     check_task(flags["task"])
     settings = given_settings(
         **data_settings(flags),
@@ -341,6 +329,10 @@ def demo(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Fit on the built-in demo series (hourly sensor load with a regime change)."""
+    from lstm_doctor.api.forecaster import Forecaster
+    from lstm_doctor.cli.report import DEMO_SOURCE
+    from lstm_doctor.data.demo import make_demo_frame
+
     frame = make_demo_frame()
     if not as_json:
         out.print(

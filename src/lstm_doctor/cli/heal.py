@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 
-from lstm_doctor.cli.app import err, lazy_names, out
+from lstm_doctor.cli.app import err, out
 from lstm_doctor.cli.fit import check_forecast_only, print_run
 from lstm_doctor.cli.options import (
     REPORT_HELP,
@@ -24,27 +24,6 @@ from lstm_doctor.cli.options import (
     with_task_flags,
 )
 from lstm_doctor.errors import ConfigError
-
-if TYPE_CHECKING:  # the names _LIBRARY loads when a command runs (see app.load_library)
-    from lstm_doctor.api.forecast_heal import heal as run_heal
-    from lstm_doctor.artifacts import check_out_dir, write_json_atomic
-    from lstm_doctor.cli.report import note_command, write_run_report
-    from lstm_doctor.cli.sequences import heal_sequences_command
-    from lstm_doctor.reporting.terminal import comparison_table, step_line
-    from lstm_doctor.treatment.heal import HealStep
-
-_LIBRARY = {  # name in this module: (module, attribute)
-    "check_out_dir": ("lstm_doctor.artifacts", "check_out_dir"),
-    "write_json_atomic": ("lstm_doctor.artifacts", "write_json_atomic"),
-    "note_command": ("lstm_doctor.cli.report", "note_command"),
-    "write_run_report": ("lstm_doctor.cli.report", "write_run_report"),
-    "heal_sequences_command": ("lstm_doctor.cli.sequences", "heal_sequences_command"),
-    "run_heal": ("lstm_doctor.api.forecast_heal", "heal"),
-    "comparison_table": ("lstm_doctor.reporting.terminal", "comparison_table"),
-    "step_line": ("lstm_doctor.reporting.terminal", "step_line"),
-    "HealStep": ("lstm_doctor.treatment.heal", "HealStep"),
-}
-lazy_names(globals(), _LIBRARY)
 
 
 @with_data_flags(after="test")
@@ -85,6 +64,13 @@ def heal(
     Never reads the test split until the end; then scores it once and saves a run
     directory with treatment.json (every step: finding, change, val before/after, kept).
     """
+    from lstm_doctor.api.forecast_heal import heal as run_heal
+    from lstm_doctor.artifacts import check_out_dir, write_json_atomic
+    from lstm_doctor.cli.report import note_command, write_run_report
+    from lstm_doctor.cli.sequences import heal_sequences_command
+    from lstm_doctor.reporting.terminal import comparison_table, step_line
+    from lstm_doctor.treatment.heal import HealStep
+
     check_task(flags["task"])
     settings = given_settings(
         **data_settings(flags),

@@ -3,35 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from lstm_doctor.cli.app import err, lazy_names, out
+from lstm_doctor.cli.app import err, out
 from lstm_doctor.cli.fit import compact_json
 from lstm_doctor.errors import ConfigError
-
-if TYPE_CHECKING:  # the names _LIBRARY loads when a command runs (see app.load_library)
-    from lstm_doctor.api.forecaster import Forecaster
-    from lstm_doctor.api.runs import load_estimator
-    from lstm_doctor.artifacts.sequence import run_task
-    from lstm_doctor.cli.export import export_run, predict_run
-    from lstm_doctor.cli.output import write_predictions
-    from lstm_doctor.cli.sequences import sequence_scores_table
-    from lstm_doctor.reporting.terminal import evaluation_table, verdict
-
-_LIBRARY = {  # name in this module: (module, attribute)
-    "Forecaster": ("lstm_doctor.api.forecaster", "Forecaster"),
-    "export_run": ("lstm_doctor.cli.export", "export_run"),
-    "predict_run": ("lstm_doctor.cli.export", "predict_run"),
-    "load_estimator": ("lstm_doctor.api.runs", "load_estimator"),
-    "sequence_scores_table": ("lstm_doctor.cli.sequences", "sequence_scores_table"),
-    "write_predictions": ("lstm_doctor.cli.output", "write_predictions"),
-    "evaluation_table": ("lstm_doctor.reporting.terminal", "evaluation_table"),
-    "verdict": ("lstm_doctor.reporting.terminal", "verdict"),
-    "run_task": ("lstm_doctor.artifacts.sequence", "run_task"),
-}
-lazy_names(globals(), _LIBRARY)
 
 
 def evaluate(
@@ -41,6 +19,11 @@ def evaluate(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Score a saved model and the baselines on DATA (nothing is refitted)."""
+    from lstm_doctor.api.forecaster import Forecaster
+    from lstm_doctor.api.runs import load_estimator
+    from lstm_doctor.cli.sequences import sequence_scores_table
+    from lstm_doctor.reporting.terminal import evaluation_table, verdict
+
     estimator = load_estimator(run)
     if not isinstance(estimator, Forecaster):  # a sequence run: every labelled sequence
         scores = estimator.evaluate(data)
@@ -77,6 +60,11 @@ def predict(
 ) -> None:
     """Forecast the horizon after the end of each series in DATA (original units); for a
     sequence run, one row per sequence: the class and its probabilities (or the number)."""
+    from lstm_doctor.api.runs import load_estimator
+    from lstm_doctor.artifacts.sequence import run_task
+    from lstm_doctor.cli.export import predict_run
+    from lstm_doctor.cli.output import write_predictions
+
     if baseline is not None and run_task(run) != "forecast":
         raise ConfigError("--baseline is for forecasting runs; this run is a sequence run.")
     if onnx is not None or interval is not None:
@@ -99,4 +87,6 @@ def export(
     overwrite: Annotated[bool, typer.Option(help="Replace an existing file.")] = False,
 ) -> None:
     """Export RUN's model as ONNX (scaled units in and out; see docs/backtest_and_export.md)."""
+    from lstm_doctor.cli.export import export_run
+
     err.print(export_run(run, onnx, overwrite=overwrite), highlight=False)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.markup import escape
 
-from lstm_doctor.cli.app import err, lazy_names, out
+from lstm_doctor.cli.app import err, out
 from lstm_doctor.cli.fit import print_run
 from lstm_doctor.cli.options import (
     REPORT_HELP,
@@ -25,24 +25,8 @@ from lstm_doctor.cli.options import (
 )
 from lstm_doctor.errors import ConfigError
 
-if TYPE_CHECKING:  # the names _LIBRARY loads when a command runs (see app.load_library)
-    from lstm_doctor.api.forecast_tune import tune as run_tune
-    from lstm_doctor.cli.report import note_command, record_provenance, study_of, write_run_report
-    from lstm_doctor.cli.sequences import tune_sequences_command
-    from lstm_doctor.treatment.search import SearchConfig
+if TYPE_CHECKING:  # annotations only; the commands import the library when they run
     from lstm_doctor.treatment.study_report import TrialEvent
-
-_LIBRARY = {  # name in this module: (module, attribute)
-    "note_command": ("lstm_doctor.cli.report", "note_command"),
-    "record_provenance": ("lstm_doctor.cli.report", "record_provenance"),
-    "study_of": ("lstm_doctor.cli.report", "study_of"),
-    "write_run_report": ("lstm_doctor.cli.report", "write_run_report"),
-    "tune_sequences_command": ("lstm_doctor.cli.sequences", "tune_sequences_command"),
-    "SearchConfig": ("lstm_doctor.treatment.search", "SearchConfig"),
-    "TrialEvent": ("lstm_doctor.treatment.study_report", "TrialEvent"),
-    "run_tune": ("lstm_doctor.api.forecast_tune", "tune"),
-}
-lazy_names(globals(), _LIBRARY)
 
 
 def trial_line(event: TrialEvent) -> str:
@@ -137,6 +121,11 @@ def tune(
     OUT/trials.csv and OUT/importances.json. Run the same command again to resume; with
     --storage postgresql://... run it on many machines to share one study.
     """
+    from lstm_doctor.api.forecast_tune import tune as run_tune
+    from lstm_doctor.cli.report import note_command, record_provenance, study_of, write_run_report
+    from lstm_doctor.cli.sequences import tune_sequences_command
+    from lstm_doctor.treatment.search import SearchConfig
+
     settings = given_settings(
         **data_settings(flags),
         layers=layers, units=units, dropout=dropout, weight_drop=weight_drop, head=head,
