@@ -31,16 +31,7 @@ from lstm_doctor.api.sequence_estimators import (
 from lstm_doctor.artifacts import write_json_atomic
 from lstm_doctor.data.load import read_table
 from lstm_doctor.errors import ConfigError, LstmDoctorError, TrainingError
-from lstm_doctor.treatment.search import (
-    SearchConfig,
-    make_pruner,
-    make_sampler,
-    open_storage,
-    open_study,
-    redact,
-    run_worker,
-    search_deadline,
-)
+from lstm_doctor.treatment import search as studies
 from lstm_doctor.treatment.search_space import Param
 from lstm_doctor.treatment.study_report import (
     TrialEvent,
@@ -142,7 +133,7 @@ def tune_sequences(
     group: str | None = None,
     features: list[str] | None = None,
     test: pd.DataFrame | str | Path | None = None,
-    search: SearchConfig | None = None,
+    search: studies.SearchConfig | None = None,
     on_trial: Callable[[TrialEvent], None] | None = None,
     **settings: Any,
 ) -> tuple[SequenceEstimator, Path, dict[str, Any]]:
@@ -150,7 +141,7 @@ def tune_sequences(
     test once, save it to ``OUT/best``. Returns (estimator, run directory, study summary).
     The first trial is the library defaults (one model), so the search never ends worse
     than a plain single-model fit on validation."""
-    search = search or SearchConfig()
+    search = search or studies.SearchConfig()
     if search.n_jobs != 1:
         raise ConfigError("tune --task classify|regress runs one worker; drop --n-jobs.")
     if task not in ("classify", "regress"):
@@ -165,17 +156,17 @@ def tune_sequences(
     first = {name: param.nearest(defaults.setting(name)) for name, param in space.items()}
     out.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{(out / 'study.db').resolve()}"
-    storage = open_storage(url, search)
+    storage = studies.open_storage(url, search)
     n_startup = min(10, max(3, search.trials // 4))
-    sampler = make_sampler(search.sampler, search.seed, n_startup=n_startup, parallel=False)
+    sampler = studies.make_sampler(search.sampler, search.seed, n_startup=n_startup, parallel=False)
     max_epochs = int(defaults.setting("epochs"))
-    pruner = make_pruner(search.pruner, n_trials=search.trials, max_epochs=max_epochs)
-    study, _ = open_study(storage, "lstm-doctor", sampler=sampler, pruner=pruner,
+    pruner = studies.make_pruner(search.pruner, n_trials=search.trials, max_epochs=max_epochs)
+    study, _ = studies.open_study(storage, "lstm-doctor", sampler=sampler, pruner=pruner,
                           first_trials=[first])  # fmt: skip
-    deadline = search_deadline(search)
+    deadline = studies.search_deadline(search)
     notify = None if on_trial is None else (lambda s, t: on_trial(trial_event(s, t)))
     objective = _objective(frame, task, columns, settings, space, deadline)
-    run_worker(study, objective, search, on_trial=notify, deadline=deadline)
+    studies.run_worker(study, objective, search, on_trial=notify, deadline=deadline)
 
     summary = study_summary(study)
     trials_path = out / "trials.csv"
@@ -198,7 +189,7 @@ def tune_sequences(
     summary.update(
         task=task,
         objective="val log loss" if task == "classify" else "val MSE / mean baseline's",
-        storage=redact(url),
+        storage=studies.redact(url),
         space={k: p.to_dict() for k, p in space.items()},
         fixed=settings,
         test=estimator.metrics_["test"],

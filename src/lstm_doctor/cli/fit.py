@@ -71,7 +71,8 @@ def print_run(
     table: bool = True,
     report: Path | None = None,
 ) -> None:
-    from lstm_doctor.reporting.terminal import diagnosis_view, summary_table, verdict
+    from lstm_doctor.cli.report import print_diagnosis
+    from lstm_doctor.reporting.terminal import summary_table, verdict
 
     metrics = forecaster.metrics_
     if report is not None:
@@ -100,10 +101,7 @@ def print_run(
         f"({training['stop_reason']}, {training['seconds']:.0f} s on {training['device']}); "
         f"season {metrics['season']}; run saved to [bold]{run}[/]"
     )
-    out.print()
-    out.print(diagnosis_view(forecaster.diagnosis_, forecaster.history_))
-    if report is not None:
-        out.print(f"report: [bold]{report}[/] (one HTML file; open it in a browser)")
+    print_diagnosis(out, forecaster, report)
 
 
 def fit_and_save(

@@ -22,10 +22,12 @@ from lstm_doctor.reporting.run_report import (
     sequence_report_file,
     study_of,
 )
+from lstm_doctor.reporting.terminal import diagnosis_view
 
 __all__ = [
     "DEMO_SOURCE",
     "note_command",
+    "print_diagnosis",
     "record_provenance",
     "remember_command",
     "report_command",
@@ -110,3 +112,11 @@ def report_command(run: Path, out_file: Path | None, data: Path | None, out: Con
 def write_log_report(history: Any, diagnosis: Any, source: str, target: Path) -> Path:
     """``diagnose LOG --report FILE``: the curves and the diagnosis of anyone's log."""
     return write_report(target, log_report(history, diagnosis.to_dict(), source))
+
+
+def print_diagnosis(out: Console, estimator: Any, page: Path | None) -> None:
+    """A fitted estimator's diagnosis and where its report went, after its scores."""
+    out.print()
+    out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
+    if page is not None:
+        out.print(f"report: [bold]{page}[/] (one HTML file; open it in a browser)")

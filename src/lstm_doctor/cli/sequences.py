@@ -22,9 +22,8 @@ from lstm_doctor.api.sequence_estimators import (
 from lstm_doctor.api.sequence_heal import heal_sequences, save_healed
 from lstm_doctor.api.sequence_tune import tune_sequences
 from lstm_doctor.artifacts import check_out_dir, to_json
-from lstm_doctor.cli.report import note_command, write_run_report
+from lstm_doctor.cli.report import note_command, print_diagnosis, write_run_report
 from lstm_doctor.errors import ConfigError
-from lstm_doctor.reporting.terminal import diagnosis_view
 from lstm_doctor.training.tensorboard import TensorBoardLog, chain
 from lstm_doctor.treatment.heal import HealStep
 from lstm_doctor.treatment.search import SearchConfig
@@ -145,10 +144,7 @@ def fit_sequences(
         f"{_members_note(estimator)}; "
         f"sequences {metrics['n_sequences']}; run saved to [bold]{run}[/]"
     )
-    out.print()
-    out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
-    if page is not None:
-        out.print(f"report: [bold]{page}[/] (one HTML file; open it in a browser)")
+    print_diagnosis(out, estimator, page)
 
 
 def _members_note(estimator: SequenceEstimator) -> str:
@@ -217,10 +213,7 @@ def heal_sequences_command(
     out.print(metrics_table(estimator.metrics_, task))
     out.print(verdict_line(estimator.metrics_, task), highlight=False)
     out.print(f"run saved to [bold]{run}[/] (treatment.json beside it)")
-    out.print()
-    out.print(diagnosis_view(estimator.diagnosis_, estimator.history_))
-    if page is not None:
-        out.print(f"report: [bold]{page}[/] (one HTML file; open it in a browser)")
+    print_diagnosis(out, estimator, page)
 
 
 def tune_sequences_command(

@@ -130,17 +130,15 @@ class _SequenceTask:
     def __init__(
         self,
         model: nn.Module,
-        train: SequenceSet,
-        train_targets: torch.Tensor,
-        val: SequenceSet,
-        val_targets: torch.Tensor,
+        train: tuple[SequenceSet, torch.Tensor],
+        val: tuple[SequenceSet, torch.Tensor],
         config: TrainConfig,
         loss: SequenceLoss,
         augment: SequenceAugmenter | None,
     ) -> None:
+        """``train`` and ``val``: the sequences and their targets."""
         self.model, self.config, self.loss, self.augment = model, config, loss, augment
-        self.train, self.train_targets = train, train_targets
-        self.val, self.val_targets = val, val_targets
+        (self.train, self.train_targets), (self.val, self.val_targets) = train, val
         self.n_items = len(train)
         self.device = next(model.parameters()).device
         self.classify = loss.task == "classify"
@@ -221,7 +219,7 @@ def train_sequences(
     """
     augment_rng = augment_generator(config)
     augment = make_sequence_augmenter(config, augment_rng)
-    task = _SequenceTask(model, train, train_targets, val, val_targets, config, loss, augment)
+    task = _SequenceTask(model, (train, train_targets), (val, val_targets), config, loss, augment)
     return run_epochs(
         model, task, config, on_epoch=on_epoch, checkpoint=checkpoint, resume=resume,
         checkpoint_tag=checkpoint_tag, augment_rng=augment_rng if augment is not None else None,
