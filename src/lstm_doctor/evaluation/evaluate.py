@@ -13,10 +13,16 @@ from lstm_doctor.diagnosis.baselines import baseline_forecasts
 from lstm_doctor.evaluation.metrics import forecast_metrics, mase_scale
 from lstm_doctor.training.inference import predict_windows
 
-__all__ = ["baseline_mse", "evaluate_split", "merge_results", "skill_summary"]
+__all__ = [
+    "baseline_mse",
+    "evaluate_split",
+    "merge_results",
+    "skill_summary",
+    "truth_and_baselines",
+]
 
 
-def _truth_and_baselines(
+def truth_and_baselines(
     prepared: Prepared, windows: Windows, season: int | None
 ) -> tuple[np.ndarray, dict[str, np.ndarray | None]]:
     """Targets (windows, horizon, targets) of ``windows`` and each baseline's forecast."""
@@ -40,7 +46,7 @@ def _truth_and_baselines(
 
 def baseline_mse(prepared: Prepared, split: str, season: int | None) -> dict[str, float]:
     """Scaled MSE of every computable baseline on the windows of ``split`` (no model)."""
-    truth, forecasts = _truth_and_baselines(prepared, prepared.windows(split), season)
+    truth, forecasts = truth_and_baselines(prepared, prepared.windows(split), season)
     return {
         name: float(np.mean((forecast - truth) ** 2))
         for name, forecast in forecasts.items()
@@ -58,7 +64,7 @@ def evaluate_split(
     """
     windows = prepared.windows(split)
     series, n_targets = windows.series.numpy(), windows.n_targets
-    truth, baselines = _truth_and_baselines(prepared, windows, season)
+    truth, baselines = truth_and_baselines(prepared, windows, season)
     forecasts = {"model": predict_windows(model, windows, precision), **baselines}
     scale_scaled = mase_scale(prepared.train_targets(scaled=True), season)
     scale_original = mase_scale(prepared.train_targets(scaled=False), season)

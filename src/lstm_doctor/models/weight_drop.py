@@ -90,21 +90,11 @@ def build_lstm(
 
     ``dropout`` acts between stacked layers only, so a single layer gets none.
     """
-    dropout = dropout if num_layers > 1 else 0.0
+    shape = {
+        "num_layers": num_layers,
+        "dropout": dropout if num_layers > 1 else 0.0,
+        "bidirectional": bidirectional,
+    }
     if weight_drop > 0:
-        return WeightDropLSTM(
-            input_size,
-            hidden_size,
-            weight_drop=weight_drop,
-            num_layers=num_layers,
-            dropout=dropout,
-            bidirectional=bidirectional,
-        )
-    return nn.LSTM(
-        input_size,
-        hidden_size,
-        num_layers=num_layers,
-        dropout=dropout,
-        bidirectional=bidirectional,
-        batch_first=True,
-    )
+        return WeightDropLSTM(input_size, hidden_size, weight_drop=weight_drop, **shape)
+    return nn.LSTM(input_size, hidden_size, batch_first=True, **shape)
