@@ -251,7 +251,7 @@ def fit(
     same command with --resume continues where it stopped, to the same result.
     """
     from lstm_doctor.api.forecaster import Forecaster
-    from lstm_doctor.cli.sequences import fit_sequences
+    from lstm_doctor.cli.sequences import SequenceJob, fit_sequences
 
     check_task(flags["task"])
     settings = given_settings(
@@ -291,11 +291,11 @@ def fit(
         columns = {**sequence_columns(flags), "features": column_list(features)}
         if resume and out_dir is None:
             raise ConfigError("--resume needs the --out of the run to continue.")
+        job = SequenceJob(data, flags["task"], columns, {**settings, **sequence_settings},
+                          flags["test"], out_dir or default_out(data.stem))  # fmt: skip
         fit_sequences(
-            data, task=flags["task"], columns=columns, settings={**settings, **sequence_settings},
-            test=flags["test"], out_dir=out_dir or default_out(data.stem), overwrite=overwrite,
-            as_json=as_json, progress=epoch_progress, out=out, resume=resume, err=err,
-            report=report, log_dir=log_dir,
+            job, overwrite=overwrite, as_json=as_json, progress=epoch_progress, out=out,
+            resume=resume, err=err, report=report, log_dir=log_dir,
         )  # fmt: skip
         return
     check_forecast_only(flags["target"], **sequence_flags(flags),

@@ -67,7 +67,7 @@ def heal(
     from lstm_doctor.api.forecast_heal import heal as run_heal
     from lstm_doctor.artifacts import check_out_dir, write_json_atomic
     from lstm_doctor.cli.report import note_command, write_run_report
-    from lstm_doctor.cli.sequences import heal_sequences_command
+    from lstm_doctor.cli.sequences import SequenceJob, heal_sequences_command
     from lstm_doctor.reporting.terminal import comparison_table, step_line
     from lstm_doctor.treatment.heal import HealStep
 
@@ -93,10 +93,10 @@ def heal(
             )
         columns = sequence_columns(flags)
         final = given_settings(ensemble=ensemble, refit=refit)
+        job = SequenceJob(data, flags["task"], columns, {**settings, **final}, flags["test"],
+                          out_dir)  # fmt: skip
         heal_sequences_command(
-            data, task=flags["task"], columns=columns, settings={**settings, **final},
-            test=flags["test"], out_dir=out_dir,
-            overwrite=overwrite, as_json=as_json, budget=budget, max_steps=max_steps,
+            job, overwrite=overwrite, as_json=as_json, budget=budget, max_steps=max_steps,
             on_step=on_step, out=out, report=report, err=err,
         )  # fmt: skip
         return

@@ -5,7 +5,8 @@ its consoles.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from lstm_doctor.treatment.search import SearchConfig
 from lstm_doctor.treatment.study_report import TrialEvent
 
 __all__ = [
+    "SequenceJob",
     "fit_sequences",
     "heal_sequences_command",
     "sequence_payload",
@@ -37,6 +39,22 @@ __all__ = [
 
 _CLASSIFY = ("accuracy", "balanced_accuracy", "macro_f1", "log_loss")
 _REGRESS = ("mse", "mae", "rmse")
+
+
+@dataclass(frozen=True)
+class SequenceJob:
+    """What a sequence command works on: the data file, the task, its columns and settings,
+    the official test file (or None) and the run directory (or study folder) to write."""
+
+    data: Path
+    task: str
+    columns: dict[str, Any]
+    settings: dict[str, Any]
+    test: Path | None
+    out_dir: Path
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.data, self.task, self.columns, self.settings, self.test, self.out_dir))
 
 
 def sequence_payload(estimator: SequenceEstimator, run: Path) -> dict[str, Any]:
@@ -83,13 +101,8 @@ def verdict_line(metrics: dict[str, Any], task: str) -> str:
 
 
 def fit_sequences(
-    data: Path,
+    job: SequenceJob,
     *,
-    task: str,
-    columns: dict[str, Any],
-    settings: dict[str, Any],
-    test: Path | None,
-    out_dir: Path,
     overwrite: bool,
     as_json: bool,
     progress: Callable[[int], tuple[Any, Callable[[dict[str, float]], None]]],
@@ -101,6 +114,7 @@ def fit_sequences(
 ) -> None:
     """Fit a sequence model with a per-epoch checkpoint beside ``out_dir``, save its run
     directory, drop the checkpoint (kept when interrupted), print the report."""
+    data, task, columns, settings, test, out_dir = job
     check_out_dir(out_dir, overwrite=overwrite, resume=resume)  # now, not after training
     checkpoint = out_dir.with_name(out_dir.name + ".checkpoint.safetensors")
     if checkpoint.exists() and not resume and err is not None:
@@ -168,13 +182,8 @@ def sequence_scores_table(scores: dict[str, Any]) -> Table:
 
 
 def heal_sequences_command(
-    data: Path,
+    job: SequenceJob,
     *,
-    task: str,
-    columns: dict[str, Any],
-    settings: dict[str, Any],
-    test: Path | None,
-    out_dir: Path,
     overwrite: bool,
     as_json: bool,
     budget: float,
@@ -185,6 +194,7 @@ def heal_sequences_command(
     err: Console | None = None,
 ) -> None:
     """Treat a sequence model, save the healed run with treatment.json, print the report."""
+    data, task, columns, settings, test, out_dir = job
     if not columns.get("sequence") or not columns.get("label"):
         raise ConfigError(f"heal --task {task} needs --sequence-id and --label.")
     outcome = heal_sequences(
@@ -217,19 +227,15 @@ def heal_sequences_command(
 
 
 def tune_sequences_command(
-    data: Path,
+    job: SequenceJob,
     *,
-    task: str,
-    columns: dict[str, Any],
-    settings: dict[str, Any],
-    test: Path | None,
-    out_dir: Path,
     search: SearchConfig,
     as_json: bool,
     on_trial: Callable[[TrialEvent], None],
     out: Console,
 ) -> None:
     """``tune --task classify|regress``: search, refit the best, print the report."""
+    data, task, columns, settings, test, out_dir = job
     if not columns.get("sequence") or not columns.get("label"):
         raise ConfigError(f"tune --task {task} needs --sequence-id and --label.")
     estimator, run, summary = tune_sequences(

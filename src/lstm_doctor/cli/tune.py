@@ -123,7 +123,7 @@ def tune(
     """
     from lstm_doctor.api.forecast_tune import tune as run_tune
     from lstm_doctor.cli.report import note_command, record_provenance, study_of, write_run_report
-    from lstm_doctor.cli.sequences import tune_sequences_command
+    from lstm_doctor.cli.sequences import SequenceJob, tune_sequences_command
     from lstm_doctor.treatment.search import SearchConfig
 
     settings = given_settings(
@@ -146,13 +146,9 @@ def tune(
             out.print(trial_line(event), highlight=False)
 
     if flags["task"] != "forecast":
-        tune_sequences_command(
-            data, task=flags["task"],
-            columns=sequence_columns(flags),
-            settings=settings, test=flags["test"],
-            out_dir=out_dir or Path("runs") / f"tune-{data.stem}",
-            search=config, as_json=as_json, on_trial=on_trial, out=out,
-        )  # fmt: skip
+        job = SequenceJob(data, flags["task"], sequence_columns(flags), settings, flags["test"],
+                          out_dir or Path("runs") / f"tune-{data.stem}")  # fmt: skip
+        tune_sequences_command(job, search=config, as_json=as_json, on_trial=on_trial, out=out)
         return
     if flags["target"] is None:
         raise ConfigError("tune needs --target (or --task classify|regress with --label).")
