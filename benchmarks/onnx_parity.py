@@ -19,14 +19,14 @@ import onnxruntime
 import torch
 
 from lstm_doctor.config import NORMALIZATIONS, ModelConfig
-from lstm_doctor.models.lstm import build_model
-from lstm_doctor.models.sequence_ensemble import build_sequence_predictor
-from lstm_doctor.onnx_export import (
+from lstm_doctor.export.onnx import (
     export_forecaster,
     export_sequence_model,
     load_session,
     run_session,
 )
+from lstm_doctor.models.lstm import build_model
+from lstm_doctor.models.sequence_ensemble import build_sequence_predictor
 
 
 def _gap(reference: torch.Tensor, onnx_out: np.ndarray) -> dict[str, float]:

@@ -63,7 +63,7 @@ DATASETS = {
 }  # fmt: skip
 COLUMNS = {"sequence": "sequence_id", "label": "label", "time": "t"}
 N_FOLDS, SEED, FOLD_SEED = 3, 0, 12345
-# The classify defaults before this benchmark (sequence_api.DEFAULTS + CLASSIFY_DEFAULTS).
+# The classify defaults before this benchmark (sequence_estimators.DEFAULTS + CLASSIFY_DEFAULTS).
 OLD = {"layers": 1, "units": 64, "bidirectional": True, "dropout": 0.2, "lr": 3e-3,
        "batch_size": 16, "patience": 20, "epochs": 150, "label_smoothing": 0.1,
        "jitter": 0.1, "pooling": "last", "ensemble": 5, "refit": True}  # fmt: skip
