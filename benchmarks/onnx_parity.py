@@ -1,8 +1,9 @@
 """ONNX parity: torch vs onnxruntime outputs of the exported models, one JSON line.
 
 Random weights (the default 2x64 forecaster, lookback 96, horizon 24, 7 inputs, one target,
-every per-window normalization (season 24 for `seasonal`); 2x64 sequence classifiers with 12 features and 9 classes,
-every pooling), one batch of 256 (sequences of 7 to 29 steps, right-padded, in one batch).
+every per-window normalization, season 24 for `seasonal`; 2x64 sequence classifiers with 12
+features and 9 classes, every pooling), one batch of 256 (sequences of 7 to 29 steps,
+right-padded, in one batch).
 Per model: the largest absolute difference, and that divided by the largest |output|.
 
     python benchmarks/onnx_parity.py
