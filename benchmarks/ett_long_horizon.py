@@ -11,8 +11,13 @@ library's defaults plus ``--set`` overrides; one JSON line each, with the publis
         [--targets OT]  # univariate (default: all 7 channels)
         [--val-only]    # model selection: the test split is never read
         [--speed N]     # throughput: N epochs, no early stopping, no scores
+        [--threads 1]   # torch threads (1 for sweeps: the machine is shared)
 
 ``--val-only`` fits with ``evaluate_test=False``: defaults are tuned with it, on validation.
+``--speed`` also times a minimal training loop (``minimal_loop``: the same windows, the same
+model class and settings, plain Adam on the training loss, no validation) right after the
+product path, so their ratio is measured under the same machine load; the full ``fit``'s
+wall seconds (baselines, diagnosis and scoring included) are in the line as well.
 """
 
 from __future__ import annotations
@@ -28,8 +33,10 @@ from pathlib import Path
 from typing import Any
 
 import torch
+from torch import nn
 
 from lstm_doctor import Forecaster
+from lstm_doctor.models import build_model
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ETT_COLUMNS = ["HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT"]
@@ -71,6 +78,40 @@ def _published(dataset: str, horizon: int) -> dict[str, list[float]]:
     }
 
 
+_LOSS_FUNCTIONS = {"mse": nn.functional.mse_loss, "mae": nn.functional.l1_loss,
+                   "huber": nn.functional.huber_loss}  # fmt: skip
+
+
+def minimal_loop(forecaster: Forecaster, data: Path, targets: list[str], epochs: int) -> float:
+    """Windows per second of the smallest training loop on the fit's own windows and model.
+
+    The yardstick for the product path: the same training windows (``Forecaster.prepare``),
+    a fresh model of the same class and resolved settings, shuffled batches of the same
+    size, Adam at the same learning rate on the same loss; nothing else (no validation, no
+    clipping, no bookkeeping). Returns the median over epochs after the first.
+    """
+    config = forecaster.config_
+    windows = forecaster.prepare(data, target=targets, time="date").windows("train")
+    torch.manual_seed(config.train.seed)
+    n_targets = windows.n_targets
+    model = build_model(config.model, windows.data.shape[1], n_targets, windows.horizon,
+                        lookback=windows.lookback, season=forecaster.season_)  # fmt: skip
+    optimizer = torch.optim.Adam(model.parameters(), lr=config.train.lr)
+    loss_function = _LOSS_FUNCTIONS[config.train.resolved_loss]
+    batch_size, seconds = config.train.batch_size, []
+    for _ in range(epochs):
+        started = time.perf_counter()
+        order = torch.randperm(len(windows))
+        for first in range(0, len(windows), batch_size):
+            x, y = windows.batch(order[first : first + batch_size])
+            loss = loss_function(model(x), y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        seconds.append(time.perf_counter() - started)
+    return len(windows) / statistics.median(seconds[1:] or seconds)
+
+
 def run_one(
     dataset: str, lookback: int, horizon: int, seed: int, settings: dict[str, Any], args: Any
 ) -> dict[str, Any]:
@@ -103,7 +144,7 @@ def run_one(
         "targets": args.targets,
         "lookback": lookback,
         "horizon": horizon,
-        "seed": seed,
+        "seed": resolved.get("seed", seed),  # --set seed=N wins over --seeds
         "settings": {k: resolved[k] for k in sorted(set(settings) | _SHOWN) if k in resolved},
         "val_mse": metrics["val"]["mse"],
         "val_mae": metrics["val"]["mae"],
@@ -129,6 +170,11 @@ def run_one(
         line["epoch_seconds"] = [round(s, 2) for s in epoch_seconds]
         line["windows_per_s"] = round(n_train / steady, 1)
         line["channel_windows_per_s"] = round(n_train * channels / steady, 1)
+        line["loadavg_product"] = [round(v, 2) for v in os.getloadavg()]
+        minimal = minimal_loop(forecaster, DATA / spec["file"], args.targets.split(","),
+                               args.speed)  # fmt: skip
+        line["minimal_channel_windows_per_s"] = round(minimal * channels, 1)
+        line["product_over_minimal"] = round(n_train / steady / minimal, 3)
     line.update(
         threads=torch.get_num_threads(),
         loadavg=[round(v, 2) for v in os.getloadavg()],

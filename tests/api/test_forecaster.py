@@ -254,9 +254,9 @@ def segment_fitted(demo_frame: pd.DataFrame) -> Forecaster:
 
 def test_segment_fit_resolves_its_defaults_into_the_config(segment_fitted) -> None:
     config = segment_fitted.config_
-    # The demo series is hourly with a daily season: the segment is a day, a divisor of 24.
+    # The divisor of the lookback nearest to 48 steps that keeps at least 4 segments.
     assert segment_fitted.season_ == 24
-    assert config.model.segment_length == 6  # lookback 24 keeps at least 4 segments
+    assert config.model.segment_length == 6  # lookback 24: at most 24 / 4 = 6
     assert segment_fitted.model_.segment_length == 6
     assert (config.model.layers, config.model.normalization) == (1, "last_value")
     assert config.train.loss == "mae"

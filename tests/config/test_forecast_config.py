@@ -266,8 +266,9 @@ def test_configs_are_frozen(config):
 
 def test_architecture_defaults_fill_what_is_not_given():
     step, segment = ModelConfig(), ModelConfig(architecture="segment")
-    assert (step.layers, step.normalization) == (2, "none")
-    assert (segment.layers, segment.normalization) == (1, "last_value")
+    assert (step.layers, step.normalization, step.dropout) == (2, "none", 0.0)
+    assert (segment.layers, segment.normalization, segment.dropout) == (1, "last_value", 0.1)
+    assert ModelConfig(architecture="segment", dropout=0.0).dropout == 0.0
     assert ModelConfig(architecture="segment", layers=3, normalization="revin").layers == 3
     assert ModelConfig.from_dict(segment.to_dict()) == segment
 

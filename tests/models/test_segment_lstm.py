@@ -63,8 +63,9 @@ def test_horizon_crop_returns_the_first_steps_of_the_decoded_segments():
     assert torch.equal(short(x), long(x)[:, :6])
 
 
-def test_parallel_decoder_equals_a_step_by_step_reference():
-    model = make_model(20, 14, segment_length=5, layers=2, dropout=0.3).eval()
+@pytest.mark.parametrize("layers", [1, 2])  # 1: the factored step; 2: one nn.LSTM call
+def test_parallel_decoder_equals_a_step_by_step_reference(layers):
+    model = make_model(20, 14, segment_length=5, layers=layers, dropout=0.3).eval()
     x = inputs(20)
     expected = torch.empty(BATCH, 14, CHANNELS)
     normalized, (last,) = model.normalization.normalize(x)
@@ -165,9 +166,10 @@ def test_build_model_needs_the_lookback():
 
 @pytest.mark.parametrize(
     ("lookback", "season", "expected"),
-    [(720, 24, 24), (720, 96, 90), (720, None, 24), (96, 96, 24), (100, 24, 25), (3, None, 1)],
-)
-def test_default_segment_length_is_a_divisor_near_a_day(lookback, season, expected):
+    [(720, 24, 48), (720, 96, 48), (720, None, 48), (336, None, 48), (512, None, 32),
+     (96, 96, 24), (100, 24, 25), (3, None, 1)],
+)  # fmt: skip
+def test_default_segment_length_is_a_divisor_near_48_steps(lookback, season, expected):
     segment = default_segment_length(lookback, season)
 
     assert segment == expected

@@ -29,10 +29,11 @@ ARCHITECTURES = ("step", "segment")
 DECODERS = ("parallel", "recurrent")
 LOSSES = ("mse", "mae", "huber")
 # What None means for these settings, per architecture (the segment model follows SegRNN:
-# one layer, last-value normalization, MAE loss).
+# one layer, last-value normalization, MAE loss; its dropout was chosen on validation only,
+# docs/segment_lstm.md and benchmarks/segment_defaults_val.jsonl).
 ARCHITECTURE_DEFAULTS = {
-    "step": {"layers": 2, "normalization": "none", "loss": "mse"},
-    "segment": {"layers": 1, "normalization": "last_value", "loss": "mae"},
+    "step": {"layers": 2, "normalization": "none", "loss": "mse", "dropout": 0.0},
+    "segment": {"layers": 1, "normalization": "last_value", "loss": "mae", "dropout": 0.1},
 }
 _DEVICE = re.compile(r"auto|cpu|mps|cuda(:\d+)?")
 
@@ -109,13 +110,14 @@ class ModelConfig(FromDict):
     ``segment`` (it reads segments of ``segment_length`` steps and decodes the horizon
     segment by segment with a ``parallel`` or ``recurrent`` decoder; see
     ``models.segment_lstm``; ``segment_length=None`` is chosen from the lookback and the
-    season when the model is built). ``layers=None`` and ``normalization=None`` take the
-    architecture's default (step: 2 layers, none; segment: 1 layer, last_value).
+    season when the model is built). ``layers``, ``normalization`` and ``dropout`` left
+    None take the architecture's default (step: 2 layers, none, 0; segment: 1 layer,
+    last_value, 0.1).
     """
 
     layers: int | None = None
     units: int = 64
-    dropout: float = 0.0
+    dropout: float | None = None
     bidirectional: bool = False
     weight_drop: float = 0.0
     layer_norm: bool = False
@@ -129,7 +131,7 @@ class ModelConfig(FromDict):
 
     def __post_init__(self) -> None:
         check_choice("ModelConfig", "architecture", self.architecture, ARCHITECTURES)
-        for name in ("layers", "normalization"):
+        for name in ("layers", "normalization", "dropout"):
             if getattr(self, name) is None:
                 default = ARCHITECTURE_DEFAULTS[self.architecture][name]
                 object.__setattr__(self, name, default)
