@@ -194,7 +194,7 @@ def fit(
         int | None, typer.Option(help="Stacked LSTM layers [step 2, segment 1].")
     ] = None,
     units: Annotated[int | None, typer.Option(help="Cells per layer [64].")] = None,
-    dropout: Annotated[float | None, typer.Option(help="Dropout between layers [0].")] = None,
+    dropout: Annotated[float | None, typer.Option(help="Dropout [0 step, 0.1 segment].")] = None,
     bidirectional: Annotated[bool | None, typer.Option(help="Bidirectional encoder.")] = None,
     weight_drop: Annotated[
         float | None, typer.Option(help="DropConnect on recurrent weights [0].")

@@ -59,7 +59,7 @@ Architecture = Annotated[
 ]
 
 SegmentLength = Annotated[
-    int | None, typer.Option(help="Segment steps (segment) [divisor of lookback near a day].")
+    int | None, typer.Option(help="Segment steps (segment) [divisor of lookback nearest 48].")
 ]
 
 Decoder = Annotated[str | None, typer.Option(help="Segment decoder: parallel | recurrent.")]
