@@ -80,6 +80,7 @@ CANDIDATES: dict[str, dict[str, Any]] = {
     "mlstm-fcn": {"encoder": "mlstm-fcn", **SINGLE},
     "lstm+ensemble5+refit": {"encoder": "lstm"},  # = OLD
     "lstm-fcn+ensemble5+refit": {"encoder": "lstm-fcn"},
+    "lstm-fcn+summary+ensemble5+refit": {"encoder": "lstm-fcn", "summary_features": True},
     "mlstm-fcn+ensemble5+refit": {"encoder": "mlstm-fcn"},
     "old": {},
 }
