@@ -64,10 +64,13 @@ DATASETS = {
 }  # fmt: skip
 COLUMNS = {"sequence": "sequence_id", "label": "label", "time": "t"}
 N_FOLDS, SEED, FOLD_SEED = 3, 0, 12345
-# The classify defaults before this benchmark (sequence_api.DEFAULTS + CLASSIFY_DEFAULTS).
+# The classify defaults before this benchmark (sequence_api.DEFAULTS + CLASSIFY_DEFAULTS),
+# every setting a candidate may change spelled out, so that no candidate depends on the
+# library's current defaults.
 OLD = {"layers": 1, "units": 64, "bidirectional": True, "dropout": 0.2, "lr": 3e-3,
        "batch_size": 16, "patience": 20, "epochs": 150, "label_smoothing": 0.1,
-       "jitter": 0.1, "pooling": "last", "ensemble": 5, "refit": True}  # fmt: skip
+       "jitter": 0.1, "pooling": "last", "ensemble": 5, "refit": True, "encoder": "lstm",
+       "summary_features": False, "series_norm": False}  # fmt: skip
 SINGLE = {"ensemble": 1, "refit": False}  # stage A: one model, no refit
 # Settings on top of OLD. Stage A compares encoders and the summary features, one model
 # each; stage B gives the stage-A pick the old defaults' small-training-set remedies.

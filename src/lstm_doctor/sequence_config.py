@@ -63,8 +63,9 @@ class SequenceConfig(_FromDict):
     steps (see ``models.sequence_lstm``).
     The estimators (and so the CLI) start from their own defaults on top of these fields:
     ``sequence_api.DEFAULTS`` and, for classification, ``CLASSIFY_DEFAULTS`` (label
-    smoothing 0.1, jitter 0.1, batch 16, a 5-seed ensemble refitted on train + val: chosen
-    by ``benchmarks/sequence_defaults_cv.py``).
+    smoothing 0.1, jitter 0.1, batch 16, a 5-seed ensemble refitted on train + val, the
+    ``lstm-fcn`` encoder with the summary features: chosen by
+    ``benchmarks/sequence_defaults_cv.py`` and ``benchmarks/sequence_suite.py``).
     """
 
     label: str
