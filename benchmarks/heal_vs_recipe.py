@@ -21,7 +21,7 @@ from pathlib import Path
 import torch
 
 from lstm_doctor import Forecaster
-from lstm_doctor.heal import TEXTBOOK_RECIPE, heal
+from lstm_doctor.api.forecast_heal import TEXTBOOK_RECIPE, heal
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ETT_COLUMNS = ["HUFL", "HULL", "MUFL", "MULL", "LUFL", "LULL", "OT"]

@@ -35,7 +35,7 @@ import pandas as pd
 import torch
 
 from lstm_doctor import Forecaster
-from lstm_doctor.onnx_export import load_session, run_session
+from lstm_doctor.export.onnx import load_session, run_session
 
 LOOKBACK, HORIZON, N_SERIES = 96, 24, 256
 MODELS = {"small": {"layers": 1, "units": 32}, "large": {"layers": 2, "units": 256}}

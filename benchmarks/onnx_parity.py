@@ -1,8 +1,9 @@
 """ONNX parity: torch vs onnxruntime outputs of the exported models, one JSON line.
 
 Random weights (the default 2x64 forecaster, lookback 96, horizon 24, 7 inputs, one target,
-every per-window normalization; 2x64 sequence classifiers with 12 features and 9 classes,
-every pooling), one batch of 256 (sequences of 7 to 29 steps, right-padded, in one batch).
+every per-window normalization, season 24 for `seasonal`; 2x64 sequence classifiers with 12
+features and 9 classes, every pooling), one batch of 256 (sequences of 7 to 29 steps,
+right-padded, in one batch).
 Per model: the largest absolute difference, and that divided by the largest |output|.
 
     python benchmarks/onnx_parity.py
@@ -19,14 +20,14 @@ import onnxruntime
 import torch
 
 from lstm_doctor.config import NORMALIZATIONS, ModelConfig
-from lstm_doctor.models.lstm import build_model
-from lstm_doctor.models.sequence_ensemble import build_sequence_predictor
-from lstm_doctor.onnx_export import (
+from lstm_doctor.export.onnx import (
     export_forecaster,
     export_sequence_model,
     load_session,
     run_session,
 )
+from lstm_doctor.models.lstm import build_model
+from lstm_doctor.models.sequence_ensemble import build_sequence_predictor
 
 
 def _gap(reference: torch.Tensor, onnx_out: np.ndarray) -> dict[str, float]:
@@ -43,7 +44,7 @@ def main() -> None:
         for norm in NORMALIZATIONS:
             torch.manual_seed(0)
             config = ModelConfig(normalization=norm, revin_affine=True)
-            model = build_model(config, 7, 1, 24).eval()
+            model = build_model(config, 7, 1, 24, lookback=96, season=24).eval()
             path = export_forecaster(model, Path(tmp) / f"{norm}.onnx", lookback=96, n_inputs=7)
             x = torch.randn(256, 96, 7, generator=generator)
             out[f"forecaster_{norm}"] = _gap(

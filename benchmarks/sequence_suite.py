@@ -64,7 +64,7 @@ DATASETS = {
 }  # fmt: skip
 COLUMNS = {"sequence": "sequence_id", "label": "label", "time": "t"}
 N_FOLDS, SEED, FOLD_SEED = 3, 0, 12345
-# The classify defaults before this benchmark (sequence_api.DEFAULTS + CLASSIFY_DEFAULTS),
+# The classify defaults before this benchmark (sequence_estimators.DEFAULTS + CLASSIFY_DEFAULTS),
 # every setting a candidate may change spelled out, so that no candidate depends on the
 # library's current defaults.
 OLD = {"layers": 1, "units": 64, "bidirectional": True, "dropout": 0.2, "lr": 3e-3,

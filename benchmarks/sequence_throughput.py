@@ -35,10 +35,10 @@ from torch import nn
 
 from lstm_doctor import SequenceClassifier
 from lstm_doctor.config import ModelConfig
+from lstm_doctor.config.sequence import SequenceConfig
 from lstm_doctor.data.sequence_scale import apply_sequence_scaler, fit_sequence_scaler
 from lstm_doctor.data.sequences import SequenceSet, build_sequences
 from lstm_doctor.models.sequence_lstm import build_sequence_model
-from lstm_doctor.sequence_config import SequenceConfig
 from lstm_doctor.training.threads import set_threads
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "JapaneseVowels_train.csv"

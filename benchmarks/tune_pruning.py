@@ -27,11 +27,11 @@ import optuna
 import pandas as pd
 import torch
 
+from lstm_doctor.api.forecast_tune import TuneJob, tune_objective
 from lstm_doctor.config import TrainConfig
 from lstm_doctor.treatment.search import SearchConfig, make_pruner, make_sampler
 from lstm_doctor.treatment.search_space import parse_space, space_start
 from lstm_doctor.treatment.study_report import trials_frame
-from lstm_doctor.tune import _Job, _objective
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ETTh1.csv"
 PROTOCOL = {"lookback": 96, "horizon": 24, "split": "8640,2880,2880"}
@@ -83,14 +83,14 @@ def main() -> None:
     runs = {}
     arms = [*args.pruners.split(","), "none"]
     for name in arms:
-        job = _Job(
+        job = TuneJob(
             data=frame, columns=columns, fixed=fixed, space=SPACE, storage="", study=name,
             search=SearchConfig(trials=args.trials), sampler_seed=args.seed, parallel=False,
             threads=1,
         )  # fmt: skip
         runs[name] = {
             "study": _study(name, args.trials, args.epochs, args.seed),
-            "objective": _objective(frame, job),
+            "objective": tune_objective(frame, job),
             "wall": 0.0,
             "cpu": 0.0,
         }

@@ -59,7 +59,7 @@ def test_a_sigkilled_sequence_fit_resumes_to_the_same_result(tmp_path) -> None:
     """Kill the real CLI process mid-training; --resume ends where an uninterrupted run ends."""
     csv = tmp_path / "sequences.csv"
     make_sequence_frame(n_sequences=240, max_len=60).to_csv(csv, index=False)
-    # One model (ensembles resume member by member in tests/test_sequence_api.py).
+    # One model (ensembles resume member by member in tests/api/test_sequence_estimators.py).
     flags = ["--task", "classify", "--sequence-id", "sequence_id", "--label", "label", "--time",
              "t", "--units", "32", "--epochs", "12", "--patience", "0", "--ensemble", "1",
              "--no-refit", "--json"]  # fmt: skip

@@ -1,4 +1,5 @@
-"""Small public datasets that ship inside packages (scikit-learn, statsmodels): no download.
+"""Small public datasets that ship inside packages (scikit-learn, statsmodels, vega_datasets):
+no download.
 
 Each loader returns a ``Task``: train/val arrays shaped for sequence models ``(n, steps,
 features)``, the task kind, the number of outputs, and the loss of a trivial predictor on
@@ -135,6 +136,106 @@ def _housing_like() -> Task:
     return _table_task("linnerud", "physiology", d.data, d.target[:, 0], "regression", 3)
 
 
+# ---- datasets of the second held-out set (heldout2): none of them is used by a dev run.
+def _vega(name: str):
+    from vega_datasets import local_data
+
+    return getattr(local_data, name.replace("-", "_"))()
+
+
+def _seattle_temp() -> Task:
+    hourly = _vega("seattle-temps").set_index("date")["temp"]
+    daily = hourly.resample("D").mean().to_numpy()
+    return _series_task("seattle_temp", "meteorology", daily, 14)
+
+
+def _sf_temp() -> Task:
+    hourly = _vega("sf-temps").set_index("date")["temp"]
+    half_days = hourly.resample("12h").mean().to_numpy()
+    return _series_task("sf_temp", "meteorology", half_days, 10)
+
+
+def _seattle_rain() -> Task:
+    rain = _vega("seattle-weather")["precipitation"].to_numpy()
+    return _series_task("seattle_rain", "hydrology", np.log1p(rain), 10)
+
+
+def _ibm_returns() -> Task:
+    stocks = _vega("stocks")
+    price = stocks[stocks["symbol"] == "IBM"]["price"].to_numpy()
+    return _series_task("ibm_returns", "finance", np.diff(np.log(price)) * 100, 6)
+
+
+def _employment() -> Task:
+    change = _vega("us-employment")["nonfarm_change"].to_numpy()
+    return _series_task("us_employment", "labour", change, 6)
+
+
+def _danish_inflation() -> Task:
+    from statsmodels.datasets import interest_inflation
+
+    series = interest_inflation.load_pandas().data["Dp"].to_numpy()
+    return _series_task("danish_inflation", "monetary economics", series, 6)
+
+
+def _iris() -> Task:
+    from sklearn.datasets import load_iris
+
+    d = load_iris()
+    return _table_task("iris", "botany", d.data, d.target, "classification", 4)
+
+
+def _cars_mpg() -> Task:
+    cars = _vega("cars").dropna(subset=["Miles_per_Gallon", "Horsepower"])
+    columns = ["Cylinders", "Displacement", "Horsepower", "Weight_in_lbs", "Acceleration"]
+    x = cars[columns].to_numpy(dtype=np.float64)
+    y = cars["Miles_per_Gallon"].to_numpy(dtype=np.float64)
+    return _table_task("cars_mpg", "automotive", x, y, "regression", 5)
+
+
+def _seattle_weather() -> Task:
+    frame = _vega("seattle-weather")
+    x = frame[["precipitation", "temp_max", "temp_min", "wind"]].to_numpy(dtype=np.float64)
+    y = frame["weather"].astype("category").cat.codes.to_numpy()
+    return _table_task("seattle_weather", "meteorology", x, y, "classification", 4)
+
+
+def _fair() -> Task:
+    from statsmodels.datasets import fair
+
+    frame = fair.load_pandas().data.iloc[::8]  # every 8th of 6366 rows: seconds-long runs
+    x = frame.drop(columns="affairs").to_numpy(dtype=np.float64)
+    y = (frame["affairs"] > 0).to_numpy().astype(np.int64)
+    return _table_task("fair", "sociology", x, y, "classification", 8)
+
+
+def _star98() -> Task:
+    from statsmodels.datasets import star98
+
+    frame = star98.load_pandas().data
+    y = (frame["NABOVE"] / (frame["NABOVE"] + frame["NBELOW"])).to_numpy(dtype=np.float64)
+    x = frame.drop(columns=["NABOVE", "NBELOW"]).to_numpy(dtype=np.float64)
+    return _table_task("star98", "education", x, y, "regression", 4)
+
+
+def _anes96() -> Task:
+    from statsmodels.datasets import anes96
+
+    frame = anes96.load_pandas().data
+    x = frame.drop(columns="vote").to_numpy(dtype=np.float64)
+    y = frame["vote"].to_numpy().astype(np.int64)
+    return _table_task("anes96", "politics", x, y, "classification", 10)
+
+
+def _randhie() -> Task:
+    from statsmodels.datasets import randhie
+
+    frame = randhie.load_pandas().data.iloc[::20]  # every 20th of 20190 rows
+    x = frame.drop(columns="mdvis").to_numpy(dtype=np.float64)
+    y = np.log1p(frame["mdvis"].to_numpy(dtype=np.float64))
+    return _table_task("randhie", "health economics", x, y, "regression", 9)
+
+
 DATASETS = {
     "sunspots": _sunspots,
     "co2": _co2,
@@ -146,6 +247,20 @@ DATASETS = {
     "wine": _wine,
     "breast_cancer": _cancer,
     "linnerud": _housing_like,
+    # heldout2 only
+    "seattle_temp": _seattle_temp,
+    "sf_temp": _sf_temp,
+    "seattle_rain": _seattle_rain,
+    "ibm_returns": _ibm_returns,
+    "us_employment": _employment,
+    "danish_inflation": _danish_inflation,
+    "iris": _iris,
+    "cars_mpg": _cars_mpg,
+    "seattle_weather": _seattle_weather,
+    "fair": _fair,
+    "star98": _star98,
+    "anes96": _anes96,
+    "randhie": _randhie,
 }
 
 

@@ -8,8 +8,11 @@ in-process), and its primary finding is compared with the run's rule-based label
 the ``acceptable`` second label (``unstable`` also accepts ``diverging``). "Harmful" counts
 a ``good_fit`` verdict on a run labelled overfitting, unstable or underfitting.
 
-``--split dev`` is where the diagnosis was tuned; ``--split heldout`` was measured once
-after that (docs/diagnosis_corpus.md). ``--fit-calibration`` fits the confidence mapping of
+``--split dev`` is where the diagnosis was tuned first; ``--split heldout`` was measured
+after that, then tuned on too, so ``--split all`` (the 84 logs of ``corpus/``) is all
+development data now. ``--split heldout2`` is the second held-out set
+(``corpus_heldout/``, generated and frozen before the diagnosis saw it), measured once
+(docs/diagnosis_corpus.md). ``--fit-calibration`` fits the confidence mapping of
 ``lstm_doctor.diagnosis.calibration`` on the dev split (raw confidences, every curve
 finding, right when its kind is among the rules that fired on the run) and prints it.
 """
@@ -28,6 +31,7 @@ from typing import Any
 from lstm_doctor.diagnosis.calibration import CURVE_KINDS  # the kinds a curve finding has
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "diagnosis" / "corpus"
+CORPUS_HELDOUT2 = CORPUS.parent / "corpus_heldout"
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.
 ACCEPTS = {"unstable": ("unstable", "diverging")}
@@ -50,11 +54,18 @@ def finding_right(kind: str, entry: dict[str, Any]) -> bool:
 
 
 def load(split: str) -> list[dict[str, Any]]:
+    if split == "heldout2":
+        return json.loads((CORPUS_HELDOUT2 / "manifest.json").read_text())
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     if split == "all":
         return manifest
     ids = set(json.loads((CORPUS / "split.json").read_text())[split])
     return [e for e in manifest if e["id"] in ids]
+
+
+def root_of(entry: dict[str, Any]) -> Path:
+    """The corpus directory an entry's ``path`` is relative to."""
+    return CORPUS_HELDOUT2 if entry["id"].startswith("h2-") else CORPUS
 
 
 def diagnose_all(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -66,7 +77,7 @@ def diagnose_all(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     runner = CliRunner()
     out = []
     for entry in entries:
-        result = runner.invoke(app, ["diagnose", str(CORPUS / entry["path"]), "--json"])
+        result = runner.invoke(app, ["diagnose", str(root_of(entry) / entry["path"]), "--json"])
         if result.exit_code != 0:
             out.append({"error": (result.output or repr(result.exception)).strip()[:200]})
             continue
@@ -169,7 +180,7 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=("dev", "heldout", "all"), default="heldout")
+    parser.add_argument("--split", choices=("dev", "heldout", "all", "heldout2"), default="heldout")
     parser.add_argument("--fit-calibration", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="every run's verdict on stderr")
     args = parser.parse_args()

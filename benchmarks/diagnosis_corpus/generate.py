@@ -11,6 +11,9 @@ Run with a Python that has the frameworks (they are NOT lstm-doctor dependencies
         --framework keras            # then lightning, then torch
     python3 benchmarks/diagnosis_corpus/generate.py --manifest   # labels + manifest.json
 
+``--set heldout2`` does the same for the second held-out set (``runs_heldout2.py``, written
+to ``tests/diagnosis/corpus_heldout/``; its datasets need ``pip install vega_datasets`` too).
+
 Each run in ``RUNS`` is designed to show one condition; the run's own per-epoch numbers
 (what the framework computed: epoch-mean training loss, validation loss) are stored next to
 its log in ``run.json``, and ``--manifest`` labels each run from those numbers with the rules
@@ -36,6 +39,8 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 CORPUS = HERE.parents[1] / "tests" / "diagnosis" / "corpus"
+# The second held-out set, written after the first held-out half was used for tuning.
+CORPUS_HELDOUT2 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout"
 
 from datasets import load  # noqa: E402
 
@@ -162,7 +167,7 @@ def _seed(seed: int) -> None:
 
 
 def _task(run: dict[str, Any]):
-    task = load(run["dataset"], run.get("n_train"), run.get("n_val"))
+    task = load(run["dataset"], run.get("n_train"), run.get("n_val"), run.get("data_seed", 0))
     if run.get("shuffle_y"):
         rng = np.random.default_rng(1)
         task.y_train = task.y_train[rng.permutation(len(task.y_train))]
@@ -262,7 +267,7 @@ def _loss_fn(task):
 def run_torch(run: dict[str, Any], out: Path) -> None:
     import torch
 
-    _seed(7)
+    _seed(run.get("seed", 7))
     task = _task(run)
     model = _torch_model(run, task)
     opt = _torch_optimizer(run, model.parameters())
@@ -279,7 +284,7 @@ def run_torch(run: dict[str, Any], out: Path) -> None:
 
     xt, yt = torch.tensor(task.x_train), torch.tensor(task.y_train)
     xv, yv = torch.tensor(task.x_val), torch.tensor(task.y_val)
-    g = torch.Generator().manual_seed(0)
+    g = torch.Generator().manual_seed(run.get("shuffle_seed", 0))
     train_hist, val_hist, acc_t, acc_v, step_rows = [], [], [], [], []
     best, wait, started = math.inf, 0, time.time()
     for epoch in range(run["epochs"]):
@@ -386,8 +391,8 @@ def run_lightning(run: dict[str, Any], out: Path) -> None:
     from lightning.pytorch.loggers import CSVLogger, TensorBoardLogger
     from torch.utils.data import DataLoader, TensorDataset
 
-    _seed(7)
-    L.seed_everything(7, verbose=False)
+    _seed(run.get("seed", 7))
+    L.seed_everything(run.get("seed", 7), verbose=False)
     task = _task(run)
     loss_fn = _loss_fn(task)
     per_step = run["format"] == "csv_step"
@@ -430,7 +435,10 @@ def run_lightning(run: dict[str, Any], out: Path) -> None:
 
     ds = TensorDataset(torch.tensor(task.x_train), torch.tensor(task.y_train))
     train_dl = DataLoader(
-        ds, batch_size=run["batch"], shuffle=True, generator=torch.Generator().manual_seed(0)
+        ds,
+        batch_size=run["batch"],
+        shuffle=True,
+        generator=torch.Generator().manual_seed(run.get("shuffle_seed", 0)),
     )
     val_dl = None
     if not run.get("no_val"):
@@ -479,8 +487,8 @@ def run_keras(run: dict[str, Any], out: Path) -> None:
     import keras
     from keras import layers
 
-    _seed(7)
-    keras.utils.set_random_seed(7)
+    _seed(run.get("seed", 7))
+    keras.utils.set_random_seed(run.get("seed", 7))
     task = _task(run)
     steps, features = task.x_train.shape[1:]
     units, kind = run["units"], run["model"]
@@ -559,11 +567,11 @@ def run_keras(run: dict[str, Any], out: Path) -> None:
 
 
 # ------------------------------------------------------------------------------- manifest
-def write_manifest() -> None:
+def write_manifest(corpus: Path) -> None:
     from labels import label_run
 
     entries = []
-    for run_file in sorted(CORPUS.glob("*/run.json")):
+    for run_file in sorted(corpus.glob("*/run.json")):
         record = json.loads(run_file.read_text())
         baseline = record["baseline"]  # the trivial predictor, in the units of the series:
         if record["format"] == "csv_nll":  # a likelihood has no MSE baseline
@@ -582,7 +590,7 @@ def write_manifest() -> None:
             label_numbers=verdict["numbers"],
         )
         entries.append(record)
-    (CORPUS / "manifest.json").write_text(json.dumps(entries, indent=1, default=float) + "\n")
+    (corpus / "manifest.json").write_text(json.dumps(entries, indent=1, default=float) + "\n")
     counts: dict[str, int] = {}
     for e in entries:
         counts[e["label"]] = counts.get(e["label"], 0) + 1
@@ -595,16 +603,29 @@ def main() -> None:
     parser.add_argument("--framework", choices=("keras", "lightning", "torch"))
     parser.add_argument("--only", nargs="*", help="run ids")
     parser.add_argument("--manifest", action="store_true")
+    parser.add_argument(
+        "--set",
+        choices=("dev", "heldout2"),
+        default="dev",
+        help="dev: the 84 runs below (tests/diagnosis/corpus); heldout2: runs_heldout2.py "
+        "(tests/diagnosis/corpus_heldout)",
+    )
     args = parser.parse_args()
+    if args.set == "heldout2":
+        from runs_heldout2 import RUNS as runs
+
+        corpus = CORPUS_HELDOUT2
+    else:
+        runs, corpus = RUNS, CORPUS
     if args.manifest:
-        write_manifest()
+        write_manifest(corpus)
         return
     os.environ.setdefault("KERAS_BACKEND", "torch")
     runner = {"keras": run_keras, "lightning": run_lightning, "torch": run_torch}[args.framework]
-    for run in RUNS:
+    for run in runs:
         if run["framework"] != args.framework or (args.only and run["id"] not in args.only):
             continue
-        out = CORPUS / run["id"]
+        out = corpus / run["id"]
         if out.exists():
             import shutil
 

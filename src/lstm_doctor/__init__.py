@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from lstm_doctor.errors import (
     ArtifactError,
@@ -19,23 +20,11 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     __version__ = "0.0.0+unknown"
 
 
-def __getattr__(name: str):  # lazy: importing the package must not import torch
-    if name == "Forecaster":
-        from lstm_doctor.api import Forecaster
+def __getattr__(name: str) -> Any:  # lazy: importing the package must not import torch
+    if name in ("Forecaster", "SequenceClassifier", "SequenceRegressor", "heal", "tune"):
+        from lstm_doctor import api
 
-        return Forecaster
-    if name in ("SequenceClassifier", "SequenceRegressor"):
-        from lstm_doctor import sequence_api
-
-        return getattr(sequence_api, name)
-    if name == "heal":
-        from lstm_doctor.heal import heal
-
-        return heal
-    if name == "tune":
-        from lstm_doctor.tune import tune
-
-        return tune
+        return getattr(api, name)
     raise AttributeError(f"module 'lstm_doctor' has no attribute {name!r}")
 
 

@@ -5,9 +5,9 @@ import pandas as pd
 import pytest
 import torch
 
+from lstm_doctor.config.sequence import SequenceConfig
 from lstm_doctor.data.sequences import SequenceSet, build_sequences, valid_mask
 from lstm_doctor.errors import DataError
-from lstm_doctor.sequence_config import SequenceConfig
 from sequence_frames import make_sequence_frame
 
 CONFIG = SequenceConfig(label="label", sequence_id="sequence_id", time="t")

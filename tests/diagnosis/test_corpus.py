@@ -1,10 +1,12 @@
-"""The diagnosis on the corpus of real framework logs (tests/diagnosis/corpus/).
+"""The diagnosis on the corpora of real framework logs (tests/diagnosis/corpus*/).
 
 The logs were written by Keras 3, PyTorch Lightning and plain PyTorch loops on datasets that
-ship inside scikit-learn and statsmodels (benchmarks/diagnosis_corpus/generate.py); each is
-labelled by the rules of benchmarks/diagnosis_corpus/labels.py from the numbers the run
-recorded. The diagnosis was tuned on the dev half only; these tests recompute the held-out
-figures from the committed logs on every run.
+ship inside scikit-learn, statsmodels and vega_datasets (benchmarks/diagnosis_corpus/
+generate.py); each is labelled by the rules of benchmarks/diagnosis_corpus/labels.py from
+the numbers the run recorded. The 84 logs of ``corpus/`` are development data (its first
+held-out half was tuned on after it was measured); ``corpus_heldout/`` (96 logs, other
+datasets and seeds) was frozen before the diagnosis saw it and measured once. These tests
+recompute both figures from the committed logs on every run.
 """
 
 from __future__ import annotations
@@ -21,15 +23,17 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCH = ROOT / "benchmarks" / "diagnosis_corpus"
 CORPUS = Path(__file__).resolve().parent / "corpus"
 # The issue's goal: the primary finding right on >= 95% of the held-out runs, and no
-# good_fit for a run labelled overfitting, unstable or underfitting. Not reached yet (see
-# docs/diagnosis_corpus.md): test_the_goal_on_the_heldout_half is a strict xfail, so that
-# reaching it fails the suite until the marker is removed.
+# good_fit for a run labelled overfitting, unstable or underfitting. Not reached (see
+# docs/diagnosis_corpus.md): test_the_goal_on_the_second_heldout_set is a strict xfail, so
+# that reaching it fails the suite until the marker is removed.
 HELDOUT_ACCURACY_GOAL = 0.95
-# What the diagnosis reaches today, as a guard against regressions (measured: 37/42 and 2
-# harmful verdicts on the held-out half, 41/42 and none on the dev half).
-HELDOUT_ACCURACY_FLOOR = 0.85
-HELDOUT_HARMFUL_CEILING = 2
-DEV_ACCURACY_FLOOR = 0.95
+# The second held-out set, measured once (evaluate.py --split heldout2): 78/96 right
+# (81.2%), 3 harmful good_fit verdicts. A guard against regressions, not a target: the
+# diagnosis was not changed after that measurement.
+HELDOUT2_ACCURACY_FLOOR = 0.81
+HELDOUT2_HARMFUL_CEILING = 3
+# The 84 development logs (evaluate.py --split all): 78/84 (92.9%), no harmful verdict.
+DEV_ACCURACY_FLOOR = 0.92
 
 
 def _module(name: str):
@@ -44,6 +48,7 @@ evaluate = _module("evaluate")
 labels = _module("labels")
 MANIFEST = json.loads((CORPUS / "manifest.json").read_text())
 SPLIT = json.loads((CORPUS / "split.json").read_text())
+HELDOUT2 = json.loads((CORPUS.parent / "corpus_heldout" / "manifest.json").read_text())
 
 
 def test_the_corpus_is_large_and_varied_enough() -> None:
@@ -57,8 +62,22 @@ def test_the_corpus_is_large_and_varied_enough() -> None:
         assert (CORPUS / entry["path"]).exists(), entry["path"]
 
 
+def test_the_second_heldout_set_is_large_varied_and_apart_from_dev() -> None:
+    assert len(HELDOUT2) >= 40
+    assert {e["framework"] for e in HELDOUT2} == {"keras", "lightning", "torch"}
+    assert {(e["framework"], e["format"]) for e in HELDOUT2} == {
+        (e["framework"], e["format"]) for e in MANIFEST
+    }
+    counts = Counter(e["label"] for e in HELDOUT2)
+    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 5, counts
+    assert not {e["dataset"] for e in HELDOUT2} & {e["dataset"] for e in MANIFEST}
+    assert not {e["id"] for e in HELDOUT2} & {e["id"] for e in MANIFEST}
+    for entry in HELDOUT2:
+        assert (evaluate.root_of(entry) / entry["path"]).exists(), entry["path"]
+
+
 def test_labels_are_the_rules_applied_to_the_recorded_numbers() -> None:
-    for entry in MANIFEST:
+    for entry in MANIFEST + HELDOUT2:
         verdict = labels.label_run(entry["series"], entry["label_baseline"])
         assert (verdict["label"], verdict["acceptable"]) == (entry["label"], entry["acceptable"])
 
@@ -77,26 +96,33 @@ def diagnosed() -> dict[str, dict]:
     return dict(zip([e["id"] for e in MANIFEST], evaluate.diagnose_all(MANIFEST), strict=True))
 
 
+@pytest.fixture(scope="module")
+def diagnosed_heldout2() -> dict[str, dict]:
+    """The same for the second held-out set."""
+    pytest.importorskip("tensorboard")
+    return dict(zip([e["id"] for e in HELDOUT2], evaluate.diagnose_all(HELDOUT2), strict=True))
+
+
 def _report(split: str, diagnosed: dict[str, dict]) -> dict:
     entries = evaluate.load(split)
     return evaluate.score(entries, [diagnosed[e["id"]] for e in entries])
 
 
-def test_dev_half_where_the_diagnosis_was_tuned(diagnosed) -> None:
-    report = _report("dev", diagnosed)
+def test_the_84_development_logs_where_the_diagnosis_was_tuned(diagnosed) -> None:
+    report = _report("all", diagnosed)
     assert report["harmful_good_fit"] == 0, report["wrong"]
     assert report["overall"]["accuracy"] >= DEV_ACCURACY_FLOOR, report["wrong"]
 
 
-def test_heldout_half_does_not_regress(diagnosed) -> None:
-    report = _report("heldout", diagnosed)
-    assert report["harmful_good_fit"] <= HELDOUT_HARMFUL_CEILING, report["wrong"]
-    assert report["overall"]["accuracy"] >= HELDOUT_ACCURACY_FLOOR, report["wrong"]
+def test_the_second_heldout_set_does_not_regress(diagnosed_heldout2) -> None:
+    report = _report("heldout2", diagnosed_heldout2)
+    assert report["harmful_good_fit"] <= HELDOUT2_HARMFUL_CEILING, report["wrong"]
+    assert report["overall"]["accuracy"] >= HELDOUT2_ACCURACY_FLOOR, report["wrong"]
 
 
-@pytest.mark.xfail(strict=True, reason="goal not reached yet: docs/diagnosis_corpus.md")
-def test_the_goal_on_the_heldout_half(diagnosed) -> None:
-    report = _report("heldout", diagnosed)
+@pytest.mark.xfail(strict=True, reason="goal not reached: docs/diagnosis_corpus.md")
+def test_the_goal_on_the_second_heldout_set(diagnosed_heldout2) -> None:
+    report = _report("heldout2", diagnosed_heldout2)
     assert report["harmful_good_fit"] == 0, report["wrong"]
     assert report["overall"]["accuracy"] >= HELDOUT_ACCURACY_GOAL, report["wrong"]
 
@@ -107,3 +133,13 @@ def test_no_log_of_the_corpus_makes_the_cli_fail(diagnosed) -> None:
         assert result["diagnosis"]
         for finding in result["diagnosis"]:
             assert {"kind", "severity", "confidence", "evidence", "remedies"} <= set(finding)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="4 held-out logs of runs that diverged at the first epoch (every loss NaN) are "
+    "refused by the reader ('holds no finite numbers') instead of being called diverging; "
+    "found by the one held-out measurement, not fixed after it (docs/diagnosis_corpus.md)",
+)
+def test_no_log_of_the_second_heldout_set_makes_the_cli_fail(diagnosed_heldout2) -> None:
+    assert not [rid for rid, r in diagnosed_heldout2.items() if "error" in r]

@@ -81,3 +81,21 @@ def test_overfitting_of_a_single_layer_prescribes_weight_drop_not_dropout() -> N
     finding = next(f for f in diagnose_curves(history(train, val), context)
                    if f.kind == "overfitting")  # fmt: skip
     assert finding.remedies[0].change == {"weight_drop": 0.2}
+
+
+def test_a_run_that_never_learnt_is_underfitting_even_with_a_constant_gap() -> None:
+    # Curves alone, flat at their first level: val 2x train from the first epoch on, a
+    # difference between the splits that no fitting opened, so it does not hide the fact
+    # that the training loss never moved.
+    n = 20
+    train = np.full(n, 1.0) * wobble(n, 0.01)
+    val = np.full(n, 2.0) * wobble(n, 0.005, 1)
+    assert "underfitting" in kinds(history(train, val))
+
+
+def test_a_gap_that_training_opened_still_rules_out_underfitting() -> None:
+    n = 20  # close at first, then train fell below val: the overfitting side, not underfitting
+    train = np.r_[np.geomspace(1.0, 0.5, 5), np.full(n - 5, 0.5)]
+    val = np.geomspace(1.0, 0.98, n)  # its best epoch the last, 2x the train loss there
+    context = RunContext(baselines_train={"mean": 0.52})  # train no better than the mean
+    assert "underfitting" not in kinds(history(train, val), context)

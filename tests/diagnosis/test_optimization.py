@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 import pytest
-from curve_histories import history, kinds
+from curve_histories import history, kinds, wobble
 
 from lstm_doctor.diagnosis.curves import RunContext
 from lstm_doctor.diagnosis.diagnose import diagnose_curves
@@ -59,3 +59,39 @@ def test_early_stopping_on_a_noisy_downward_plateau_is_too_early() -> None:
 def test_all_nan_run() -> None:
     h = history([math.nan] * 3, [math.nan] * 3, events=[{"kind": "nonfinite_loss"}] * 3)
     assert kinds(h) == {"diverging"}
+
+
+def _creeping(n: int, start_gap: float, end_gap: float) -> tuple[np.ndarray, np.ndarray]:
+    """Both curves creeping down ~0.5% an epoch (beyond the noise floor of a smooth curve,
+    under 5% over the last n // 5 epochs), val ``start_gap`` x train, then ``end_gap`` x."""
+    train = np.geomspace(1.0, 0.9, n)
+    return train, train * np.geomspace(start_gap, end_gap, n)
+
+
+def test_a_creeping_run_with_a_constant_wide_gap_gets_no_verdict() -> None:
+    from lstm_doctor.diagnosis.diagnose import diagnose
+
+    train, val = _creeping(20, 2.4, 2.4)
+    found = {f.kind: f for f in diagnose(history(train, val)).findings}
+    assert "good_fit" not in found and "cannot_judge" in found
+    assert found["cannot_judge"].evidence["val_over_train_at_start"] == pytest.approx(2.4, 0.01)
+    assert "slow_convergence" not in found  # under 5%: not material enough for that
+
+
+def test_a_creeping_run_with_train_and_val_close_is_judged() -> None:
+    from lstm_doctor.diagnosis.diagnose import diagnose
+
+    train, val = _creeping(20, 1.1, 1.1)
+    assert "cannot_judge" not in diagnose(history(train, val)).kinds()
+
+
+def test_a_gap_opened_by_training_is_not_a_reason_to_withhold_the_verdict() -> None:
+    train, val = _creeping(20, 1.0, 2.4)  # the overfitting side: judged by its own check
+    assert "cannot_judge" not in kinds(history(train, val))
+
+
+def test_a_converged_run_with_a_wide_gap_is_not_withheld() -> None:
+    n = 20
+    train = np.full(n, 0.9) * wobble(n, 0.01)
+    val = train * 2.4
+    assert "cannot_judge" not in kinds(history(train, val))

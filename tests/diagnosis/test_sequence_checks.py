@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from lstm_doctor.config.sequence import SequenceConfig
 from lstm_doctor.diagnosis.sequence_checks import check_group_column, worse_than_baseline
-from lstm_doctor.sequence_config import SequenceConfig
 from sequence_frames import make_sequence_frame
 
 

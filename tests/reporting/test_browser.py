@@ -106,7 +106,7 @@ def test_chromium_renders_the_report_of_a_real_fit(fitted, tmp_path) -> None:
 
 @needs_browser
 def test_chromium_renders_the_report_of_a_real_heal(demo_frame, tmp_path) -> None:
-    from lstm_doctor.heal import heal
+    from lstm_doctor.api.forecast_heal import heal
 
     outcome = heal(demo_frame, "load", time="time", covariates="temperature", lookback=24,
                    horizon=6, epochs=2, batch_size=32, max_steps=2)  # fmt: skip

@@ -6,14 +6,15 @@ import pandas as pd
 import pytest
 from scripted import treatment
 
+from lstm_doctor.api.runs import report_run
 from lstm_doctor.errors import ArtifactError
-from lstm_doctor.reporting.run_report import report_run, resolve_data, study_of
+from lstm_doctor.reporting.run_report import resolve_data, study_of
 
 
 def test_resolve_data_prefers_given_then_the_unchanged_recorded_file(tmp_path) -> None:
     path = tmp_path / "d.csv"
     path.write_text("a\n1\n")
-    from lstm_doctor.provenance import file_sha256
+    from lstm_doctor.artifacts.provenance import file_sha256
 
     recorded = {"data": {"path": str(path), "sha256": file_sha256(path)}}
     assert resolve_data(recorded, "other.csv") == ("other.csv", None)

@@ -6,10 +6,10 @@ import pytest
 import torch
 
 from lstm_doctor.config import ModelConfig, TrainConfig
+from lstm_doctor.config.sequence import SequenceConfig
 from lstm_doctor.data.sequences import build_sequences
 from lstm_doctor.errors import ArtifactError, TrainingError
 from lstm_doctor.models.sequence_lstm import build_sequence_model
-from lstm_doctor.sequence_config import SequenceConfig
 from lstm_doctor.training import sequence_trainer
 from lstm_doctor.training.sequence_trainer import SequenceLoss, bucket_batches, train_sequences
 from lstm_doctor.training.trainer import StopTraining

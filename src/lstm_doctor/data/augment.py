@@ -30,16 +30,17 @@ from collections.abc import Callable
 import torch
 
 from lstm_doctor.config import TrainConfig
+from lstm_doctor.data.augment_ops import (
+    WARP_KNOTS,
+    draw_numbers,
+    resample_at,
+    scale_factors,
+    warp_map,
+)
 
 __all__ = ["Augmenter", "make_augmenter"]
 
 Augmenter = Callable[[torch.Tensor, torch.Tensor], tuple[torch.Tensor, torch.Tensor]]
-
-# Time warping: the local speed of the warp is random at this many evenly spaced knots and
-# linear in between (Um et al. 2017 use 4 knots); the warp is its cumulative sum.
-_WARP_KNOTS = 4
-# Scaling factors are clipped here so that a window never flips sign or collapses to zero.
-_MIN_SCALE = 0.1
 
 
 def make_augmenter(config: TrainConfig, generator: torch.Generator) -> Augmenter | None:
@@ -67,12 +68,11 @@ def make_augmenter(config: TrainConfig, generator: torch.Generator) -> Augmenter
         # the device in one transfer.
         sizes = {
             "slice": batch if resample and window_slice else 0,
-            "warp": batch * _WARP_KNOTS if resample and time_warp else 0,
+            "warp": batch * WARP_KNOTS if resample and time_warp else 0,
             "scale": batch if scaling else 0,
             "jitter": x.numel() if jitter else 0,
         }
-        numbers = _draw(sizes, generator, x.device).split(list(sizes.values()))
-        draws = dict(zip(sizes, numbers, strict=True))
+        draws = draw_numbers(sizes, generator, x.device)
 
         if resample:
             # unit: (batch, lookback) where each output step reads the input, as a fraction of
@@ -82,7 +82,7 @@ def make_augmenter(config: TrainConfig, generator: torch.Generator) -> Augmenter
                 # stay where they are, so the last input is still the step just before the
                 # first target, and the order of events never changes; only the pace of the
                 # history in between does, as when the same pattern unfolds faster or slower.
-                unit = _warp(draws["warp"].view(batch, _WARP_KNOTS), time_warp, lookback)
+                unit = warp_map(draws["warp"].view(batch, WARP_KNOTS), time_warp, lookback)
             else:
                 unit = torch.linspace(0.0, 1.0, lookback, device=x.device).expand(batch, -1)
             first = torch.zeros(batch, 1, device=x.device)
@@ -93,14 +93,14 @@ def make_augmenter(config: TrainConfig, generator: torch.Generator) -> Augmenter
                 first = (window_slice * (lookback - 1) * draws["slice"]).unsqueeze(1)
             # Maps [0, 1] onto [first, lookback - 1]; lerp hits lookback - 1 exactly at 1.
             positions = torch.lerp(first, torch.full_like(first, lookback - 1.0), unit)
-            x = _resample(x, positions)
+            x = resample_at(x, positions)
         if scaling:
             # One factor per window for every channel and for the targets: the whole window
             # is the same series at another amplitude (around the training mean, as the
             # data are standardized), so every proportional relation within and across
             # channels, over the inputs and on into the targets, still holds. A factor per
             # channel would change how the target responds to each covariate.
-            factor = (1.0 + scaling * draws["scale"]).clamp_(min=_MIN_SCALE).view(batch, 1, 1)
+            factor = scale_factors(draws["scale"], scaling)
             x, y = x * factor.to(x.dtype), y * factor.to(y.dtype)
         if jitter:
             # Noise on what the model observes, not on what it must predict: the true future
@@ -109,44 +109,3 @@ def make_augmenter(config: TrainConfig, generator: torch.Generator) -> Augmenter
         return x, y
 
     return augment
-
-
-def _draw(sizes: dict[str, int], generator: torch.Generator, device: torch.device) -> torch.Tensor:
-    """Uniform numbers for the slice starts, then standard normals, on ``device``."""
-    n_uniform, n_total = sizes["slice"], sum(sizes.values())
-    # On CUDA, pinned memory and a non-blocking copy keep the hot loop free of host syncs;
-    # the caching host allocator keeps the buffer alive until the copy is done.
-    pinned = device.type == "cuda"
-    numbers = torch.empty(n_total, pin_memory=pinned)
-    numbers[:n_uniform].uniform_(generator=generator)
-    numbers[n_uniform:].normal_(generator=generator)
-    return numbers.to(device, non_blocking=pinned)
-
-
-def _warp(knots: torch.Tensor, strength: float, lookback: int) -> torch.Tensor:
-    """A smooth random increasing map of the lookback's steps onto [0, 1], ends fixed.
-
-    Returns (batch, lookback): 0 at the first step, exactly 1 at the last.
-    """
-    batch = knots.shape[0]
-    # Local speed: log-normal at the knots (always > 0, median 1, spread ~ strength), linear
-    # in between; its cumulative sum is a piecewise quadratic, continuously differentiable
-    # and strictly increasing warp.
-    speed_at_knots = torch.exp(strength * knots)
-    where = (torch.arange(lookback - 1, device=knots.device) + 0.5) * (
-        (_WARP_KNOTS - 1) / (lookback - 1)
-    )
-    low = where.floor().long().clamp_(max=_WARP_KNOTS - 2)
-    speed = torch.lerp(speed_at_knots[:, low], speed_at_knots[:, low + 1], where - low)
-    elapsed = torch.cat([torch.zeros(batch, 1, device=knots.device), speed.cumsum(1)], dim=1)
-    return elapsed / elapsed[:, -1:]  # x / x is exactly 1: the last step stays the last
-
-
-def _resample(x: torch.Tensor, positions: torch.Tensor) -> torch.Tensor:
-    """``x`` (batch, time, features) read at fractional ``positions`` (batch, time')."""
-    n_steps, n_features = x.shape[1], x.shape[2]
-    low = positions.floor().long().clamp_(0, n_steps - 2)
-    weight = (positions - low).unsqueeze(2).to(x.dtype)
-    low = low.unsqueeze(2).expand(-1, -1, n_features)
-    # lerp is exact at weight 0 and 1, so integer positions return the input values.
-    return torch.lerp(x.gather(1, low), x.gather(1, low + 1), weight)

@@ -18,7 +18,13 @@ from collections.abc import Callable
 import torch
 
 from lstm_doctor.config import TrainConfig
-from lstm_doctor.data.augment import _MIN_SCALE, _WARP_KNOTS, _draw, _resample, _warp
+from lstm_doctor.data.augment_ops import (
+    WARP_KNOTS,
+    draw_numbers,
+    resample_at,
+    scale_factors,
+    warp_map,
+)
 
 __all__ = ["SequenceAugmenter", "make_sequence_augmenter"]
 
@@ -44,18 +50,17 @@ def make_sequence_augmenter(
         resample = n_steps > 1 and bool(window_slice or time_warp)
         sizes = {
             "slice": 2 * batch if resample and window_slice else 0,
-            "warp": batch * _WARP_KNOTS if resample and time_warp else 0,
+            "warp": batch * WARP_KNOTS if resample and time_warp else 0,
             "scale": batch if scaling else 0,
             "jitter": x.numel() if jitter else 0,
         }
-        numbers = _draw(sizes, generator, x.device).split(list(sizes.values()))
-        draws = dict(zip(sizes, numbers, strict=True))
+        draws = draw_numbers(sizes, generator, x.device)
         if resample:
             last = (lengths - 1).to(x.dtype)[:, None]  # (batch, 1)
             steps = torch.arange(n_steps, device=x.device, dtype=x.dtype)[None, :]
             unit = (steps / last.clamp(min=1.0)).clamp(max=1.0)  # 0..1 over the real steps
             if time_warp:
-                grid = _warp(draws["warp"].view(batch, _WARP_KNOTS), time_warp, n_steps)
+                grid = warp_map(draws["warp"].view(batch, WARP_KNOTS), time_warp, n_steps)
                 where = unit * (n_steps - 1)
                 low = where.floor().long().clamp(max=n_steps - 2)
                 unit = torch.lerp(grid.gather(1, low), grid.gather(1, low + 1), where - low)
@@ -67,9 +72,9 @@ def make_sequence_augmenter(
                 first = removed * shift[:, None]
                 end = last - removed * (1 - shift[:, None])
             positions = torch.lerp(first.expand(-1, n_steps), end.expand(-1, n_steps), unit)
-            x = _resample(x, positions)
+            x = resample_at(x, positions)
         if scaling:
-            factor = (1.0 + scaling * draws["scale"]).clamp_(min=_MIN_SCALE).view(batch, 1, 1)
+            factor = scale_factors(draws["scale"], scaling)
             x = x * factor.to(x.dtype)
         if jitter:
             x = x + jitter * draws["jitter"].view(batch, n_steps, n_features).to(x.dtype)

@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 import torch
 
+from lstm_doctor.config.sequence import SequenceConfig
 from lstm_doctor.data.magnitude import check_magnitude
 from lstm_doctor.errors import DataError
-from lstm_doctor.sequence_config import SequenceConfig
 
 __all__ = ["SequenceSet", "build_sequences", "feature_columns", "valid_mask"]
 

@@ -22,6 +22,7 @@ __all__ = [
     "confidence",
     "curve_stats",
     "drop_pct",
+    "first_gap",
     "pct",
     "setting",
 ]
@@ -182,6 +183,14 @@ def confidence(statistic: float, threshold: float) -> float:
     if threshold <= 0 or not math.isfinite(statistic):
         return 1.0
     return float(min(1.0, max(0.0, 0.5 * statistic / threshold)))
+
+
+def first_gap(stats: CurveStats) -> float:
+    """val/train over the first two epochs: the gap before the model fit anything (a
+    difference between the splits), or, when the first train mean holds a steep initial
+    descent, a small value that excuses no later gap."""
+    head = min(2, stats.n_epochs)
+    return float(np.exp(np.mean(np.log(stats.val[:head]) - np.log(stats.train[:head]))))
 
 
 def pct(log_change: float) -> float:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lstm_doctor.config import sequence_setting_names, setting_names
+
 __all__ = ["KINDS", "SEVERITIES", "Diagnosis", "Finding", "Remedy", "rank_findings"]
 
 # Most important first: a finding earlier in this tuple is a likelier *cause* of a test gap
@@ -47,9 +49,6 @@ class Remedy:
     @property
     def available(self) -> bool:
         """Whether every changed setting exists in this version's config."""
-        from lstm_doctor.config import setting_names
-        from lstm_doctor.sequence_config import sequence_setting_names
-
         return set(self.change) <= setting_names() | sequence_setting_names()
 
     def to_dict(self) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from lstm_doctor.diagnosis.curves import (
     RunContext,
     confidence,
     drop_pct,
+    first_gap,
     pct,
     setting,
 )
@@ -125,7 +126,14 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
         "val_over_train_at_best": round(gap, 3),
         "max_gap": MAX_GAP_FOR_UNDERFIT,
     }
-    if gap > MAX_GAP_FOR_UNDERFIT:
+    # Only a gap that training opened argues against underfitting (it is the overfitting
+    # side). A gap already there at the first epoch, before the model fit anything, is a
+    # difference between the splits (val data harder than train): it stays whatever the
+    # model learns, so the gap is judged against it. (A first-epoch train mean above the
+    # rest, the initial descent, makes that gap small: no excuse for a gap is made then.)
+    opened = gap / first_gap(stats)
+    evidence["val_over_train_at_start"] = round(first_gap(stats), 3)
+    if gap > MAX_GAP_FOR_UNDERFIT and opened > MAX_GAP_FOR_UNDERFIT:
         return None
     reasons, statistics = [], []
     if context.baselines_train:

@@ -18,6 +18,7 @@ from lstm_doctor.diagnosis.curves import (
     RunContext,
     confidence,
     drop_pct,
+    first_gap,
     pct,
     setting,
 )
@@ -182,6 +183,46 @@ def _slow_convergence(
     )
 
 
+# A val loss at twice the train loss or more: the model does far worse on unseen data.
+WIDE_GAP = 2.0
+
+
+def _unsettled(stats: CurveStats, history: History) -> Finding | None:
+    """No verdict for a run still creeping down (beyond noise, under ``MATERIAL``) whose val
+    loss was ``WIDE_GAP`` x its train loss or more from the first epochs to the last: not
+    converged, so "good fit" is not shown; and a gap the training did not open is a
+    difference between the splits that hides whether the model learnt anything (from the
+    curves alone, a model that barely moved and one that learns slowly look alike there).
+    A cautious "cannot judge" beats a confident wrong verdict."""
+    if stats.n_epochs < MIN_EPOCHS or history.stop_reason not in (None, "max_epochs"):
+        return None
+    last = stats.n_epochs - 1
+    if stats.best_index < last - 2:
+        return None
+    drop, threshold, k = _still_improving(stats, last)
+    gap = float(np.exp(stats.smooth_val[-1] - stats.smooth_train[-1]))
+    start = first_gap(stats)
+    if drop <= threshold or drop > max(threshold, MATERIAL) or min(gap, start) < WIDE_GAP:
+        return None  # converged, or slow_convergence's (material) case, or no constant gap
+    return Finding(
+        "cannot_judge",
+        "info",
+        f"cannot judge the fit: val loss is {gap:.1f}x the train loss and was still creeping "
+        f"down ({drop_pct(drop):.1f}% over the last {k} epochs) when training stopped; "
+        "train longer (or compare with a trivial predictor) before trusting this model",
+        {
+            "val_over_train_at_start": round(start, 3),
+            "val_over_train_at_end": round(gap, 3),
+            "val_drop_last_epochs_pct": drop_pct(drop),
+            "window_epochs": k,
+            "noise_threshold_pct": pct(threshold),
+            "wide_gap": WIDE_GAP,
+        },
+        (),
+        confidence(drop, threshold),
+    )
+
+
 def _stopped_too_early(
     stats: CurveStats, history: History, settings: dict[str, Any]
 ) -> Finding | None:
@@ -229,4 +270,5 @@ def optimization_findings(
         _unstable(stats, settings),
         _slow_convergence(stats, history, settings),
         _stopped_too_early(stats, history, settings),
+        _unsettled(stats, history),
     ]

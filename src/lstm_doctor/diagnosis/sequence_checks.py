@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from lstm_doctor.config.sequence import SequenceConfig
 from lstm_doctor.diagnosis.check_findings import make_finding
 from lstm_doctor.diagnosis.findings import Finding, Remedy
-from lstm_doctor.sequence_config import SequenceConfig
 
 __all__ = ["check_group_column", "worse_than_baseline"]
 

@@ -10,11 +10,9 @@ from lstm_doctor.errors import ConfigError
 from lstm_doctor.models.attention import AttentionPooling
 from lstm_doctor.models.layer_norm import LayerNormLSTM
 from lstm_doctor.models.normalization import WindowNorm, build_normalization
-from lstm_doctor.models.weight_drop import build_lstm
+from lstm_doctor.models.weight_drop import build_lstm, lstm_kernels
 
 __all__ = ["LSTMForecaster", "build_model"]
-
-_KERNELS = ("weight_ih", "weight_hh")  # weight_hh_l{k}_raw too, under weight drop
 
 
 class LSTMForecaster(nn.Module):
@@ -97,11 +95,7 @@ class LSTMForecaster(nn.Module):
 
         Under weight drop the recurrent kernels are the raw (undropped) weights.
         """
-        return [
-            p
-            for name, p in self.lstm.named_parameters()
-            if name.rsplit(".", 1)[-1].startswith(_KERNELS)
-        ]
+        return lstm_kernels(self.lstm)
 
 
 def build_model(

@@ -28,12 +28,11 @@ from lstm_doctor.models.attention import AttentionPooling
 from lstm_doctor.models.conv_branch import ConvBranch
 from lstm_doctor.models.sequence_encoder import SequenceEncoder
 from lstm_doctor.models.sequence_summary import SummaryFeatures, znormalize
+from lstm_doctor.models.weight_drop import lstm_kernels
 
 __all__ = ["ENCODERS", "SequenceLSTM", "build_sequence_model"]
 
 ENCODERS = ("lstm", "lstm-fcn", "mlstm-fcn")
-
-_KERNELS = ("weight_ih", "weight_hh")
 
 
 class SequenceLSTM(nn.Module):
@@ -109,11 +108,7 @@ class SequenceLSTM(nn.Module):
 
     def kernels(self) -> list[nn.Parameter]:
         """LSTM input and recurrent kernels, the targets of ``l1`` / ``l2``."""
-        return [
-            p
-            for name, p in self.encoder.named_parameters()
-            if name.rsplit(".", 1)[-1].startswith(_KERNELS)
-        ]
+        return lstm_kernels(self.encoder)
 
 
 def build_sequence_model(

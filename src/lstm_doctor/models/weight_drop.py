@@ -8,7 +8,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-__all__ = ["WeightDropLSTM", "build_lstm"]
+__all__ = ["WeightDropLSTM", "build_lstm", "lstm_kernels"]
 
 # cuDNN says this on every call whose weights are not views of one flat buffer. Freshly dropped
 # weights never are: the copy it warns about is the price of DropConnect, and its advice
@@ -90,21 +90,25 @@ def build_lstm(
 
     ``dropout`` acts between stacked layers only, so a single layer gets none.
     """
-    dropout = dropout if num_layers > 1 else 0.0
+    shape = {
+        "num_layers": num_layers,
+        "dropout": dropout if num_layers > 1 else 0.0,
+        "bidirectional": bidirectional,
+    }
     if weight_drop > 0:
-        return WeightDropLSTM(
-            input_size,
-            hidden_size,
-            weight_drop=weight_drop,
-            num_layers=num_layers,
-            dropout=dropout,
-            bidirectional=bidirectional,
-        )
-    return nn.LSTM(
-        input_size,
-        hidden_size,
-        num_layers=num_layers,
-        dropout=dropout,
-        bidirectional=bidirectional,
-        batch_first=True,
-    )
+        return WeightDropLSTM(input_size, hidden_size, weight_drop=weight_drop, **shape)
+    return nn.LSTM(input_size, hidden_size, batch_first=True, **shape)
+
+
+# The LSTM weight matrices, input and recurrent (weight_hh_l{k}_raw too, under weight drop).
+_KERNELS = ("weight_ih", "weight_hh")
+
+
+def lstm_kernels(module: nn.Module) -> list[nn.Parameter]:
+    """The LSTM input and recurrent kernels in ``module``: the targets of ``l1`` / ``l2``.
+
+    Under weight drop the recurrent kernels are the raw (undropped) weights.
+    """
+    return [
+        p for name, p in module.named_parameters() if name.rsplit(".", 1)[-1].startswith(_KERNELS)
+    ]

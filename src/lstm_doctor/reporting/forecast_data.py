@@ -12,7 +12,7 @@ import pandas as pd
 from lstm_doctor.data.load import read_table
 from lstm_doctor.data.prepare import Prepared, prepare
 from lstm_doctor.data.validate import validate_frame
-from lstm_doctor.diagnosis.baselines import baseline_forecasts
+from lstm_doctor.evaluation.evaluate import truth_and_baselines
 from lstm_doctor.training.inference import predict_windows
 
 __all__ = ["ForecastData", "SplitForecast", "forecast_data"]
@@ -75,26 +75,16 @@ def forecast_data(
     prepared = prepare(
         validate_frame(read_table(data), config.data), config.data, scaler=forecaster.scaler_
     )
-    values = prepared.data.numpy()
-    train_means = np.stack([t.mean(axis=0) for t in prepared.train_targets(scaled=True)])
     out: dict[str, SplitForecast] = {}
     for split in splits:
         windows = prepared.windows(split)
-        starts, series = windows.starts.numpy(), windows.series.numpy()
-        lookback, horizon, n_targets = windows.lookback, windows.horizon, windows.n_targets
-        rows = starts[:, None] + lookback + np.arange(horizon)[None, :]
-        truth = values[rows, :n_targets]
-        model = predict_windows(forecaster.model_, windows, config.train.precision)
-        baselines = baseline_forecasts(
-            values,
-            starts,
-            series,
-            train_means,
-            lookback=lookback,
-            horizon=horizon,
-            n_targets=n_targets,
-            season=forecaster.season_,
+        starts, series, n_targets = (
+            windows.starts.numpy(),
+            windows.series.numpy(),
+            windows.n_targets,
         )
+        truth, baselines = truth_and_baselines(prepared, windows, forecaster.season_)
+        model = predict_windows(forecaster.model_, windows, config.train.precision)
         scaler_rows = prepared.scaler_index[series]
 
         def original(array: np.ndarray, rows=scaler_rows, k=n_targets) -> np.ndarray:

@@ -1,5 +1,5 @@
-"""Reports of fitted estimators and of saved run directories: find what a run has (its
-data file, ``treatment.json``, the tune study around ``OUT/best``) and write report.html."""
+"""Reports of fitted estimators: find what a run has (its data file, the tune study around
+``OUT/best``) and write report.html. ``api.runs.report_run`` reports a saved run directory."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from typing import Any
 
 import pandas as pd
 
+from lstm_doctor.artifacts.provenance import file_sha256
 from lstm_doctor.errors import ArtifactError
-from lstm_doctor.provenance import file_sha256
 from lstm_doctor.reporting.report import forecast_report, sequence_report, write_report
 
 __all__ = [
     "forecaster_report_file",
-    "report_run",
+    "read_json",
     "resolve_data",
     "sequence_report_file",
     "study_of",
@@ -62,7 +62,8 @@ def resolve_data(
     return path, None
 
 
-def _read_json(path: Path) -> Any:
+def read_json(path: Path) -> Any:
+    """A JSON file of a run; an ``ArtifactError`` naming the file when it cannot be read."""
     try:
         return json.loads(path.read_text())
     except (OSError, ValueError) as exc:
@@ -97,10 +98,10 @@ def study_of(run: Path) -> dict[str, Any] | None:
                 "value": None if value != value else value,
             }
         )
-    summary = _read_json(folder / "study.json") if (folder / "study.json").is_file() else {}
+    summary = read_json(folder / "study.json") if (folder / "study.json").is_file() else {}
     importances = None
     if (folder / "importances.json").is_file():
-        importances = _read_json(folder / "importances.json").get("importances")
+        importances = read_json(folder / "importances.json").get("importances")
     return {"trials": trials, "importances": importances, "best": summary.get("best") or {}}
 
 
@@ -133,33 +134,3 @@ def sequence_report_file(estimator: Any, path: str | Path, treatment: dict | Non
         treatment=treatment,
     )
     return write_report(path, text)
-
-
-def report_run(run: str | Path, out: str | Path | None = None, data: Any = None) -> Path:
-    """The report of a saved run directory (forecast or sequence), written to ``out`` or
-    ``RUN/report.html``."""
-    from lstm_doctor.sequence_artifacts import run_task
-
-    run = Path(run)
-    if not run.is_dir():
-        raise ArtifactError(f"Run directory {str(run)!r} does not exist.")
-    target = Path(out) if out is not None else run / REPORT_NAME
-    treatment_path = run / "treatment.json"
-    treatment = _read_json(treatment_path) if treatment_path.is_file() else None
-    if run_task(run) != "forecast":
-        from lstm_doctor.sequence_api import _SequenceEstimator
-
-        estimator = _SequenceEstimator.load(run)
-        estimator.provenance_ = _meta_provenance(run)
-        return sequence_report_file(estimator, target, treatment)
-    from lstm_doctor.api import Forecaster
-
-    forecaster = Forecaster.load(run)
-    return forecaster_report_file(
-        forecaster, target, data=data, treatment=treatment, study=study_of(run)
-    )
-
-
-def _meta_provenance(run: Path) -> dict[str, Any] | None:
-    header = _read_json(run / "config.json")
-    return header.get("provenance") if isinstance(header, dict) else None

@@ -44,6 +44,7 @@ from lstm_doctor.config import TrainConfig
 from lstm_doctor.data.augment import make_augmenter
 from lstm_doctor.data.windows import Windows
 from lstm_doctor.errors import ConfigError, DataError
+from lstm_doctor.training.loop import augment_generator
 from lstm_doctor.training.optim import build_optimizer
 from lstm_doctor.training.step import make_train_step
 
@@ -53,8 +54,6 @@ log = logging.getLogger(__name__)
 
 # Fewer points than this cannot show a fall followed by a minimum.
 _MIN_POINTS = 5
-# Augmentation draws from its own generator, as in the trainer, apart from the batch order.
-_AUGMENT_SEED_OFFSET = 7919
 
 
 @dataclass(frozen=True)
@@ -295,9 +294,7 @@ def _sweep(
     device = next(probe.parameters()).device
     optimizer = build_optimizer(probe, config)
     take_step = make_train_step(probe, optimizer, config)
-    augment = make_augmenter(
-        config, torch.Generator().manual_seed(config.seed + _AUGMENT_SEED_OFFSET)
-    )
+    augment = make_augmenter(config, augment_generator(config))
     batches = _batches(len(windows), config.batch_size, torch.Generator().manual_seed(config.seed))
     lrs: list[float] = []
     losses: list[float] = []

@@ -6,19 +6,16 @@ Batches are bucketed by length: the sequences are put in a random order, sorted 
 the batches are shuffled. Each batch is cut to its own longest sequence, so little padding
 is stored and packing skips what remains. The same seed gives the same batches.
 
-Hot path rules (as ``training.trainer``): losses, gradient norms and hits are summed on the
-device and read once per epoch, the learning rate is written only when it changes, batches
-reach a CUDA device from pinned memory without blocking, and ``precision`` autocasts the
-forward pass in training and evaluation alike.
+The epoch loop is ``training.loop`` (shared with forecasting); this module injects what is
+particular to sequences. Hot path rules: losses, gradient norms and hits are summed on the
+device and read once per epoch, batches reach a CUDA device from pinned memory without
+blocking, and ``precision`` autocasts the forward pass in training and evaluation alike.
 """
 
 from __future__ import annotations
 
-import json
-import logging
 import math
-import time
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,23 +23,20 @@ import torch
 from torch import nn
 
 from lstm_doctor.config import TrainConfig
-from lstm_doctor.data.sequence_augment import make_sequence_augmenter
+from lstm_doctor.data.sequence_augment import SequenceAugmenter, make_sequence_augmenter
 from lstm_doctor.data.sequences import SequenceSet
-from lstm_doctor.errors import TrainingError
 from lstm_doctor.history import History
-from lstm_doctor.training.checkpoint import LoopState, load_checkpoint, save_checkpoint
 from lstm_doctor.training.inference import autocast_for
-from lstm_doctor.training.optim import build_optimizer, decay_parameters, kernel_penalty
-from lstm_doctor.training.schedules import PlateauRule, schedule_factor
-from lstm_doctor.training.trainer import StopTraining
+from lstm_doctor.training.loop import EpochCallback, augment_generator, run_epochs
+from lstm_doctor.training.step import OptimizerStep, make_optimizer_step
 
-__all__ = ["SequenceLoss", "bucket_batches", "predict_sequences", "train_sequences"]
-
-log = logging.getLogger(__name__)
-
-EpochCallback = Callable[[dict[str, float]], None]
-_MIN_LR_FRACTION = 1e-3  # as training.trainer: plateau cuts stop at this fraction
-_AUGMENT_SEED_OFFSET = 7919  # as training.trainer: augmentation never moves the batch order
+__all__ = [
+    "EpochCallback",
+    "SequenceLoss",
+    "bucket_batches",
+    "predict_sequences",
+    "train_sequences",
+]
 
 
 @dataclass(frozen=True)
@@ -130,8 +124,57 @@ def _evaluate(
     return value, accuracy
 
 
-def _snapshot(model: nn.Module) -> dict[str, torch.Tensor]:
-    return {k: v.detach().clone() for k, v in model.state_dict().items()}
+class _SequenceTask:
+    """Bucketed batches of sequences; the plain criterion (and hits) summed on the device."""
+
+    def __init__(
+        self,
+        model: nn.Module,
+        train: tuple[SequenceSet, torch.Tensor],
+        val: tuple[SequenceSet, torch.Tensor],
+        config: TrainConfig,
+        loss: SequenceLoss,
+        augment: SequenceAugmenter | None,
+    ) -> None:
+        """``train`` and ``val``: the sequences and their targets."""
+        self.model, self.config, self.loss, self.augment = model, config, loss, augment
+        (self.train, self.train_targets), (self.val, self.val_targets) = train, val
+        self.n_items = len(train)
+        self.device = next(model.parameters()).device
+        self.classify = loss.task == "classify"
+        self._step: OptimizerStep | None = None
+        self._sums = torch.zeros(3)
+
+    def bind(self, optimizer: torch.optim.Optimizer) -> None:
+        self._step = make_optimizer_step(self.model, optimizer, self.config, self.loss)
+
+    def batches(self, generator: torch.Generator) -> Iterator[torch.Tensor]:
+        # Summed on the device in float64 (as Python floats were), read once per epoch.
+        self._sums = torch.zeros(3, device=self.device, dtype=torch.float64)  # loss, norm, hits
+        return iter(bucket_batches(self.train.lengths, self.config.batch_size, generator))
+
+    def step(self, index: torch.Tensor, lr: float) -> None:
+        x, lengths = _gather(self.train, index, self.device)
+        if self.augment is not None:
+            x = self.augment(x, lengths)
+        target = _to_device(self.train_targets[index], self.device)
+        output, _, norm = self._step((x, lengths), target, lr)  # type: ignore[misc]
+        sums = self._sums
+        with torch.no_grad():
+            sums[0] += self.loss.score(output, target).double() * len(index)
+            sums[1] += norm.double()
+            if self.classify:
+                sums[2] += (output.argmax(1) == target).sum()
+
+    def read_train(self) -> tuple[float, float, dict[str, float]]:
+        loss_sum, norm_sum, hits = self._sums.tolist()  # the epoch's one host sync
+        return loss_sum, norm_sum, {"train_accuracy": hits / self.n_items} if self.classify else {}
+
+    def validate(self) -> tuple[float, dict[str, float]]:
+        val_loss, val_accuracy = _evaluate(
+            self.model, self.val, self.val_targets, self.loss, self.config.precision
+        )
+        return val_loss, {"val_accuracy": val_accuracy} if self.classify else {}
 
 
 def train_sequences(
@@ -174,138 +217,11 @@ def train_sequences(
         ``lr``, ``grad_norm``, ``seconds`` and, for classification, ``train_accuracy`` and
         ``val_accuracy``.
     """
-    device = next(model.parameters()).device
-    generator = torch.Generator().manual_seed(config.seed)
-    augment_rng = torch.Generator().manual_seed(config.seed + _AUGMENT_SEED_OFFSET)
+    augment_rng = augment_generator(config)
     augment = make_sequence_augmenter(config, augment_rng)
-    augment_generator = augment_rng if augment is not None else None  # checkpointed if used
-    optimizer = build_optimizer(model, config)
-    plateau = PlateauRule(config.lr_patience, config.lr_factor, config.min_delta)
-    tag = json.dumps({"train": config.to_dict(), "run": checkpoint_tag, "n": len(train)})
-    saved = {"generator": generator, "tag": tag, "augment_generator": augment_generator}
-    if checkpoint is not None and resume and checkpoint.exists():
-        state = load_checkpoint(checkpoint, model=model, optimizer=optimizer, plateau=plateau,
-                                **saved)  # fmt: skip
-        log.info("resumed from %s after epoch %d", checkpoint, state.epoch)
-    else:
-        state = LoopState(plateau=plateau, best_state=_snapshot(model))
-    history = state.history
-    params = [p for p in model.parameters() if p.requires_grad]
-    decayed, weight_decay = decay_parameters(model), config.resolved_weight_decay
-    kernels = model.kernels()
-    steps_per_epoch = math.ceil(len(train) / config.batch_size)
-    total_steps = steps_per_epoch * config.epochs
-    classify = loss.task == "classify"
-    current_lr = math.nan
-    try:
-        for epoch in range(state.epoch + 1, config.epochs + 1):
-            if config.patience is not None and state.bad_epochs >= config.patience:
-                history.stop_reason = "early_stopping"  # resumed after the stopping epoch
-                break
-            started = time.perf_counter()
-            model.train()
-            # Summed on the device in float64 (as Python floats were), read once per epoch.
-            sums = torch.zeros(3, device=device, dtype=torch.float64)  # loss, norm, hits
-            for index in bucket_batches(train.lengths, config.batch_size, generator):
-                factor = schedule_factor(config.schedule, state.step, total_steps)
-                lr = config.lr * state.lr_scale * factor
-                if lr != current_lr:  # written only when it changes
-                    for group in optimizer.param_groups:
-                        group["lr"] = lr
-                    current_lr = lr
-                x, lengths = _gather(train, index, device)
-                if augment is not None:
-                    x = augment(x, lengths)
-                target = _to_device(train_targets[index], device)
-                with autocast_for(device, config.precision):
-                    output = model(x, lengths)
-                output = output.float()  # the loss in fp32, also under bf16 autocast
-                data_loss = loss(output, target)
-                penalty = kernel_penalty(kernels, config.l1, config.l2)
-                objective = data_loss if penalty is None else data_loss + penalty
-                optimizer.zero_grad(set_to_none=True)
-                objective.backward()
-                if config.clip is not None:
-                    norm = nn.utils.clip_grad_norm_(params, config.clip)
-                else:
-                    norm = nn.utils.get_total_norm([p.grad for p in params if p.grad is not None])
-                if weight_decay:
-                    with torch.no_grad():
-                        for p in decayed:
-                            p.mul_(1.0 - lr * weight_decay)
-                optimizer.step()
-                state.step += 1
-                with torch.no_grad():
-                    sums[0] += loss.score(output, target).double() * len(index)
-                    sums[1] += norm.double()
-                    if classify:
-                        sums[2] += (output.argmax(1) == target).sum()
-            loss_sum, norm_sum, hits = sums.tolist()  # the epoch's one host sync
-            val_loss, val_accuracy = _evaluate(model, val, val_targets, loss, config.precision)
-            train_loss = loss_sum / len(train)
-            row = {
-                "epoch": epoch,
-                "train_loss": train_loss,
-                "val_loss": val_loss,
-                "lr": current_lr,
-                "grad_norm": norm_sum / steps_per_epoch,
-                "seconds": time.perf_counter() - started,
-            }
-            if classify:
-                row.update(train_accuracy=hits / len(train), val_accuracy=val_accuracy)
-            history.append(**row)
-            state.epoch = epoch
-            finite = math.isfinite(train_loss) and math.isfinite(val_loss)
-            if finite:
-                if val_loss < state.best_loss - config.min_delta:
-                    state.best_loss, state.bad_epochs = val_loss, 0
-                    state.best_state = _snapshot(model)
-                    history.best_epoch = epoch
-                else:
-                    state.bad_epochs += 1
-                if config.schedule == "plateau":
-                    scale = state.lr_scale * plateau.update(val_loss)
-                    state.lr_scale = max(scale, _MIN_LR_FRACTION)
-            # After the bookkeeping: a Ctrl-C inside the callback keeps this epoch's weights.
-            stop = None
-            if on_epoch is not None:
-                try:
-                    on_epoch(row)
-                except StopTraining as signal:  # as training.trainer: stop after this epoch
-                    stop = signal.reason
-            if not finite:
-                _roll_back(model, state, config, epoch)
-                optimizer = build_optimizer(model, config)  # its moments hold NaN now
-                current_lr = math.nan  # the new optimizer's lr must be written
-            if checkpoint is not None:
-                save_checkpoint(checkpoint, model=model, optimizer=optimizer, state=state,
-                                **saved)  # fmt: skip
-            if stop is not None:
-                history.stop_reason = stop
-                break
-            if config.patience is not None and state.bad_epochs >= config.patience:
-                history.stop_reason = "early_stopping"
-                break
-        else:
-            history.stop_reason = "max_epochs"
-    except KeyboardInterrupt:
-        history.stop_reason = "interrupted"
-        log.warning("interrupted; keeping the best weights so far")
-    if restore_best:
-        model.load_state_dict(state.best_state)
-    model.eval()
-    return history
-
-
-def _roll_back(model: nn.Module, state: LoopState, config: TrainConfig, epoch: int) -> None:
-    """After a non-finite loss: back to the best weights, half the learning rate."""
-    state.lr_scale *= 0.5
-    events = state.history.events
-    lr_after = config.lr * state.lr_scale
-    events.append({"epoch": epoch, "kind": "nonfinite_loss", "lr_after": lr_after})
-    if len(events) > config.max_nan_events:
-        raise TrainingError(
-            f"The loss became NaN or infinite {len(events)} times (last at epoch {epoch}); "
-            "lower --lr, set --clip, or check the data."
-        )
-    model.load_state_dict(state.best_state)
+    task = _SequenceTask(model, (train, train_targets), (val, val_targets), config, loss, augment)
+    return run_epochs(
+        model, task, config, on_epoch=on_epoch, checkpoint=checkpoint, resume=resume,
+        checkpoint_tag=checkpoint_tag, augment_rng=augment_rng if augment is not None else None,
+        restore_best=restore_best,
+    )  # fmt: skip

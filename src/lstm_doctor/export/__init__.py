@@ -1,0 +1,1 @@
+"""Export a fitted model to run without lstm-doctor (ONNX)."""
