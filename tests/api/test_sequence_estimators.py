@@ -250,6 +250,17 @@ def test_ensemble_and_refit_settings_are_checked() -> None:
         SequenceClassifier().setting("lookback")
 
 
+def test_classification_defaults_to_lstm_fcn_with_summary_features() -> None:
+    """Chosen across eight UCR/UEA training files (docs/sequence_defaults.md); regression
+    keeps the plain LSTM."""
+    classifier = SequenceClassifier()
+    assert classifier.setting("encoder") == "lstm-fcn"
+    assert classifier.setting("summary_features") is True
+    assert SequenceClassifier(encoder="lstm").setting("encoder") == "lstm"
+    assert SequenceRegressor().setting("encoder") == "lstm"
+    assert SequenceRegressor().setting("summary_features") is False
+
+
 def test_a_killed_ensemble_fit_resumes_to_the_same_model(tmp_path) -> None:
     frame = make_sequence_frame()
     settings = {**FAST, "patience": None, "ensemble": 2, "refit": True}

@@ -7,6 +7,7 @@ import json
 import pandas as pd
 import pytest
 
+from lstm_doctor import SequenceClassifier, SequenceRegressor
 from lstm_doctor.api.sequence_tune import SEQUENCE_SPACE, sequence_space, tune_sequences
 from lstm_doctor.errors import ConfigError
 from lstm_doctor.treatment.search import SearchConfig
@@ -34,8 +35,11 @@ def test_a_small_search_refits_the_best_and_scores_test_once(task, tmp_path) -> 
     assert len(trials) == 3 and "objective" in trials.columns
     saved = json.loads((tmp_path / "study.json").read_text())
     assert saved["task"] == task and saved["fixed"]["units"] == 8
-    # the first trial is the library defaults (nearest point of the space)
-    assert trials.loc[0, "param_encoder"] == "lstm"
+    # the first trial is the library defaults (nearest point of the space): for classify
+    # the LSTM-FCN encoder with the summary features, for regression the plain LSTM
+    defaults = (SequenceClassifier if task == "classify" else SequenceRegressor)()
+    assert trials.loc[0, "param_encoder"] == defaults.setting("encoder")
+    assert bool(trials.loc[0, "param_summary_features"]) is defaults.setting("summary_features")
 
 
 def test_the_space_drops_fixed_settings_and_checks_its_arguments(tmp_path) -> None:

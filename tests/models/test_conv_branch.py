@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import torch
 
 from lstm_doctor.models.conv_branch import ConvBranch, MaskedBatchNorm1d, masked_mean
@@ -50,3 +51,67 @@ def test_a_sequence_is_convolved_as_if_zero_padded_at_both_ends() -> None:
     torch.testing.assert_close(
         branch(x, torch.tensor([5])), branch(padded, torch.tensor([5])), atol=1e-6, rtol=0
     )
+
+
+# ---------------------------------------------- padding invariance of the branch on its own
+LENGTHS = torch.tensor([9, 2, 6, 1, 4])
+FILLS = [0.0, float("nan"), 1e30, -1e6]
+
+
+def _padded(fill: float, extra: int = 0) -> torch.Tensor:
+    """A batch of LENGTHS, 3 features, every padded step (and ``extra`` more) set to fill."""
+    x = torch.randn(len(LENGTHS), int(LENGTHS.max()), 3, generator=torch.Generator().manual_seed(1))
+    x = torch.cat([x, torch.zeros(len(LENGTHS), extra, 3)], dim=1)
+    for i, n in enumerate(LENGTHS):
+        x[i, n:] = fill
+    return x
+
+
+def _branch(squeeze_excite: bool) -> ConvBranch:
+    torch.manual_seed(0)
+    branch = ConvBranch(3, squeeze_excite=squeeze_excite)
+    branch.train()(_padded(0.0), LENGTHS)  # running statistics away from their 0 / 1 start
+    return branch
+
+
+@pytest.mark.parametrize("squeeze_excite", [False, True])
+@pytest.mark.parametrize("fill", FILLS)
+def test_evaluation_outputs_ignore_padding_alone_mixed_or_extra(squeeze_excite, fill) -> None:
+    """Each sequence alone, in the mixed batch, and with 7 more padded steps of any value
+    (NaN included) gives the same pooled vector."""
+    branch = _branch(squeeze_excite).eval()
+    clean = _padded(0.0)
+    mixed = branch(clean, LENGTHS)
+    alone = torch.cat([branch(clean[i : i + 1, :n], LENGTHS[i : i + 1])
+                       for i, n in enumerate(LENGTHS)])  # fmt: skip
+    extra = branch(_padded(fill, extra=7), LENGTHS)
+    assert torch.isfinite(extra).all()
+    torch.testing.assert_close(mixed, alone, atol=1e-6, rtol=0)
+    torch.testing.assert_close(mixed, extra, atol=1e-6, rtol=0)
+
+
+@pytest.mark.parametrize("squeeze_excite", [False, True])
+@pytest.mark.parametrize("fill", FILLS)
+def test_training_outputs_and_running_statistics_ignore_extra_padding(squeeze_excite, fill) -> None:
+    """Training mode (batch statistics): the same batch with 7 more padded steps of any
+    value gives the same outputs and the same running statistics in every norm."""
+    runs = []
+    for x in (_padded(0.0), _padded(fill, extra=7)):
+        branch = _branch(squeeze_excite).train()
+        out = branch(x, LENGTHS)
+        stats = [torch.cat([n.running_mean, n.running_var]) for n in branch.norms]
+        runs.append((out, torch.cat(stats)))
+    assert torch.isfinite(runs[1][0]).all()
+    torch.testing.assert_close(runs[0][0], runs[1][0], atol=1e-5, rtol=0)
+    torch.testing.assert_close(runs[0][1], runs[1][1], atol=1e-5, rtol=0)
+
+
+@pytest.mark.parametrize("squeeze_excite", [False, True])
+@pytest.mark.parametrize("fill", [0.0, float("nan")])
+def test_no_gradient_reaches_the_padding(squeeze_excite, fill) -> None:
+    branch = _branch(squeeze_excite).train()
+    x = _padded(fill, extra=3).requires_grad_(True)
+    branch(x, LENGTHS).sum().backward()
+    for i, n in enumerate(LENGTHS):
+        assert (x.grad[i, n:] == 0).all()
+    assert all(torch.isfinite(p.grad).all() for p in branch.parameters())

@@ -155,6 +155,24 @@ def test_every_encoder_is_padding_invariant(packing, architecture) -> None:
     torch.testing.assert_close(mixed, extra, atol=1e-5, rtol=0)
 
 
+@pytest.mark.parametrize("packing", MODES)
+@pytest.mark.parametrize("pooling", ["last", "mean", "attention"])
+@pytest.mark.parametrize("encoder", ["lstm", "lstm-fcn", "mlstm-fcn"])
+@pytest.mark.parametrize("fill", [float("nan"), 1e30])
+def test_every_encoder_and_pooling_ignores_extra_nan_padding(packing, pooling, encoder, fill):
+    """Seven more padded steps of NaN (or huge values) after every sequence, in evaluation
+    mode: the same outputs as the batch without them, and as each sequence alone."""
+    model = _wide_model(packing, pooling, encoder=encoder).eval()
+    x = _batch(0.0)
+    mixed = model(x, LENGTHS)
+    dirty = _batch(fill)
+    extra = model(torch.cat([dirty, torch.full((len(LENGTHS), 7, 3), fill)], dim=1), LENGTHS)
+    alone = torch.cat([model(x[i : i + 1, :n], LENGTHS[i : i + 1]) for i, n in enumerate(LENGTHS)])
+    assert torch.isfinite(extra).all()
+    torch.testing.assert_close(mixed, extra, atol=1e-5, rtol=0)
+    torch.testing.assert_close(mixed, alone, atol=1e-5, rtol=0)
+
+
 @pytest.mark.parametrize("architecture", ARCHITECTURES)
 @pytest.mark.parametrize("fill", [float("nan"), 1e30, -1e6])
 def test_no_encoder_reads_padding_values(architecture, fill) -> None:

@@ -55,9 +55,10 @@ class SequenceConfig(FromDict):
     sequences) into the head; ``series_norm`` z-normalizes each sequence over its own
     steps (see ``models.sequence_lstm``).
     The estimators (and so the CLI) start from their own defaults on top of these fields:
-    ``api.sequence_estimators.DEFAULTS`` and, for classification, ``CLASSIFY_DEFAULTS`` (label
-    smoothing 0.1, jitter 0.1, batch 16, a 5-seed ensemble refitted on train + val: chosen
-    by ``benchmarks/sequence_defaults_cv.py``).
+    ``api.sequence_estimators.DEFAULTS`` and, for classification, ``CLASSIFY_DEFAULTS``
+    (label smoothing 0.1, jitter 0.1, batch 16, a 5-seed ensemble refitted on train + val,
+    the ``lstm-fcn`` encoder with the summary features: chosen by
+    ``benchmarks/sequence_defaults_cv.py`` and ``benchmarks/sequence_suite.py``).
     """
 
     label: str
