@@ -115,3 +115,16 @@ def test_no_gradient_reaches_the_padding(squeeze_excite, fill) -> None:
     for i, n in enumerate(LENGTHS):
         assert (x.grad[i, n:] == 0).all()
     assert all(torch.isfinite(p.grad).all() for p in branch.parameters())
+
+
+def test_masked_batch_norm_trains_under_bf16_autocast_with_fp32_statistics() -> None:
+    """The classification default (lstm-fcn) under ``--precision bf16``: the conv output
+    is bf16, the running statistics stay fp32 and are updated, not refused."""
+    norm = MaskedBatchNorm1d(4).train()
+    h = torch.randn(3, 4, 10)
+    real = torch.ones(3, 1, 10, dtype=torch.bool)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        out = norm(h.bfloat16(), real)
+    assert norm.running_mean.dtype == torch.float32
+    assert not torch.equal(norm.running_mean, torch.zeros(4))
+    assert torch.isfinite(out).all()

@@ -52,6 +52,9 @@ class MaskedBatchNorm1d(nn.Module):
         self.register_buffer("running_var", torch.ones(channels))
 
     def forward(self, h: torch.Tensor, real: torch.Tensor) -> torch.Tensor:
+        # Statistics in fp32, as torch's own batch norm under autocast: bf16 sums over a
+        # whole batch lose digits, and the running buffers are fp32.
+        h = h.float()
         if self.training:
             count = real.sum().clamp(min=1).to(h.dtype)
             mean = torch.where(real, h, 0.0).sum(dim=(0, 2)) / count
