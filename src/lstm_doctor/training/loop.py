@@ -28,6 +28,7 @@ from torch import nn
 from lstm_doctor.config import TrainConfig
 from lstm_doctor.errors import TrainingError
 from lstm_doctor.history import History
+from lstm_doctor.training.allocator import keep_freed_memory
 from lstm_doctor.training.checkpoint import LoopState, load_checkpoint, save_checkpoint
 from lstm_doctor.training.optim import build_optimizer
 from lstm_doctor.training.schedules import PlateauRule, schedule_factor
@@ -132,6 +133,7 @@ def run_epochs(
         The History: ``epoch``, ``train_loss`` (the epoch's mean), ``val_loss``, ``lr``,
         ``grad_norm`` (mean per step), ``seconds``, then the task's own columns.
     """
+    keep_freed_memory()  # a fresh process would otherwise mmap its step buffers anew each step
     generator = torch.Generator().manual_seed(config.seed)
     optimizer = build_optimizer(model, config)
     plateau = PlateauRule(config.lr_patience, config.lr_factor, config.min_delta)
