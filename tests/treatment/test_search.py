@@ -3,9 +3,11 @@ joining, pruning, failing, surplus trials, and the retry of a trial whose worker
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 import sys
 import time
+from collections import Counter
 
 import optuna
 import pytest
@@ -133,6 +135,33 @@ def test_a_trial_whose_worker_died_is_failed_and_retried_with_its_parameters(tmp
     assert retries[0].state == TrialState.COMPLETE
     assert sum(t.state == TrialState.COMPLETE for t in trials) == 3
     assert not any(t.state == TrialState.RUNNING for t in trials)
+
+
+def _pop_all_queued(url: str, start, popped) -> None:
+    study = optuna.load_study(study_name="s", storage=open_storage(url, SearchConfig(**FAST)))
+    start.wait()
+    mine = []
+    while (trial_id := study._pop_waiting_trial_id()) is not None:
+        mine.append(trial_id)
+    popped.put(mine)
+
+
+def test_worker_processes_never_take_the_same_queued_trial(tmp_path):
+    # SQLite ignores SELECT ... FOR UPDATE: without BEGIN IMMEDIATE, three processes that
+    # drained a queue of 20 trials together took 23 trials a second time over 5 runs.
+    study, _, _ = make_study(tmp_path)
+    for x in range(30):
+        study.enqueue_trial({"x": x / 30})
+    context = multiprocessing.get_context("fork")
+    start, popped = context.Barrier(3), context.Queue()
+    url = f"sqlite:///{tmp_path / 'study.db'}"
+    workers = [context.Process(target=_pop_all_queued, args=(url, start, popped)) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    taken = Counter(trial_id for _ in workers for trial_id in popped.get(timeout=120))
+    for worker in workers:
+        worker.join()
+    assert len(taken) == 30 and set(taken.values()) == {1}
 
 
 def test_search_config_checks_its_settings():

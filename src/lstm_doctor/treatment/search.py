@@ -134,11 +134,14 @@ def redact(url: str) -> str:
 def open_storage(url: str, config: SearchConfig) -> optuna.storages.RDBStorage:
     """An RDB storage with heartbeats; a worker killed mid-trial leaves a retried trial."""
     engine: dict[str, Any] = {"pool_pre_ping": True}
-    if url.startswith("sqlite"):  # several local processes share the file: wait for locks
-        engine = {"connect_args": {"timeout": 60}}
+    sqlite = url.startswith("sqlite")
+    if sqlite:  # several local processes share the file: wait for locks
+        # isolation_level=None: the driver opens no transaction of its own, so that the
+        # BEGIN IMMEDIATE below is the one that counts.
+        engine = {"connect_args": {"timeout": 60, "isolation_level": None}}
     try:
         with _quiet():
-            return optuna.storages.RDBStorage(
+            storage = optuna.storages.RDBStorage(
                 url,
                 engine_kwargs=engine,
                 heartbeat_interval=config.heartbeat_interval,
@@ -162,6 +165,22 @@ def open_storage(url: str, config: SearchConfig) -> optuna.storages.RDBStorage:
             "(postgresql://user:password@host:5432/database or sqlite:///path.db) and that "
             "the database exists and accepts connections."
         ) from None
+    if sqlite:
+        _lock_before_reading(storage.engine)
+    return storage
+
+
+def _lock_before_reading(engine: Any) -> None:
+    """Make each SQLite transaction take the write lock before its first read.
+
+    Optuna marks a queued trial as running with read-check-write (``SELECT ... FOR
+    UPDATE``), which SQLite ignores: two worker processes could both read the trial as
+    waiting and both run it, and the second to finish fails with "Cannot tell a COMPLETE
+    trial". ``BEGIN IMMEDIATE`` serializes those transactions (PostgreSQL locks the row).
+    """
+    from sqlalchemy import event
+
+    event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
 
 
 def make_sampler(kind: str, seed: int, *, n_startup: int, parallel: bool) -> Any:
