@@ -8,15 +8,14 @@ from torch import nn
 from torch.nn import functional as F
 
 from lstm_doctor.models.layer_norm import LayerNormLSTM
-from lstm_doctor.models.weight_drop import WeightDropLSTM
+from lstm_doctor.models.weight_drop import LSTMStack, WeightDropLSTM
 
 UNITS = 5
 
 
 def make_stack(layers: int = 3, **kwargs) -> LayerNormLSTM:
     torch.manual_seed(0)
-    settings = {"dropout": 0.0, "bidirectional": False, "weight_drop": 0.0, **kwargs}
-    return LayerNormLSTM(3, UNITS, num_layers=layers, **settings)
+    return LayerNormLSTM(3, LSTMStack(UNITS, layers, **kwargs))
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from safetensors.torch import load_file, save_file
 from torch import nn
 from torch.overrides import TorchFunctionMode
 
-from lstm_doctor.models.weight_drop import WeightDropLSTM, build_lstm
+from lstm_doctor.models.weight_drop import LSTMStack, WeightDropLSTM, build_lstm
 
 
 class _CallLog(TorchFunctionMode):
@@ -159,8 +159,8 @@ def test_state_dict_round_trips_through_safetensors(tmp_path, x):
 
 
 def test_build_lstm_uses_weight_drop_only_when_asked():
-    plain = build_lstm(3, 8, num_layers=1, dropout=0.5, bidirectional=False, weight_drop=0.0)
-    dropped = build_lstm(3, 8, num_layers=2, dropout=0.5, bidirectional=False, weight_drop=0.1)
+    plain = build_lstm(3, LSTMStack(8, layers=1, dropout=0.5))
+    dropped = build_lstm(3, LSTMStack(8, layers=2, dropout=0.5, weight_drop=0.1))
 
     assert type(plain) is nn.LSTM
     assert plain.dropout == 0.0  # nothing to drop between layers of a single layer

@@ -47,6 +47,12 @@ def check_float(
         )
 
 
+def check_no_covariates(n_inputs: int, n_targets: int, rule: str, fix: str) -> None:
+    """A model that forecasts each channel from its own past has no room for covariates."""
+    if n_inputs != n_targets:
+        raise ConfigError(f"{rule}: the model has {n_inputs} inputs for {n_targets} targets. {fix}")
+
+
 class FromDict:
     """``from_dict`` that rejects unknown keys and ``to_dict`` that round-trips through JSON."""
 

@@ -4,12 +4,13 @@ from lstm_doctor.models.attention import AttentionPooling
 from lstm_doctor.models.layer_norm import LayerNormLSTM
 from lstm_doctor.models.lstm import LSTMForecaster, build_model
 from lstm_doctor.models.normalization import Difference, LastValue, RevIN, build_normalization
-from lstm_doctor.models.weight_drop import WeightDropLSTM, build_lstm
+from lstm_doctor.models.weight_drop import LSTMStack, WeightDropLSTM, build_lstm
 
 __all__ = [
     "AttentionPooling",
     "Difference",
     "LSTMForecaster",
+    "LSTMStack",
     "LastValue",
     "LayerNormLSTM",
     "RevIN",

@@ -6,7 +6,7 @@ import torch
 from torch import nn
 from torch.nn import functional as F
 
-from lstm_doctor.models.weight_drop import build_lstm
+from lstm_doctor.models.weight_drop import LSTMStack, build_lstm
 
 __all__ = ["LayerNormLSTM"]
 
@@ -20,31 +20,14 @@ class LayerNormLSTM(nn.Module):
     asked), so normalization costs one kernel launch per layer, not one per step.
     """
 
-    def __init__(
-        self,
-        input_size: int,
-        hidden_size: int,
-        *,
-        num_layers: int,
-        dropout: float,
-        bidirectional: bool,
-        weight_drop: float,
-    ) -> None:
+    def __init__(self, input_size: int, stack: LSTMStack) -> None:
         super().__init__()
-        width = hidden_size * (2 if bidirectional else 1)
-        self.dropout = dropout
+        self.dropout = stack.dropout
+        layer = stack.one_layer()
         self.layers = nn.ModuleList(
-            build_lstm(
-                input_size if k == 0 else width,
-                hidden_size,
-                num_layers=1,
-                dropout=0.0,
-                bidirectional=bidirectional,
-                weight_drop=weight_drop,
-            )
-            for k in range(num_layers)
+            build_lstm(input_size if k == 0 else stack.width, layer) for k in range(stack.layers)
         )
-        self.norms = nn.ModuleList(nn.LayerNorm(width) for _ in range(num_layers - 1))
+        self.norms = nn.ModuleList(nn.LayerNorm(stack.width) for _ in range(stack.layers - 1))
 
     def forward(self, x: torch.Tensor) -> tuple[torch.Tensor, tuple[torch.Tensor, torch.Tensor]]:
         h_n, c_n = [], []

@@ -6,11 +6,12 @@ import torch
 from torch import nn
 
 from lstm_doctor.config import ModelConfig
+from lstm_doctor.config.checks import check_no_covariates
 from lstm_doctor.errors import ConfigError
 from lstm_doctor.models.attention import AttentionPooling
 from lstm_doctor.models.layer_norm import LayerNormLSTM
 from lstm_doctor.models.normalization import WindowNorm, build_normalization
-from lstm_doctor.models.weight_drop import build_lstm, lstm_kernels
+from lstm_doctor.models.weight_drop import LSTMStack, build_lstm, lstm_kernels
 
 __all__ = ["LSTMForecaster", "build_model"]
 
@@ -39,26 +40,21 @@ class LSTMForecaster(nn.Module):
         season: int | None = None,
     ) -> None:
         super().__init__()
-        if config.channel_independent and n_inputs != n_targets:
-            raise ConfigError(
-                f"channel_independent needs no covariates: the model has {n_inputs} inputs "
-                f"for {n_targets} targets. Drop the covariates or set channel_independent "
-                "to false."
+        if config.channel_independent:
+            check_no_covariates(
+                n_inputs,
+                n_targets,
+                "channel_independent needs no covariates",
+                "Drop the covariates or set channel_independent to false.",
             )
         self.config = config
         self.n_inputs, self.n_targets, self.horizon = n_inputs, n_targets, horizon
         n_in, n_out = (1, 1) if config.channel_independent else (n_inputs, n_targets)
         # Without layer_norm: one multi-layer nn.LSTM, whose state-dict keys older runs hold.
         encoder = LayerNormLSTM if config.layer_norm else build_lstm
-        self.lstm = encoder(
-            n_in,
-            config.units,
-            num_layers=config.layers,
-            dropout=config.dropout,
-            bidirectional=config.bidirectional,
-            weight_drop=config.weight_drop,
-        )
-        width = config.units * (2 if config.bidirectional else 1)
+        stack = LSTMStack.of(config)
+        self.lstm = encoder(n_in, stack)
+        width = stack.width
         self.attention = AttentionPooling(width) if config.head == "attention" else None
         self.head = nn.Linear(width, horizon * n_out)
         self.normalization: WindowNorm | None = build_normalization(

@@ -32,7 +32,7 @@ import torch
 from torch import nn
 
 from lstm_doctor.config import ModelConfig
-from lstm_doctor.errors import ConfigError
+from lstm_doctor.config.checks import check_no_covariates
 from lstm_doctor.models.normalization import WindowNorm, build_normalization
 
 __all__ = ["SegmentLSTM", "default_segment_length"]
@@ -76,12 +76,12 @@ class SegmentLSTM(nn.Module):
         lookback: int,
     ) -> None:
         super().__init__()
-        if n_inputs != n_targets:
-            raise ConfigError(
-                f"architecture 'segment' forecasts every input channel and takes no "
-                f"covariates: the model has {n_inputs} inputs for {n_targets} targets. Make the "
-                "covariates targets, drop them, or use --architecture step."
-            )
+        check_no_covariates(
+            n_inputs,
+            n_targets,
+            "architecture 'segment' forecasts every input channel and takes no covariates",
+            "Make the covariates targets, drop them, or use --architecture step.",
+        )
         self.config = config
         self.n_inputs, self.n_targets, self.horizon = n_inputs, n_targets, horizon
         self.lookback = lookback

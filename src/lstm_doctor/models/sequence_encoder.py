@@ -23,7 +23,7 @@ from torch import nn
 from torch.nn import functional as F
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-from lstm_doctor.models.weight_drop import build_lstm
+from lstm_doctor.models.weight_drop import LSTMStack, build_lstm
 
 __all__ = ["PACKINGS", "SequenceEncoder", "resolve_packing", "reverse_within"]
 
@@ -63,32 +63,18 @@ class SequenceEncoder(nn.Module):
     recurrent matrix (``WeightDropLSTM``).
     """
 
-    def __init__(
-        self,
-        n_features: int,
-        units: int,
-        *,
-        layers: int,
-        bidirectional: bool,
-        dropout: float,
-        weight_drop: float,
-        packing: str = "auto",
-    ) -> None:
+    def __init__(self, n_features: int, stack: LSTMStack, *, packing: str = "auto") -> None:
         super().__init__()
-        self.units, self.layers, self.packing = units, layers, packing
-        self.n_directions = 2 if bidirectional else 1
-        self.width = units * self.n_directions
-        self.dropout = dropout
+        self.units, self.layers, self.packing = stack.units, stack.layers, packing
+        self.n_directions = 2 if stack.bidirectional else 1
+        self.width = stack.width
+        self.dropout = stack.dropout
+        # One cell a direction a layer: the backward one reads each sequence reversed within
+        # its own length, which a bidirectional nn.LSTM cannot do on padded input.
+        cell = stack.one_layer(bidirectional=False)
         self.cells = nn.ModuleList(
-            build_lstm(
-                n_features if layer == 0 else self.width,
-                units,
-                num_layers=1,
-                dropout=0.0,
-                bidirectional=False,
-                weight_drop=weight_drop,
-            )
-            for layer in range(layers)
+            build_lstm(n_features if layer == 0 else self.width, cell)
+            for layer in range(stack.layers)
             for _ in range(self.n_directions)
         )
 

@@ -28,7 +28,7 @@ from lstm_doctor.models.attention import AttentionPooling
 from lstm_doctor.models.conv_branch import ConvBranch
 from lstm_doctor.models.sequence_encoder import SequenceEncoder
 from lstm_doctor.models.sequence_summary import SummaryFeatures, znormalize
-from lstm_doctor.models.weight_drop import lstm_kernels
+from lstm_doctor.models.weight_drop import LSTMStack, lstm_kernels
 
 __all__ = ["ENCODERS", "SequenceLSTM", "build_sequence_model"]
 
@@ -60,15 +60,7 @@ class SequenceLSTM(nn.Module):
         self.config, self.pooling = config, pooling
         self.series_norm = series_norm
         self.n_features, self.n_outputs = n_features, n_outputs
-        self.encoder = SequenceEncoder(
-            n_features,
-            config.units,
-            layers=config.layers,
-            bidirectional=config.bidirectional,
-            dropout=config.dropout,
-            weight_drop=config.weight_drop,
-            packing=packing,
-        )
+        self.encoder = SequenceEncoder(n_features, LSTMStack.of(config), packing=packing)
         width = self.encoder.width
         self.attention = AttentionPooling(width) if pooling == "attention" else None
         self.conv = None

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass, replace
+from typing import Any
 
 import torch
 from torch import nn
 from torch.nn import functional as F
 
-__all__ = ["WeightDropLSTM", "build_lstm", "lstm_kernels"]
+__all__ = ["LSTMStack", "WeightDropLSTM", "build_lstm", "lstm_kernels"]
 
 # cuDNN says this on every call whose weights are not views of one flat buffer. Freshly dropped
 # weights never are: the copy it warns about is the price of DropConnect, and its advice
@@ -77,27 +79,52 @@ class WeightDropLSTM(nn.LSTM):
         return f"{super().extra_repr()}, weight_drop={self.weight_drop}"
 
 
-def build_lstm(
-    input_size: int,
-    hidden_size: int,
-    *,
-    num_layers: int,
-    dropout: float,
-    bidirectional: bool,
-    weight_drop: float,
-) -> nn.LSTM:
+@dataclass(frozen=True)
+class LSTMStack:
+    """A stack of LSTM layers, all but its input size: what ``build_lstm`` builds.
+
+    ``dropout`` acts between stacked layers only; ``weight_drop`` is DropConnect on each
+    recurrent matrix (``WeightDropLSTM``).
+    """
+
+    units: int
+    layers: int = 1
+    dropout: float = 0.0
+    bidirectional: bool = False
+    weight_drop: float = 0.0
+
+    @classmethod
+    def of(cls, config: Any) -> LSTMStack:
+        """The stack a model config asks for (forecast and sequence configs name it alike)."""
+        return cls(
+            config.units, config.layers, config.dropout, config.bidirectional, config.weight_drop
+        )
+
+    @property
+    def width(self) -> int:
+        """Features per step of the stack's output: units times directions."""
+        return self.units * (2 if self.bidirectional else 1)
+
+    def one_layer(self, *, bidirectional: bool | None = None) -> LSTMStack:
+        """One layer of this stack, for models that put something of their own between
+        layers (so dropout between layers is theirs to apply)."""
+        both = self.bidirectional if bidirectional is None else bidirectional
+        return replace(self, layers=1, dropout=0.0, bidirectional=both)
+
+
+def build_lstm(input_size: int, stack: LSTMStack) -> nn.LSTM:
     """A batch-first ``nn.LSTM``, with DropConnect on its recurrent weights when asked.
 
     ``dropout`` acts between stacked layers only, so a single layer gets none.
     """
     shape = {
-        "num_layers": num_layers,
-        "dropout": dropout if num_layers > 1 else 0.0,
-        "bidirectional": bidirectional,
+        "num_layers": stack.layers,
+        "dropout": stack.dropout if stack.layers > 1 else 0.0,
+        "bidirectional": stack.bidirectional,
     }
-    if weight_drop > 0:
-        return WeightDropLSTM(input_size, hidden_size, weight_drop=weight_drop, **shape)
-    return nn.LSTM(input_size, hidden_size, batch_first=True, **shape)
+    if stack.weight_drop > 0:
+        return WeightDropLSTM(input_size, stack.units, weight_drop=stack.weight_drop, **shape)
+    return nn.LSTM(input_size, stack.units, batch_first=True, **shape)
 
 
 # The LSTM weight matrices, input and recurrent (weight_hh_l{k}_raw too, under weight drop).
