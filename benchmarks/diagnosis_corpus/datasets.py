@@ -236,6 +236,135 @@ def _randhie() -> Task:
     return _table_task("randhie", "health economics", x, y, "regression", 9)
 
 
+# ---- datasets of the third held-out set (heldout3): none used by a dev or heldout2 run.
+def _elec_equip() -> Task:
+    from statsmodels.datasets import elec_equip
+
+    index = elec_equip.load_pandas().data.iloc[:, 0].to_numpy(dtype=np.float64)
+    return _series_task("elec_equip", "manufacturing", np.diff(np.log(index)) * 100, 12)
+
+
+def _wheat_price() -> Task:
+    wheat = _vega("wheat")["wheat"].to_numpy(dtype=np.float64)  # 52 half-decades, 1565-1821
+    return _series_task("wheat_price", "economic history", np.log(wheat), 4)
+
+
+def _fertility() -> Task:
+    from statsmodels.datasets import fertility
+
+    frame = fertility.load_pandas().data
+    years = [str(y) for y in range(1960, 2012)]
+    rates = frame[years].dropna().to_numpy(dtype=np.float64)  # 192 countries
+    # one country a row: 1960-1999 as a 40-step sequence -> the 2011 rate
+    return _table_task("fertility", "demography", rates[:, :40], rates[:, -1], "regression", 40)
+
+
+def _county_cancer() -> Task:
+    from statsmodels.datasets import cancer
+
+    frame = cancer.load_pandas().data
+    x = np.log(frame[["population"]].to_numpy(dtype=np.float64))
+    y = np.log1p(frame["cancer"].to_numpy(dtype=np.float64))
+    return _table_task("county_cancer", "epidemiology", x, y, "regression", 1)
+
+
+def _engel() -> Task:
+    from statsmodels.datasets import engel
+
+    frame = engel.load_pandas().data
+    income = frame["income"].to_numpy(dtype=np.float64)
+    x = np.stack([income, np.log(income)], axis=1)
+    y = np.log(frame["foodexp"].to_numpy(dtype=np.float64))
+    return _table_task("engel", "household economics", x, y, "regression", 2)
+
+
+def _grunfeld() -> Task:
+    from statsmodels.datasets import grunfeld
+
+    frame = grunfeld.load_pandas().data
+    firms = np.asarray(frame["firm"].astype("category").cat.codes)
+    one_hot = np.eye(12)[firms]  # 11 firms, one padding column: 16 features = 2 steps of 8
+    numbers = np.stack(
+        [
+            np.log(frame["value"].to_numpy(dtype=np.float64)),
+            np.log1p(frame["capital"].to_numpy(dtype=np.float64)),
+            frame["year"].to_numpy(dtype=np.float64),
+            np.log(frame["value"].to_numpy(dtype=np.float64)) ** 2,
+        ],
+        axis=1,
+    )
+    x = np.concatenate([numbers, one_hot], axis=1)
+    y = np.log(frame["invest"].to_numpy(dtype=np.float64))
+    return _table_task("grunfeld", "corporate finance", x, y, "regression", 2)
+
+
+def _modechoice() -> Task:
+    from statsmodels.datasets import modechoice
+
+    frame = modechoice.load_pandas().data.sort_values(["individual", "mode"])
+    per_mode = frame[["ttme", "invc", "invt", "gc"]].to_numpy(dtype=np.float64).reshape(-1, 4, 4)
+    people = frame.groupby("individual")[["hinc", "psize"]].first().to_numpy(dtype=np.float64)
+    x = np.concatenate([per_mode, np.repeat(people[:, None, :], 4, axis=1)], axis=2)
+    y = frame["choice"].to_numpy().reshape(-1, 4).argmax(1)  # air, train, bus, car
+    return _table_task("modechoice", "transport", x.reshape(len(x), -1), y, "classification", 4)
+
+
+_CENSUS_REGION = {
+    "Northeast": "CT ME MA NH RI VT NJ NY PA",
+    "Midwest": "IL IN MI OH WI IA KS MN MO NE ND SD",
+    "South": "DE DC FL GA MD NC SC VA WV AL KY MS TN AR LA OK TX",
+    "West": "AZ CO ID MT NV NM UT WY AK CA HI OR WA",
+}
+
+
+def _airport_region() -> Task:
+    frame = _vega("airports")
+    region = {s: i for i, states in enumerate(_CENSUS_REGION.values()) for s in states.split()}
+    frame = frame[frame["state"].isin(region)].iloc[::4]  # every 4th: seconds-long runs
+    lat, lon = frame["latitude"].to_numpy(), frame["longitude"].to_numpy()
+    x = np.stack([lat, lon], axis=1).astype(np.float64)
+    y = frame["state"].map(region).to_numpy().astype(np.int64)
+    return _table_task("airport_region", "geography", x, y, "classification", 2)
+
+
+def _dummies(column) -> np.ndarray:
+    """One-hot columns of a categorical column."""
+    codes = np.asarray(column.astype("category").cat.codes)
+    return np.eye(int(codes.max()) + 1)[codes]
+
+
+def _barley() -> Task:
+    frame = _vega("barley")
+    x = np.concatenate(
+        [
+            np.asarray(_dummies(frame["variety"])),
+            np.asarray(_dummies(frame["site"])),
+            (frame[["year"]].to_numpy(dtype=np.float64) == 1932),
+            np.zeros((len(frame), 1)),  # padding: 18 features = 3 steps of 6
+        ],
+        axis=1,
+    ).astype(np.float64)
+    return _table_task("barley", "agriculture", x, frame["yield"].to_numpy(), "regression", 3)
+
+
+def _statecrime() -> Task:
+    from statsmodels.datasets import statecrime
+
+    frame = statecrime.load_pandas().data
+    x = frame[["hs_grad", "poverty", "single", "white", "urban"]].to_numpy(dtype=np.float64)
+    y = np.log(frame["violent"].to_numpy(dtype=np.float64))
+    return _table_task("statecrime", "criminology", x, y, "regression", 5)
+
+
+def _credit_card() -> Task:
+    from statsmodels.datasets import ccard
+
+    frame = ccard.load_pandas().data
+    x = frame[["AGE", "INCOME", "INCOMESQ", "OWNRENT"]].to_numpy(dtype=np.float64)
+    y = np.log1p(frame["AVGEXP"].to_numpy(dtype=np.float64))
+    return _table_task("credit_card", "consumer finance", x, y, "regression", 4)
+
+
 DATASETS = {
     "sunspots": _sunspots,
     "co2": _co2,
@@ -261,6 +390,18 @@ DATASETS = {
     "star98": _star98,
     "anes96": _anes96,
     "randhie": _randhie,
+    # heldout3 only
+    "elec_equip": _elec_equip,
+    "wheat_price": _wheat_price,
+    "fertility": _fertility,
+    "county_cancer": _county_cancer,
+    "engel": _engel,
+    "grunfeld": _grunfeld,
+    "modechoice": _modechoice,
+    "airport_region": _airport_region,
+    "barley": _barley,
+    "statecrime": _statecrime,
+    "credit_card": _credit_card,
 }
 
 

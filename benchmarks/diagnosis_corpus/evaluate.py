@@ -12,7 +12,9 @@ a ``good_fit`` verdict on a run labelled overfitting, unstable or underfitting.
 after that, then tuned on too, so ``--split all`` (the 84 logs of ``corpus/``) is all
 development data now. ``--split heldout2`` is the second held-out set
 (``corpus_heldout/``, generated and frozen before the diagnosis saw it), measured once
-(docs/diagnosis_corpus.md). ``--fit-calibration`` fits the confidence mapping of
+(docs/diagnosis_corpus.md). ``--split heldout3`` is the third held-out set
+(``corpus_heldout3/``, generated and frozen while the diagnosis was tuned on the other two),
+to be measured once. ``--fit-calibration`` fits the confidence mapping of
 ``lstm_doctor.diagnosis.calibration`` on the dev split (raw confidences, every curve
 finding, right when its kind is among the rules that fired on the run) and prints it.
 """
@@ -32,6 +34,8 @@ from lstm_doctor.diagnosis.calibration import CURVE_KINDS  # the kinds a curve f
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "diagnosis" / "corpus"
 CORPUS_HELDOUT2 = CORPUS.parent / "corpus_heldout"
+CORPUS_HELDOUT3 = CORPUS.parent / "corpus_heldout3"
+HELDOUT_SETS = {"heldout2": CORPUS_HELDOUT2, "heldout3": CORPUS_HELDOUT3}
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.
 ACCEPTS = {"unstable": ("unstable", "diverging")}
@@ -54,8 +58,8 @@ def finding_right(kind: str, entry: dict[str, Any]) -> bool:
 
 
 def load(split: str) -> list[dict[str, Any]]:
-    if split == "heldout2":
-        return json.loads((CORPUS_HELDOUT2 / "manifest.json").read_text())
+    if split in HELDOUT_SETS:
+        return json.loads((HELDOUT_SETS[split] / "manifest.json").read_text())
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     if split == "all":
         return manifest
@@ -65,6 +69,8 @@ def load(split: str) -> list[dict[str, Any]]:
 
 def root_of(entry: dict[str, Any]) -> Path:
     """The corpus directory an entry's ``path`` is relative to."""
+    if entry["id"].startswith("h3-"):
+        return CORPUS_HELDOUT3
     return CORPUS_HELDOUT2 if entry["id"].startswith("h2-") else CORPUS
 
 
@@ -180,7 +186,9 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", choices=("dev", "heldout", "all", "heldout2"), default="heldout")
+    parser.add_argument(
+        "--split", choices=("dev", "heldout", "all", *HELDOUT_SETS), default="heldout"
+    )
     parser.add_argument("--fit-calibration", action="store_true")
     parser.add_argument("--verbose", action="store_true", help="every run's verdict on stderr")
     args = parser.parse_args()

@@ -12,7 +12,8 @@ Run with a Python that has the frameworks (they are NOT lstm-doctor dependencies
     python3 benchmarks/diagnosis_corpus/generate.py --manifest   # labels + manifest.json
 
 ``--set heldout2`` does the same for the second held-out set (``runs_heldout2.py``, written
-to ``tests/diagnosis/corpus_heldout/``; its datasets need ``pip install vega_datasets`` too).
+to ``tests/diagnosis/corpus_heldout/``; its datasets need ``pip install vega_datasets`` too),
+``--set heldout3`` for the third (``runs_heldout3.py``, ``tests/diagnosis/corpus_heldout3/``).
 
 Each run in ``RUNS`` is designed to show one condition; the run's own per-epoch numbers
 (what the framework computed: epoch-mean training loss, validation loss) are stored next to
@@ -41,6 +42,8 @@ sys.path.insert(0, str(HERE))
 CORPUS = HERE.parents[1] / "tests" / "diagnosis" / "corpus"
 # The second held-out set, written after the first held-out half was used for tuning.
 CORPUS_HELDOUT2 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout"
+# The third, written while the diagnosis was being tuned on the first two.
+CORPUS_HELDOUT3 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout3"
 
 from datasets import load  # noqa: E402
 
@@ -605,16 +608,21 @@ def main() -> None:
     parser.add_argument("--manifest", action="store_true")
     parser.add_argument(
         "--set",
-        choices=("dev", "heldout2"),
+        choices=("dev", "heldout2", "heldout3"),
         default="dev",
         help="dev: the 84 runs below (tests/diagnosis/corpus); heldout2: runs_heldout2.py "
-        "(tests/diagnosis/corpus_heldout)",
+        "(tests/diagnosis/corpus_heldout); heldout3: runs_heldout3.py "
+        "(tests/diagnosis/corpus_heldout3)",
     )
     args = parser.parse_args()
     if args.set == "heldout2":
         from runs_heldout2 import RUNS as runs
 
         corpus = CORPUS_HELDOUT2
+    elif args.set == "heldout3":
+        from runs_heldout3 import RUNS as runs
+
+        corpus = CORPUS_HELDOUT3
     else:
         runs, corpus = RUNS, CORPUS
     if args.manifest:

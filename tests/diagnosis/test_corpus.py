@@ -6,7 +6,8 @@ generate.py); each is labelled by the rules of benchmarks/diagnosis_corpus/label
 the numbers the run recorded. The 84 logs of ``corpus/`` are development data (its first
 held-out half was tuned on after it was measured); ``corpus_heldout/`` (96 logs, other
 datasets and seeds) was frozen before the diagnosis saw it and measured once. These tests
-recompute both figures from the committed logs on every run.
+recompute both figures from the committed logs on every run. ``corpus_heldout3/`` (other
+datasets again) is frozen for one later measurement: only its labels are checked here.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ labels = _module("labels")
 MANIFEST = json.loads((CORPUS / "manifest.json").read_text())
 SPLIT = json.loads((CORPUS / "split.json").read_text())
 HELDOUT2 = json.loads((CORPUS.parent / "corpus_heldout" / "manifest.json").read_text())
+HELDOUT3 = json.loads((CORPUS.parent / "corpus_heldout3" / "manifest.json").read_text())
 
 
 def test_the_corpus_is_large_and_varied_enough() -> None:
@@ -78,6 +80,30 @@ def test_the_second_heldout_set_is_large_varied_and_apart_from_dev() -> None:
 
 def test_labels_are_the_rules_applied_to_the_recorded_numbers() -> None:
     for entry in MANIFEST + HELDOUT2:
+        verdict = labels.label_run(entry["series"], entry["label_baseline"])
+        assert (verdict["label"], verdict["acceptable"]) == (entry["label"], entry["acceptable"])
+
+
+def test_the_third_heldout_set_is_large_varied_and_apart_from_the_others() -> None:
+    assert len(HELDOUT3) >= 60
+    by_framework = Counter(e["framework"] for e in HELDOUT3)
+    assert by_framework["keras"] >= 18 and by_framework["lightning"] >= 18, by_framework
+    assert by_framework["torch"] >= 24, by_framework
+    assert {(e["framework"], e["format"]) for e in HELDOUT3} == {
+        (e["framework"], e["format"]) for e in MANIFEST
+    }
+    counts = Counter(e["label"] for e in HELDOUT3)
+    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 5, counts
+    datasets = {e["dataset"] for e in HELDOUT3}
+    assert len(datasets) >= 10
+    assert not datasets & {e["dataset"] for e in MANIFEST + HELDOUT2}
+    assert not {e["id"] for e in HELDOUT3} & {e["id"] for e in MANIFEST + HELDOUT2}
+    for entry in HELDOUT3:
+        assert (evaluate.root_of(entry) / entry["path"]).exists(), entry["path"]
+
+
+def test_labels_of_the_third_heldout_set_are_the_rules_applied_to_the_recorded_numbers() -> None:
+    for entry in HELDOUT3:
         verdict = labels.label_run(entry["series"], entry["label_baseline"])
         assert (verdict["label"], verdict["acceptable"]) == (entry["label"], entry["acceptable"])
 
