@@ -34,19 +34,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from run_table import RunTable
+
 
 def _runs() -> list[dict[str, Any]]:
-    runs: list[dict[str, Any]] = []
-
-    def add(fw: str, fmt: str, data: str, designed: str, **knobs: Any) -> None:
-        index = len(runs) + 1
-        rid = f"h2-{fw}-{len([r for r in runs if r['framework'] == fw]) + 1:02d}"
-        seeds = {"seed": 1000 + index, "data_seed": 100 + index, "shuffle_seed": 200 + index}
-        runs.append(
-            dict(
-                id=rid, framework=fw, format=fmt, dataset=data, designed=designed, **seeds, **knobs
-            )
-        )
+    table = RunTable("h2", seed=1000, data_seed=100, shuffle_seed=200)
+    add = table.add
 
     # fmt: off
     # ---- Keras 3 (History JSON, CSVLogger, accuracy-only History)
@@ -162,7 +155,7 @@ def _runs() -> list[dict[str, Any]]:
     add("torch", "csv_step", "cars_mpg", "val_below_train", model="mlp", units=96, dropout=0.65, noise=0.9, lr=2e-3, epochs=35, batch=16)
     add("lightning", "csv_step", "anes96", "val_below_train", model="mlp", units=64, dropout=0.6, noise=0.8, lr=2e-3, epochs=35, batch=32)
     # fmt: on
-    return runs
+    return table.runs
 
 
 RUNS = _runs()

@@ -73,19 +73,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from run_table import RunTable
+
 
 def _runs() -> list[dict[str, Any]]:
-    runs: list[dict[str, Any]] = []
-
-    def add(fw: str, fmt: str, data: str, designed: str, **knobs: Any) -> None:
-        index = len(runs) + 1
-        rid = f"h3-{fw}-{len([r for r in runs if r['framework'] == fw]) + 1:02d}"
-        seeds = {"seed": 3000 + index, "data_seed": 3300 + index, "shuffle_seed": 3600 + index}
-        runs.append(
-            dict(
-                id=rid, framework=fw, format=fmt, dataset=data, designed=designed, **seeds, **knobs
-            )
-        )
+    table = RunTable("h3", seed=3000, data_seed=3300, shuffle_seed=3600)
+    add = table.add
 
     # fmt: off
     # ---- Keras 3 (History JSON, CSVLogger, accuracy-only History)
@@ -190,7 +183,7 @@ def _runs() -> list[dict[str, Any]]:
     add("torch", "json_records", "engel", "noisy_validation", model="mlp", units=40, n_val=5, lr=6e-3, epochs=24, batch=20)
     add("torch", "summarywriter", "grunfeld", "noisy_validation", model="mlp", units=56, n_val=4, lr=2.5e-3, epochs=26, batch=24)
     # fmt: on
-    return runs
+    return table.runs
 
 
 RUNS = _runs()
