@@ -135,11 +135,5 @@ def test_no_log_of_the_corpus_makes_the_cli_fail(diagnosed) -> None:
             assert {"kind", "severity", "confidence", "evidence", "remedies"} <= set(finding)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="4 held-out logs of runs that diverged at the first epoch (every loss NaN) are "
-    "refused by the reader ('holds no finite numbers') instead of being called diverging; "
-    "found by the one held-out measurement, not fixed after it (docs/diagnosis_corpus.md)",
-)
 def test_no_log_of_the_second_heldout_set_makes_the_cli_fail(diagnosed_heldout2) -> None:
     assert not [rid for rid, r in diagnosed_heldout2.items() if "error" in r]
