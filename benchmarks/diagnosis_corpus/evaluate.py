@@ -12,11 +12,13 @@ a ``good_fit`` verdict on a run labelled overfitting, unstable or underfitting.
 after that, then tuned on too, so ``--split all`` (the 84 logs of ``corpus/``) is all
 development data now. ``--split heldout2`` is the second held-out set
 (``corpus_heldout/``, generated and frozen before the diagnosis saw it), measured once
-(docs/diagnosis_corpus.md). ``--split heldout3`` is the third held-out set
+(docs/diagnosis_corpus.md), then tuned on too: ``--split dev180`` is both (180 logs),
+all development data since. ``--split heldout3`` is the third held-out set
 (``corpus_heldout3/``, generated and frozen while the diagnosis was tuned on the other two),
 to be measured once. ``--fit-calibration`` fits the confidence mapping of
 ``lstm_doctor.diagnosis.calibration`` on the dev split (raw confidences, every curve
-finding, right when its kind is among the rules that fired on the run) and prints it.
+finding, right when its kind is among the rules that fired on the run) and prints it;
+``--fit-on dev180`` fits it on every development log instead.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ def finding_right(kind: str, entry: dict[str, Any]) -> bool:
 def load(split: str) -> list[dict[str, Any]]:
     if split in HELDOUT_SETS:
         return json.loads((HELDOUT_SETS[split] / "manifest.json").read_text())
+    if split == "dev180":  # every development log: corpus/ and corpus_heldout/
+        return load("all") + load("heldout2")
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     if split == "all":
         return manifest
@@ -131,7 +135,7 @@ def score(entries: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[
     }
 
 
-BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01))
+BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
 def curve_findings(entries, results):
@@ -186,21 +190,24 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument(
-        "--split", choices=("dev", "heldout", "all", *HELDOUT_SETS), default="heldout"
-    )
+    splits = ("dev", "heldout", "all", *HELDOUT_SETS, "dev180")
+    parser.add_argument("--split", choices=splits, default="heldout")
     parser.add_argument("--fit-calibration", action="store_true")
+    parser.add_argument(
+        "--fit-on", choices=splits, default="dev", help="the split --fit-calibration fits on"
+    )
     parser.add_argument("--verbose", action="store_true", help="every run's verdict on stderr")
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(1)
-    entries = load("dev" if args.fit_calibration else args.split)
+    entries = load(args.fit_on if args.fit_calibration else args.split)
     started = time.time()
     results = diagnose_all(entries)
     if args.fit_calibration:
         pairs = [(raw, ok) for _, raw, ok in curve_findings(entries, results)]
-        print(json.dumps({"split": "dev", "findings": len(pairs), "table": isotonic(pairs)}))
+        table = isotonic(pairs)
+        print(json.dumps({"split": args.fit_on, "findings": len(pairs), "table": table}))
         return
     report = {
         "benchmark": "diagnosis_corpus",

@@ -6,7 +6,7 @@ import numpy as np
 from curve_histories import history, kinds, wobble
 
 from lstm_doctor.diagnosis.curves import RunContext
-from lstm_doctor.diagnosis.diagnose import diagnose_curves
+from lstm_doctor.diagnosis.diagnose import diagnose, diagnose_curves
 
 
 def test_overfitting_when_val_stalls_while_train_keeps_falling() -> None:
@@ -99,3 +99,93 @@ def test_a_gap_that_training_opened_still_rules_out_underfitting() -> None:
     val = np.geomspace(1.0, 0.98, n)  # its best epoch the last, 2x the train loss there
     context = RunContext(baselines_train={"mean": 0.52})  # train no better than the mean
     assert "underfitting" not in kinds(history(train, val), context)
+
+
+# ------------------------------------------------ changes after the second held-out set
+def test_a_val_that_never_improves_while_train_falls_by_orders_of_magnitude_overfits() -> None:
+    # val bottoms at epoch 3, then sits flat and noisy for 100+ epochs while train falls
+    # 100x; noise puts the lowest smoothed val anywhere, even at the last epoch.
+    n = 120
+    train = np.r_[np.geomspace(0.4, 0.04, 4), np.geomspace(0.03, 0.003, n - 4)] * wobble(n, 0.1)
+    val = np.r_[0.13, 0.18, 0.06, np.full(n - 3, 0.08) * wobble(n - 3, 0.1, 3)]
+    val[-1] = val.min() * 0.98  # the val's lowest epoch is the last one
+    diagnosis = diagnose(history(train, val))
+    assert diagnosis.primary.kind == "overfitting", diagnosis.kinds()
+    assert "good_fit" not in diagnosis.kinds()
+
+
+def test_a_late_flattening_of_val_is_not_overfitting() -> None:
+    # val improves for two thirds of the run, then flattens while train keeps halving: a
+    # converging run, not one whose val never improved after its first epochs.
+    n = 30
+    train = np.geomspace(1.0, 0.05, n) * wobble(n, 0.005)
+    val = np.r_[np.geomspace(1.0, 0.3, 20), np.full(n - 20, 0.3)] * wobble(n, 0.005, 1)
+    assert "overfitting" not in kinds(history(train, val))
+
+
+def test_an_early_stopped_run_whose_raw_val_ended_above_its_minimum_overfits() -> None:
+    # A smooth descent, then 6 epochs of early-stopping patience: the raw val ends 25% above
+    # its lowest epoch, which the running median (reaching back at the edge) smooths away.
+    train = np.r_[np.geomspace(1.0, 0.0022, 24), [0.002, 0.0018, 0.0016, 0.0016, 0.0016, 0.0017]]
+    val = np.r_[np.geomspace(0.7, 0.031, 23), [0.029, 0.040, 0.037, 0.038, 0.036, 0.034, 0.039]]
+    found = {f.kind: f for f in diagnose_curves(history(train, val, "early_stopping"))}
+    assert "overfitting" in found
+    assert found["overfitting"].evidence["val_rise_pct"] > 15
+
+
+def test_the_lowest_of_many_noisy_val_epochs_is_no_minimum_to_rise_from() -> None:
+    # A flat val with 8% noise: its lowest epoch is ~2.5 sigma below the level by chance,
+    # so the end sits above it without any rise.
+    n = 40
+    train = np.geomspace(1.0, 0.9, n) * wobble(n, 0.005)
+    val = np.full(n, 1.0) * wobble(n, 0.08, 5)
+    assert "overfitting" not in kinds(history(train, val))
+
+
+def test_a_model_frozen_at_a_constant_prediction_is_underfitting() -> None:
+    # A fall in the first epochs, then train and val identical to the last digit: a network
+    # that collapsed to a constant (the majority class, dead units), whatever the curves did
+    # before.
+    train = [0.52, 0.46, 0.39, 0.357, 0.3285, 0.3232] + [0.3213644524] * 14
+    val = [0.52, 0.41, 0.37, 0.33] + [0.3263598084] * 16
+    diagnosis = diagnose(history(train, val))
+    assert diagnosis.primary.kind == "underfitting", diagnosis.kinds()
+    assert diagnosis.primary.evidence["frozen_epochs"] == 14
+
+
+def test_a_perfect_fit_at_zero_error_or_a_val_that_still_moves_is_not_frozen() -> None:
+    n = 20  # training error 0 (100% accuracy) for the last 15 epochs: perfect, not stuck
+    train = np.r_[np.geomspace(0.5, 0.05, 5), np.zeros(n - 5)]
+    val = np.geomspace(0.5, 0.2, n) * wobble(n, 0.01)
+    assert "underfitting" not in kinds(history(train, val))
+    train = np.r_[np.geomspace(1.0, 0.3, 8), np.full(n - 8, 0.3)]  # a val that still moves
+    val = np.r_[np.geomspace(1.0, 0.32, 8), 0.32 * wobble(n - 8, 0.003)]  # a model that does
+    assert "underfitting" not in kinds(history(train, val))
+
+
+def test_overfitting_read_off_a_noisy_val_comes_after_the_noise() -> None:
+    # 4-5 val rows: val jumps 30% from epoch to epoch and ends higher by chance while train
+    # fell only 15%: measuring validation comes first.
+    n = 40
+    train = np.geomspace(1.0, 0.85, n) * wobble(n, 0.005)
+    val = np.r_[np.full(10, 0.5), np.full(n - 10, 0.9)] * wobble(n, 0.3, 7)
+    diagnosis = diagnose(history(train, val))
+    assert diagnosis.primary.kind == "noisy_validation", diagnosis.kinds()
+    overfitting = [f for f in diagnosis.findings if f.kind == "overfitting"]
+    assert not overfitting or overfitting[0].summary.startswith("possible overfitting")
+
+
+def test_overfitting_stays_first_on_a_noisy_val_when_train_halved() -> None:
+    n = 60  # the training curve, measured on many rows, shows the memorization itself
+    train = np.geomspace(1.0, 0.01, n) * wobble(n, 0.01)
+    val = np.geomspace(1.0, 2.0, n) * wobble(n, 0.1, 2)
+    diagnosis = diagnose(history(train, val))
+    assert diagnosis.primary.kind == "overfitting", diagnosis.kinds()
+    assert "noisy_validation" in diagnosis.kinds()
+
+
+def test_a_val_curve_that_falls_steeply_then_rises_is_not_noisy() -> None:
+    # Moves of 10-40% an epoch, all of them trend: a noisy val is one that jumps off its trend.
+    train = np.geomspace(1.0, 0.7, 30)
+    val = np.r_[np.geomspace(0.1, 0.013, 7), np.geomspace(0.02, 0.37, 23)]
+    assert "noisy_validation" not in kinds(history(train, val))

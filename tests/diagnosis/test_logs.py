@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from lstm_doctor.artifacts import to_json
+from lstm_doctor.diagnosis.diagnose import diagnose
 from lstm_doctor.diagnosis.logs import SOURCES, LoadedLog, read_log
 from lstm_doctor.errors import DataError
 from lstm_doctor.history import HISTORY_COLUMNS, History
@@ -536,6 +537,7 @@ def test_generic_json_records_and_dict_of_lists(tmp_path):
             r"\(loss, train_loss\); pick one with --train-col",
         ),
         ("epoch,train_loss,val_loss\n1,high,low\n", r"column 'train_loss' holds no finite"),
+        ("epoch,step,train_loss,val_loss\n1,1,high,nan\n1,2,low,nan\n", r"'train_loss' holds no"),
         ("epoch,train_loss\nfirst,0.5\n", r"column 'epoch' holds no numbers"),
         ("epoch,train_loss,val_loss\n", r"holds no epochs"),
         ("", r"Cannot read '.*log\.csv' as a training log"),
@@ -585,3 +587,38 @@ def test_missing_path_and_empty_directory(tmp_path):
         read_log(tmp_path / "nope.csv")
     with pytest.raises(DataError, match=r"no TensorBoard event files and no metrics\.csv"):
         read_log(tmp_path)
+
+
+# ----------------------------------------------------------- runs that diverged at once
+def test_a_run_that_diverged_at_its_first_epoch_is_read_and_diagnosed_diverging(tmp_path):
+    path = tmp_path / "training.log"  # Keras' CSVLogger: every loss NaN from epoch 0 on
+    path.write_text("epoch,loss,val_loss\n" + "".join(f"{e},nan,nan\n" for e in range(30)))
+
+    log = read_log(path)
+
+    assert len(log.history) == 30
+    assert log.meta["notes"] == [
+        "column 'loss' holds no finite value",
+        "column 'val_loss' holds no finite value",
+    ]
+    assert diagnose(log.history).primary.kind == "diverging"
+
+
+def test_a_lightning_log_of_blanks_and_nan_is_a_divergence_not_an_error(tmp_path):
+    rows = "".join(f"{e},{34 * (e + 1)},,nan\n{e},{34 * (e + 1)},nan,\n" for e in range(25))
+    (tmp_path / "metrics.csv").write_text("epoch,step,train_loss,val_loss\n" + rows)
+
+    log = read_log(tmp_path / "metrics.csv")
+
+    assert diagnose(log.history).primary.kind == "diverging"
+
+
+def test_a_finite_train_column_with_an_all_nan_val_column_is_no_validation(tmp_path):
+    path = tmp_path / "log.csv"
+    train = [0.9, 0.6, 0.45, 0.4, 0.38, 0.37, 0.36, 0.355]
+    rows = "".join(f"{e},{t},nan\n" for e, t in enumerate(train, start=1))
+    path.write_text("epoch,train_loss,val_loss\n" + rows)
+
+    kinds = diagnose(read_log(path).history).kinds()
+
+    assert "no_validation" in kinds and "diverging" not in kinds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -30,25 +31,71 @@ __all__ = ["generalization_findings"]
 STALL_WIDENING = math.log(2.0)
 
 
+# The end of the raw val curve: the mean of its last epochs (one epoch is one noisy draw).
+END_EPOCHS = 3
+
+
+def _plateau_start(stats: CurveStats) -> int:
+    """The first epoch after which the smoothed val never gets more than its noise (3
+    sigma) lower: where val stopped improving. At or before the smoothed minimum, which
+    noise may put at any epoch of a long flat stretch (even the last)."""
+    later_min = np.minimum.accumulate(stats.smooth_val[::-1])[::-1]
+    band = SIGNIFICANT * stats.noise_val
+    return int(np.flatnonzero(stats.smooth_val <= later_min + band)[0])
+
+
+def _raw_rise(stats: CurveStats) -> tuple[float, float, int]:
+    """The rise of the raw val from its lowest epoch to the mean of its last epochs, and
+    how far train fell meanwhile (log units), with the epochs after the lowest. The smoothed
+    curve misses a rise that starts a few epochs before the end (early stopping: a running
+    median reaches back before the minimum at the edge), the raw end does not."""
+    best = stats.best_index
+    after = stats.n_epochs - 1 - best
+    if after < END_EPOCHS:
+        return 0.0, 0.0, after
+    log_val, log_train = np.log(stats.val), np.log(stats.train)
+    rise = float(np.mean(log_val[-END_EPOCHS:]) - log_val[best])
+    train_drop = float(log_train[best] - np.mean(log_train[-END_EPOCHS:]))
+    return rise, train_drop, after
+
+
 def _overfitting(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
     if stats.n_epochs < MIN_EPOCHS:
         return None
     best_smooth = int(np.argmin(stats.smooth_val))
     after = stats.n_epochs - 1 - best_smooth
-    if after < 3:  # val has not had the time to turn up
-        return None
     val_rise = float(stats.smooth_val[-1] - stats.smooth_val[best_smooth])
     train_drop = float(stats.smooth_train[best_smooth] - stats.smooth_train[-1])
     gap_best = float(stats.smooth_val[best_smooth] - stats.smooth_train[best_smooth])
     gap_end = float(stats.smooth_val[-1] - stats.smooth_train[-1])
     rise_threshold = max(SIGNIFICANT * stats.noise_val, OVERFIT_RISE)
     train_falls = train_drop > SIGNIFICANT * stats.noise_train
-    rising = val_rise > rise_threshold and train_falls
-    # "Stalls": val flat while train keeps falling and the gap widens 2x (beyond noise).
+    rising = after >= 3 and val_rise > rise_threshold and train_falls  # 3: time to turn up
+    if not rising:  # the same test on the raw curve's end
+        raw_rise, raw_drop, raw_after = _raw_rise(stats)
+        # The lowest of n noisy epochs sits about sqrt(2 ln n) sigma below the curve's
+        # level (the expected maximum of n normal draws): a raw rise must clear that too.
+        lowest_by_chance = stats.noise_val * math.sqrt(2 * math.log(stats.n_epochs))
+        raw_threshold = rise_threshold + lowest_by_chance
+        if raw_rise > raw_threshold and raw_drop > SIGNIFICANT * stats.noise_train:
+            rising, val_rise, train_drop, after = True, raw_rise, raw_drop, raw_after
+            best_smooth, rise_threshold = stats.best_index, raw_threshold
+    # "Stalls": val flat while train keeps falling and the gap widens 2x (beyond noise),
+    # from the smoothed minimum, or from where val stopped improving: the gap then widens
+    # by train's fall less the most val gained after (the gap at val's best, not its end).
     widening = gap_end - gap_best
-    stalling = (
-        train_falls and after >= 5 and widening > max(STALL_WIDENING, SIGNIFICANT * stats.noise_val)
-    )
+    stall_limit = max(STALL_WIDENING, SIGNIFICANT * stats.noise_val)
+    stalling = train_falls and after >= 5 and widening > stall_limit
+    start = _plateau_start(stats)
+    # Only a val that stopped improving in the first half of the run (it never improved
+    # after its first epochs): a late flattening is the end of a converging run.
+    if not (rising or stalling) and 2 * start < stats.n_epochs and stats.n_epochs - start > 5:
+        fell = float(stats.smooth_train[start] - stats.smooth_train[-1])
+        gained = float(stats.smooth_val[start] - stats.smooth_val[start:].min())
+        if fell > SIGNIFICANT * stats.noise_train and fell - gained > stall_limit:
+            stalling, widening, train_drop = True, fell - gained, fell
+            best_smooth, after = start, stats.n_epochs - 1 - start
+            gap_best = float(stats.smooth_val[start] - stats.smooth_train[start])
     if not (rising or stalling):
         return None
     units = int(setting(settings, "units", 64))
@@ -113,6 +160,24 @@ RESIDUAL_STRUCTURE = 0.10
 BASELINE_RATIO = 0.9
 
 
+# Two epoch-mean losses this close (relative) are the same number written twice: a float32
+# loss carries ~7 digits, and a model whose weights still move changes its epoch mean far
+# more than that.
+SAME_LOSS = 1e-6
+
+
+def _frozen_epochs(curve: np.ndarray) -> int:
+    """How many of the last epochs repeat the same loss to the last digits, when at least
+    ``MIN_EPOCHS`` do and the loss is above zero (an error of exactly 0 is a perfect fit
+    that cannot move, not a stuck model); else 0."""
+    if len(curve) < MIN_EPOCHS or not float(curve[-1]) > 1e-12:
+        return 0
+    same = np.abs(curve - curve[-1]) <= SAME_LOSS * abs(float(curve[-1]))
+    moved = np.flatnonzero(~same)
+    run = len(curve) - (int(moved[-1]) + 1 if len(moved) else 0)
+    return run if run >= MIN_EPOCHS else 0
+
+
 def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
     if stats.n_epochs < 2:
         return None
@@ -133,9 +198,19 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
     # rest, the initial descent, makes that gap small: no excuse for a gap is made then.)
     opened = gap / first_gap(stats)
     evidence["val_over_train_at_start"] = round(first_gap(stats), 3)
-    if gap > MAX_GAP_FOR_UNDERFIT and opened > MAX_GAP_FOR_UNDERFIT:
+    # Weights that stopped moving leave both curves frozen (a val that still changes means
+    # the model does too): the shorter run of repeats counts.
+    frozen = min(_frozen_epochs(stats.train), _frozen_epochs(stats.val))
+    if gap > MAX_GAP_FOR_UNDERFIT and opened > MAX_GAP_FOR_UNDERFIT and not frozen:
         return None
     reasons, statistics = [], []
+    if frozen:  # whatever the gap: a model that stopped moving learns nothing more
+        evidence.update(frozen_epochs=frozen, frozen_train_loss=float(stats.train[-1]))
+        reasons.append(
+            f"the model stopped learning: train and val loss stayed exactly the same for the "
+            f"last {frozen} epochs (a constant prediction, or dead units)"
+        )
+        statistics.append(confidence(frozen, MIN_EPOCHS))
     if context.baselines_train:
         name = min(context.baselines_train, key=context.baselines_train.__getitem__)
         ratio = train_end / context.baselines_train[name]
@@ -187,7 +262,8 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
     return Finding(
         "underfitting",
         "warning",
-        "underfitting: train and val loss are close and high: " + "; ".join(reasons),
+        ("underfitting: " if frozen else "underfitting: train and val loss are close and high: ")
+        + "; ".join(reasons),
         evidence,
         tuple(remedies),
         max(statistics),
@@ -199,9 +275,16 @@ NOISY_JUMP = math.log(1.08)
 
 
 def _jumpiness(log_values: np.ndarray) -> float:
-    """The median |change| of a log-loss curve from one epoch to the next (from epoch 2)."""
-    moves = np.abs(np.diff(log_values[1:]))
-    return max(float(np.median(moves)), NOISE_FLOOR) if len(moves) else NOISE_FLOOR
+    """The median epoch-to-epoch move of a log-loss curve (from epoch 2) beyond its trend:
+    how far each epoch lands from the straight line through its two neighbours, scaled
+    so that pure noise scores what its plain median |change| would (x sqrt(2 / 1.5)). A
+    curve that falls or rises steadily is not noisy, however fast it moves."""
+    values = log_values[1:]
+    if len(values) < 3:
+        moves = np.abs(np.diff(values))
+        return max(float(np.median(moves)), NOISE_FLOOR) if len(moves) else NOISE_FLOOR
+    off_line = np.abs(values[1:-1] - 0.5 * (values[:-2] + values[2:]))
+    return max(float(np.median(off_line)) * math.sqrt(2 / 1.5), NOISE_FLOOR)
 
 
 def _noisy_validation(stats: CurveStats) -> Finding | None:
@@ -279,9 +362,23 @@ def generalization_findings(
     ``converged=False`` (the loss was still falling steadily) rules out underfitting: the
     level of a loss that has not converged says nothing yet about the model's capacity.
     """
+    overfitting, noisy = _overfitting(stats, context.settings), _noisy_validation(stats)
+    memorized = overfitting is not None and (
+        overfitting.evidence["train_drop_pct"] >= drop_pct(STALL_WIDENING)
+    )
+    if overfitting is not None and noisy is not None and not memorized:
+        # A val curve too noisy to pick its best epoch from is too noisy to read a rise
+        # off: then only the training curve (measured on far more rows) can show
+        # memorization, by halving after val's best. Short of that, measuring validation
+        # comes first and the overfitting stays as a note.
+        overfitting = replace(
+            overfitting,
+            severity="info",
+            summary=f"possible {overfitting.summary} (read off a noisy val curve)",
+        )
     return [
-        _overfitting(stats, context.settings),
+        overfitting,
         _underfitting(stats, context) if converged else None,
-        _noisy_validation(stats),
+        noisy,
         _val_below_train(stats, context),
     ]

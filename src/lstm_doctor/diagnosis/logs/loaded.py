@@ -17,6 +17,7 @@ from lstm_doctor.diagnosis.logs.names import (
     VAL_NAMES,
     find_column,
     normalized_name,
+    text_cells,
 )
 from lstm_doctor.errors import DataError
 from lstm_doctor.history import HISTORY_COLUMNS, History
@@ -47,6 +48,8 @@ def to_loaded_log(
 ) -> LoadedLog:
     """Name the loss columns, check they hold numbers, and build the History rows."""
     notes = list(frame.attrs.get("notes", []))
+    wordy_columns = set(frame.attrs.get("text_columns", ()))  # found before the log was
+    wordy_columns |= {str(c) for c in frame.columns if text_cells(frame[c]).any()}  # averaged
     frame = frame.apply(pd.to_numeric, errors="coerce")
     columns = [str(c) for c in frame.columns if c != "epoch"]
     if len(frame) == 0:
@@ -66,12 +69,16 @@ def to_loaded_log(
     empty = [
         c for c in (train, val) if c is not None and not np.isfinite(frame[c].to_numpy(float)).any()
     ]
-    if len(empty) == len([c for c in (train, val) if c is not None]):
+    wordy = [c for c in empty if c in wordy_columns]
+    if wordy:  # words where losses belong: not a log of this run's losses
         raise DataError(
-            f"Cannot read {where!r} as a training log: column {empty[0]!r} holds no finite "
+            f"Cannot read {where!r} as a training log: column {wordy[0]!r} holds no finite "
             "numbers; expected one loss per epoch."
         )
-    for column in empty:  # a run that diverged at once, or Keras' NA for a missing val_loss
+    # A column of NaN/inf (or blanks) is a reading too: a run that diverged at its first
+    # epoch writes NaN for every loss (the diagnosis calls it diverging), and Keras writes
+    # NA for a val_loss it never got (no validation).
+    for column in empty:
         notes.append(f"column {column!r} holds no finite value")
     lr = find_column(columns, ("lr", "learning_rate")) or next(  # Lightning: lr-Adam, lr-SGD/pg1
         (c for c in columns if c.startswith("lr-") and not c.endswith(NOT_LR)), None

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 
 def loss_names(*splits: str) -> frozenset[str]:
     """Loss names as people write them (``train`` -> train_loss, train/loss, loss/train,
@@ -41,3 +43,13 @@ def find_column(columns: Any, names: tuple[str, ...]) -> str | None:
 
 def normalized_name(name: str) -> str:
     return name.strip().lower().replace("-", "_").replace(" ", "_")
+
+
+_NOT_A_NUMBER = frozenset({"", "nan", "-nan", "na", "n/a", "null", "none"})
+
+
+def text_cells(column: pd.Series) -> pd.Series:
+    """True where a cell holds words, not a number (NaN, inf and blanks are numbers here)."""
+    numbers = pd.to_numeric(column, errors="coerce")
+    spelled = column.astype(str).str.strip().str.lower()
+    return column.notna() & numbers.isna() & ~spelled.isin(_NOT_A_NUMBER)

@@ -15,6 +15,7 @@ from lstm_doctor.diagnosis.logs.names import (
     VAL_NAMES,
     find_column,
     normalized_name,
+    text_cells,
 )
 from lstm_doctor.errors import DataError
 
@@ -120,6 +121,7 @@ def aggregate(
         order = np.argsort(pd.to_numeric(frame["step"], errors="coerce").to_numpy(), kind="stable")
         frame, keys = frame.iloc[order], keys.iloc[order]
     frame = frame.drop(columns=[c for c in ("step",) if c in frame.columns])
+    wordy = [str(c) for c in frame.columns if text_cells(frame[c]).any()]  # before they go
     frame = frame.apply(pd.to_numeric, errors="coerce")
     if is_epoch:
         per_epoch = frame.notna().groupby(keys.to_numpy()).sum()
@@ -145,6 +147,7 @@ def aggregate(
     out.insert(0, "epoch", epoch_numbers(out.index.to_numpy(), zero_based, is_epoch))
     out = out.reset_index(drop=True)
     out.attrs["notes"] = notes
+    out.attrs["text_columns"] = sorted({_base(c) if lightning else c for c in wordy})
     return out
 
 
