@@ -32,6 +32,16 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 DEV180_RIGHT_FLOOR = 167
 # The 84 logs of corpus/ (evaluate.py --split all): 78/84 before those changes, 79/84 after.
 DEV_ACCURACY_FLOOR = 0.92
+# The third held-out set, frozen before those changes were merged and measured once after
+# (evaluate.py --split heldout3): 73/92 right, 4 harmful good_fit verdicts. The diagnosis
+# was not changed after it: these guard against regressions; the goal is the issue's.
+HELDOUT3_RIGHT_FLOOR = 73
+HELDOUT3_HARMFUL_CEILING = 4
+# The issue's goal: the primary finding right on >= 95% of a held-out set, and no good_fit
+# for a run labelled overfitting, unstable or underfitting. Not reached on the third set
+# (docs/diagnosis_corpus.md): test_the_goal_on_the_third_heldout_set is a strict xfail, so
+# that reaching it fails the suite until the marker comes off.
+HELDOUT_ACCURACY_GOAL = 0.95
 
 
 def _module(name: str):
@@ -126,6 +136,13 @@ def diagnosed_heldout2() -> dict[str, dict]:
     return dict(zip([e["id"] for e in HELDOUT2], evaluate.diagnose_all(HELDOUT2), strict=True))
 
 
+@pytest.fixture(scope="module")
+def diagnosed_heldout3() -> dict[str, dict]:
+    """The same for the third held-out set."""
+    pytest.importorskip("tensorboard")
+    return dict(zip([e["id"] for e in HELDOUT3], evaluate.diagnose_all(HELDOUT3), strict=True))
+
+
 def _report(split: str, diagnosed: dict[str, dict]) -> dict:
     entries = evaluate.load(split)
     return evaluate.score(entries, [diagnosed[e["id"]] for e in entries])
@@ -153,3 +170,20 @@ def test_no_log_of_the_corpus_makes_the_cli_fail(diagnosed) -> None:
 
 def test_no_log_of_the_second_heldout_set_makes_the_cli_fail(diagnosed_heldout2) -> None:
     assert not [rid for rid, r in diagnosed_heldout2.items() if "error" in r]
+
+
+def test_no_log_of_the_third_heldout_set_makes_the_cli_fail(diagnosed_heldout3) -> None:
+    assert not [rid for rid, r in diagnosed_heldout3.items() if "error" in r]
+
+
+def test_the_third_heldout_set_does_not_regress(diagnosed_heldout3) -> None:
+    report = _report("heldout3", diagnosed_heldout3)
+    assert report["overall"]["right"] >= HELDOUT3_RIGHT_FLOOR, report["wrong"]
+    assert report["harmful_good_fit"] <= HELDOUT3_HARMFUL_CEILING, report["wrong"]
+
+
+@pytest.mark.xfail(strict=True, reason="goal not reached: docs/diagnosis_corpus.md")
+def test_the_goal_on_the_third_heldout_set(diagnosed_heldout3) -> None:
+    report = _report("heldout3", diagnosed_heldout3)
+    assert report["overall"]["accuracy"] >= HELDOUT_ACCURACY_GOAL
+    assert report["harmful_good_fit"] == 0
