@@ -96,6 +96,12 @@ def test_the_recipe_comparison_is_fitted_after_the_choice_on_the_same_windows(de
     assert outcome.recipe.metrics_["n_windows"] == outcome.forecaster.metrics_["n_windows"]
     if "start" in rows:  # scored on test only for the table, after the choice
         assert rows["start"]["test_mse"] is not None
+    # the recipe challenged the treatment's winner on validation, as the last step
+    last = outcome.steps[-1]
+    assert last.finding == "textbook_recipe" and last.step == len(outcome.steps)
+    assert last.change["units"] == 64 and last.before["units"] == 32
+    assert last.decision["n_candidates"] == outcome.n_candidates  # counted by Bonferroni
+    assert (outcome.forecaster is outcome.recipe) == last.kept
 
 
 @pytest.mark.parametrize(("budget", "steps"), [(-5.0, 3), (0.0, 3), (1.0, -1)])

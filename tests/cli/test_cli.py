@@ -191,7 +191,9 @@ def test_heal_command_writes_a_run_with_its_treatment(csv, tmp_path, capsys) -> 
     assert code == 0, captured.err
     out = json.loads(captured.out)
     assert {"metrics", "baselines", "diagnosis", "treatment", "treatment_summary"} <= set(out)
-    assert isinstance(out["treatment"], list) and len(out["treatment"]) <= 1  # the steps
+    # the steps: at most --max-steps of the treatment, then the recipe's challenge
+    assert isinstance(out["treatment"], list) and len(out["treatment"]) <= 2
+    assert out["treatment"][-1]["finding"] == "textbook_recipe"
     stored = json.loads((tmp_path / "healed" / "treatment.json").read_text())
     assert stored == {**out["treatment_summary"], "steps": out["treatment"]}
     compared = {row["model"]: row for row in out["treatment_summary"]["comparison"]}

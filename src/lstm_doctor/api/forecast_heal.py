@@ -7,7 +7,7 @@ split once, at the end. See ``lstm_doctor.treatment`` for the loop and its polic
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -23,7 +23,7 @@ from lstm_doctor.errors import ConfigError
 from lstm_doctor.evaluation.baseline_predict import DEPLOYABLE_BASELINES
 from lstm_doctor.training.inference import predict_windows
 from lstm_doctor.training.tensorboard import TensorBoardLog
-from lstm_doctor.treatment.heal import HealStep, heal_loop
+from lstm_doctor.treatment.heal import HealStep, challenge, heal_loop
 from lstm_doctor.treatment.origins import rolling_origins
 
 __all__ = ["HEAL_START", "TEXTBOOK_RECIPE", "HealOutcome", "heal", "window_losses"]
@@ -219,13 +219,17 @@ def _same(value: Any) -> Any:
     return tuple(value) if isinstance(value, list | tuple) else value
 
 
-def fit_recipe(
-    frame: pd.DataFrame, columns: dict[str, Any], settings: dict[str, Any]
-) -> Forecaster:
-    """The textbook recipe on the user's data settings, fitted on train/val and scored."""
+def recipe_settings(columns: dict[str, Any], settings: dict[str, Any]) -> dict[str, Any]:
+    """The textbook recipe on the user's data settings (and columns)."""
     shared = {k: v for k, v in settings.items() if k in _SHARED_WITH_RECIPE}
     given = {k: v for k, v in columns.items() if v is not None}
-    return Forecaster(**shared, **TEXTBOOK_RECIPE).fit(frame, **given)
+    return {**shared, **TEXTBOOK_RECIPE, **given}
+
+
+RECIPE_SUMMARY = (
+    "the textbook recipe (2x64, dropout 0.2, L2 1e-3, patience 10): one alternative fixed "
+    "before the data were seen, on the same validation windows and origins"
+)
 
 
 def heal(
@@ -257,8 +261,12 @@ def heal(
     outer cap: ``budget_minutes`` when ``budget_epochs`` is given, else twice it.
 
     With ``compare_recipe``, the textbook recipe is fitted too, after the treatment (outside
-    its budget), for ``HealOutcome.comparison``; the starting model is then scored on test as
-    well. Neither takes part in any decision.
+    its budget, at the same validation origins), for ``HealOutcome.comparison`` — and, as
+    the last step, challenges the treatment's winner on validation (``treatment.heal
+    .challenge``: the paired test, counted in the Bonferroni divisor; on validation too
+    small for fine choices, a val MSE lower at every origin): the healed model is the
+    recipe when validation prefers it. The starting model is then scored on test as well,
+    after the choice.
 
     With ``log_dir``, every fit writes TensorBoard event files as it trains, one run each:
     ``step-00`` (the start), ``step-01 units=64`` (named after what differs from the start).
@@ -358,17 +366,33 @@ def heal(
         max_steps=max_steps,
         on_step=on_step,
         coarse_too=not selection["supports_fine_choices"],
+        extra_tests=1 if compare_recipe else 0,
     )
     budget["epochs_used"] = result.epochs_used
-    best: Forecaster = result.best.estimator
+    winner, recipe = result.best, None
+    if compare_recipe:  # validation only, like every step
+        started = perf_counter()
+        rival = fit(recipe_settings(columns, settings), None)
+        step = challenge(
+            rival, winner, result.n_candidates, name="textbook_recipe", summary=RECIPE_SUMMARY,
+            small_validation=not selection["supports_fine_choices"],
+            seconds=perf_counter() - started,
+        )  # fmt: skip
+        step = replace(step, step=len(result.steps) + 1)
+        result.steps.append(step)
+        if on_step is not None:
+            on_step(step)
+        recipe = rival.estimator
+        winner = rival if step.kept else winner
+    best: Forecaster = winner.estimator
     verdict = baseline_verdict(best)  # validation only: written before the test split is read
     best.finish(frame)
     start_model: Forecaster = result.start.estimator
-    recipe = None
     if compare_recipe:
         if start_model is not best:
             start_model.finish(frame)
-        recipe = fit_recipe(frame, columns, settings)
+        if recipe is not best:
+            recipe.finish(frame)
     return HealOutcome(
         best, start_model, result.steps, result.stop_reason, lr_found, recipe, budget,
         result.n_candidates, verdict, selection,

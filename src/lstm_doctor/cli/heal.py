@@ -50,7 +50,11 @@ def heal(
     ] = None,
     max_steps: Annotated[int, typer.Option(help="Most treatment steps.")] = 20,
     recipe: Annotated[
-        bool, typer.Option(help="Also fit the textbook recipe to compare (outside the budget).")
+        bool,
+        typer.Option(
+            help="Also fit the textbook recipe (outside the budget): it challenges the "
+            "healed model on validation, then joins the comparison."
+        ),
     ] = True,
     out_dir: Annotated[Path | None, typer.Option("--out", help="Run directory to write.")] = None,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing --out.")] = False,

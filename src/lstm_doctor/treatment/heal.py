@@ -33,7 +33,7 @@ from lstm_doctor.errors import ConfigError, DataError, TrainingError
 from lstm_doctor.treatment.paired import PairedDecision, paired_decision
 from lstm_doctor.treatment.policy import prescribe
 
-__all__ = ["Candidate", "HealResult", "HealStep", "heal_loop"]
+__all__ = ["Candidate", "HealResult", "HealStep", "challenge", "heal_loop"]
 
 # Candidates without per-window losses only: a change is kept when it lowers the validation
 # loss by more than this fraction, or by more than the run's own epoch-to-epoch val noise.
@@ -126,6 +126,7 @@ def heal_loop(
     on_step: Callable[[HealStep], None] | None = None,
     available: Collection[str] | None = None,
     coarse_too: bool = False,
+    extra_tests: int = 0,
 ) -> HealResult:
     """Start from ``start_settings``; at each step try the next prescription of the best
     model's diagnosis; keep the change when the paired test on validation says so.
@@ -140,7 +141,8 @@ def heal_loop(
 
     The number of candidates planned, the Bonferroni divisor of every paired test, is fixed
     after the first fit: ``max_steps``, or fewer when ``budget_epochs`` allows fewer fits of
-    the starting model's length.
+    the starting model's length — plus ``extra_tests``, the pre-specified comparisons the
+    caller makes after the loop (``challenge``), so that the family level covers them too.
 
     ``coarse_too``: the validation windows cannot support fine choices (few effective
     windows even with several origins, where the paired test has little power): a change is
@@ -158,7 +160,7 @@ def heal_loop(
     planned = max_steps
     if math.isfinite(budget_epochs) and last_fit_epochs > 0:
         planned = min(max_steps, int((budget_epochs - last_fit_epochs) // last_fit_epochs))
-    result.n_candidates = max(1, planned)
+    result.n_candidates = max(1, planned) + max(0, int(extra_tests))
     tried: set[tuple] = set()
     try:
         while len(result.steps) < max_steps:
@@ -265,3 +267,69 @@ def _beats_noise(candidate: Any, best: Any) -> bool:
     """The fallback rule: a gain above ``MIN_GAIN`` and the epoch-to-epoch val noise."""
     margin = max(MIN_GAIN, -math.expm1(-best.val_noise)) if best.val_noise else MIN_GAIN
     return bool(candidate.val_loss < best.val_loss * (1.0 - margin))
+
+
+def challenge(
+    challenger: Any,
+    incumbent: Any,
+    n_candidates: int,
+    *,
+    small_validation: bool,
+    name: str,
+    summary: str,
+    seconds: float = 0.0,
+) -> HealStep:
+    """One pre-specified alternative (the textbook recipe) against the treatment's winner,
+    on the same validation windows and origins; the step's ``kept`` says which to keep.
+
+    Where validation supports fine choices, the paired test decides, as for any step. Where
+    it does not, the paired test has no power, and the loop's rule for searched changes
+    (coarse: half the val MSE at every origin) is there to stop the winner's curse of a
+    search; a single alternative fixed before the data were seen has no search to correct
+    for, and keeping the incumbent by default would only prefer one of two arbitrary
+    architectures. So the challenger is then also kept when its val MSE is lower at every
+    validation origin (``origin_val_losses``): the choice the data favour consistently.
+    """
+    decision = _paired(challenger, incumbent, n_candidates)
+    lower_everywhere = _lower_at_every_origin(challenger, incumbent)
+    paired_kept = decision is not None and decision.kept
+    kept = paired_kept or (small_validation and lower_everywhere)
+    if decision is None:
+        kept = kept or (not small_validation and _beats_noise(challenger, incumbent))
+    record = None if decision is None else decision.to_dict()
+    if record is not None:
+        record["kept"] = kept
+        record["rule"] = (
+            "pre-specified alternative: kept on the paired test"
+            + (", or (few effective windows) when its val MSE is lower at every origin"
+               if small_validation else "")
+        )  # fmt: skip
+        record["kept_lower_at_every_origin"] = kept and not paired_kept
+        record["origin_val_losses"] = {
+            "challenger": list(getattr(challenger, "origin_val_losses", ()) or ()),
+            "incumbent": list(getattr(incumbent, "origin_val_losses", ()) or ()),
+        }
+    theirs, ours = incumbent.settings, challenger.settings
+    changed = sorted(k for k in set(theirs) | set(ours) if theirs.get(k) != ours.get(k))
+    return HealStep(
+        step=0,  # numbered by the caller, after the loop's steps
+        finding=name,
+        summary=summary,
+        evidence={},
+        change={k: ours.get(k) for k in changed},
+        before={k: theirs.get(k) for k in changed},
+        val_before=incumbent.val_loss,
+        val_after=challenger.val_loss,
+        kept=kept,
+        seconds=seconds,
+        decision=record,
+        epochs=int(getattr(challenger, "epochs", 0) or 0),
+    )
+
+
+def _lower_at_every_origin(candidate: Any, best: Any) -> bool:
+    ours = getattr(candidate, "origin_val_losses", None) or (candidate.val_loss,)
+    theirs = getattr(best, "origin_val_losses", None) or (best.val_loss,)
+    if len(ours) != len(theirs):
+        return False
+    return all(c < i for c, i in zip(ours, theirs, strict=True))
