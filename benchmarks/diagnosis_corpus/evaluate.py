@@ -15,12 +15,13 @@ development data now. ``--split heldout2`` is the second held-out set
 (docs/diagnosis_corpus.md), then tuned on too: ``--split dev180`` is both (180 logs),
 all development data since. ``--split heldout3`` is the third held-out set
 (``corpus_heldout3/``, generated and frozen while the diagnosis was tuned on the other two),
-measured once. ``--split heldout4`` is the fourth (``corpus_heldout4/``, generated and frozen
-after the third was measured, before the diagnosis saw it), to be measured once.
+measured once (73/92), then tuned on too: ``--split dev272`` is all three (272 logs), all
+development data since. ``--split heldout4`` is the fourth (``corpus_heldout4/``, generated
+and frozen after the third was measured, before the diagnosis saw it), to be measured once.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
 the dev split (raw confidences, every curve finding, right when its kind is among the rules
-that fired on the run) and prints it;
-``--fit-on dev180`` fits it on every development log instead.
+that fired on the run) and prints it; ``--fit-on dev272`` fits it on every development log
+instead.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ def load(split: str) -> list[dict[str, Any]]:
         return json.loads((HELDOUT_SETS[split] / "manifest.json").read_text())
     if split == "dev180":  # every development log: corpus/ and corpus_heldout/
         return load("all") + load("heldout2")
+    if split == "dev272":  # every development log: dev180 and corpus_heldout3/
+        return load("dev180") + load("heldout3")
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     if split == "all":
         return manifest
@@ -199,7 +202,7 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    splits = ("dev", "heldout", "all", *HELDOUT_SETS, "dev180")
+    splits = ("dev", "heldout", "all", *HELDOUT_SETS, "dev180", "dev272")
     parser.add_argument("--split", choices=splits, default="heldout")
     parser.add_argument("--fit-calibration", action="store_true")
     parser.add_argument(

@@ -78,11 +78,39 @@ def test_a_creeping_run_with_a_constant_wide_gap_gets_no_verdict() -> None:
     assert "slow_convergence" not in found  # under 5%: not material enough for that
 
 
-def test_a_creeping_run_with_train_and_val_close_is_judged() -> None:
+def test_a_run_still_falling_at_its_average_rate_is_not_called_a_good_fit() -> None:
+    # Train and val close, falling ~0.5% an epoch from the first epoch to the last: beyond
+    # noise, under 5%, and the curve never bent (heldout-3 h3-keras-09's class): not converged.
     from lstm_doctor.diagnosis.diagnose import diagnose
 
     train, val = _creeping(20, 1.1, 1.1)
-    assert "cannot_judge" not in diagnose(history(train, val)).kinds()
+    found = {f.kind: f for f in diagnose(history(train, val)).findings}
+    assert "good_fit" not in found and "slow_convergence" not in found
+    assert found["cannot_judge"].summary.startswith("still improving")
+    assert found["cannot_judge"].evidence["recent_over_mean_fall_rate"] == pytest.approx(1.0, 0.1)
+
+
+def _bent(n: int, drift: float) -> np.ndarray:
+    """A fast fall (2.0 -> 1.0 in 5 epochs), then a slow drift down by ``drift`` in all."""
+    return np.concatenate([np.geomspace(2.0, 1.0, 5)[:-1], np.geomspace(1.0, 1.0 - drift, n - 4)])
+
+
+def test_a_converged_run_with_a_small_residual_drift_is_judged() -> None:
+    # The drift (0.6% an epoch, 2.5% over the last 4: beyond the noise floor) is under a
+    # fifth of the run's average fall: the curve bent towards its floor, so it is judged.
+    from lstm_doctor.diagnosis.diagnose import diagnose
+
+    train = _bent(20, 0.09)
+    kinds_found = diagnose(history(train, train * 1.1)).kinds()
+    assert "cannot_judge" not in kinds_found and "good_fit" in kinds_found
+
+
+def test_a_run_that_stopped_falling_is_judged_even_if_it_fell_steadily_before() -> None:
+    # Minimum well before the end: not "still improving", whatever its rate before.
+    from lstm_doctor.diagnosis.diagnose import diagnose
+
+    train = np.concatenate([np.geomspace(1.0, 0.9, 14), np.full(6, 0.9)])
+    assert "cannot_judge" not in diagnose(history(train, train * 1.1)).kinds()
 
 
 def test_a_gap_opened_by_training_is_not_a_reason_to_withhold_the_verdict() -> None:

@@ -185,31 +185,65 @@ def _slow_convergence(
 
 # A val loss at twice the train loss or more: the model does far worse on unseen data.
 WIDE_GAP = 2.0
+# A curve has bent towards its floor once its fall over the last epochs is under half its
+# average fall over the run. A converging run decelerates (an exponential approach falls
+# ever slower: a few time constants in, its late rate is a small share of its mean rate);
+# a run still falling at half its average rate or more has shown no sign of its floor yet.
+UNBENT = 0.5
+
+
+def _fall_rates(stats: CurveStats, last: int, drop: float, k: int) -> tuple[float, float]:
+    """Per-epoch fall of the smoothed val curve: over the last ``k`` epochs, and on average
+    from the first epoch to ``last`` (log units; positive while falling)."""
+    mean_rate = float(stats.smooth_val[0] - stats.smooth_val[last]) / last if last else 0.0
+    return drop / k if k else 0.0, mean_rate
 
 
 def _unsettled(stats: CurveStats, history: History) -> Finding | None:
-    """No verdict for a run still creeping down (beyond noise, under ``MATERIAL``) whose val
-    loss was ``WIDE_GAP`` x its train loss or more from the first epochs to the last: not
-    converged, so "good fit" is not shown; and a gap the training did not open is a
-    difference between the splits that hides whether the model learnt anything (from the
-    curves alone, a model that barely moved and one that learns slowly look alike there).
-    A cautious "cannot judge" beats a confident wrong verdict."""
+    """No verdict for a run still creeping down (beyond noise, under ``MATERIAL``) at the
+    end, when either
+
+    - its val loss was ``WIDE_GAP`` x its train loss or more from the first epochs to the
+      last: a gap the training did not open is a difference between the splits that hides
+      whether the model learnt anything; or
+    - its val curve has not bent: it still falls at ``UNBENT`` x its average rate or more,
+      so the run shows no sign of converging (a learning rate too small for the epochs, or a
+      model that barely learns: from the curves alone they look alike).
+
+    Either way the run is not converged, so "good fit" is not shown: a cautious "cannot
+    judge, train longer" beats a confident wrong verdict."""
     if stats.n_epochs < MIN_EPOCHS or history.stop_reason not in (None, "max_epochs"):
         return None
     last = stats.n_epochs - 1
     if stats.best_index < last - 2:
         return None
     drop, threshold, k = _still_improving(stats, last)
+    if drop <= threshold or drop > max(threshold, MATERIAL):
+        return None  # converged, or slow_convergence's (material) case
     gap = float(np.exp(stats.smooth_val[-1] - stats.smooth_train[-1]))
     start = first_gap(stats)
-    if drop <= threshold or drop > max(threshold, MATERIAL) or min(gap, start) < WIDE_GAP:
-        return None  # converged, or slow_convergence's (material) case, or no constant gap
+    recent_rate, mean_rate = _fall_rates(stats, last, drop, k)
+    wide = min(gap, start) >= WIDE_GAP
+    unbent = mean_rate > 0 and recent_rate >= UNBENT * mean_rate
+    if not (wide or unbent):
+        return None
+    if wide:
+        summary = (
+            f"cannot judge the fit: val loss is {gap:.1f}x the train loss and was still "
+            f"creeping down ({drop_pct(drop):.1f}% over the last {k} epochs) when training "
+            "stopped; train longer (or compare with a trivial predictor) before trusting "
+            "this model"
+        )
+    else:
+        summary = (
+            f"still improving: val loss was still falling ({drop_pct(drop):.1f}% over the "
+            f"last {k} epochs, {recent_rate / mean_rate:.0%} of its average rate) when "
+            "training stopped; train longer before judging the fit"
+        )
     return Finding(
         "cannot_judge",
         "info",
-        f"cannot judge the fit: val loss is {gap:.1f}x the train loss and was still creeping "
-        f"down ({drop_pct(drop):.1f}% over the last {k} epochs) when training stopped; "
-        "train longer (or compare with a trivial predictor) before trusting this model",
+        summary,
         {
             "val_over_train_at_start": round(start, 3),
             "val_over_train_at_end": round(gap, 3),
@@ -217,6 +251,10 @@ def _unsettled(stats: CurveStats, history: History) -> Finding | None:
             "window_epochs": k,
             "noise_threshold_pct": pct(threshold),
             "wide_gap": WIDE_GAP,
+            "recent_over_mean_fall_rate": round(recent_rate / mean_rate, 3)
+            if mean_rate > 0
+            else None,
+            "unbent_ratio": UNBENT,
         },
         (),
         confidence(drop, threshold),
