@@ -36,6 +36,16 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 # their curves are those of the harmful runs; only the log-less baseline tells them apart.)
 DEV272_RIGHT_FLOOR = 237
 DEV272_HARMFUL_CEILING = 1
+# The fourth held-out set, frozen before the diagnosis saw it and measured once
+# (evaluate.py --split heldout4): 81/96 right, 2 harmful good_fit verdicts. The diagnosis was
+# not changed after it: these guard against regressions; the goal is the issue's.
+HELDOUT4_RIGHT_FLOOR = 81
+HELDOUT4_HARMFUL_CEILING = 2
+# The issue's goal: the primary finding right on >= 95% of a held-out set, and no good_fit
+# for a run labelled overfitting, unstable or underfitting. Not reached on the fourth set
+# (docs/diagnosis_corpus.md): test_the_goal_on_the_fourth_heldout_set is a strict xfail, so
+# that reaching it fails the suite until the marker comes off.
+HELDOUT_ACCURACY_GOAL = 0.95
 
 
 def _module(name: str):
@@ -162,6 +172,13 @@ def diagnosed_heldout3() -> dict[str, dict]:
     return dict(zip([e["id"] for e in HELDOUT3], evaluate.diagnose_all(HELDOUT3), strict=True))
 
 
+@pytest.fixture(scope="module")
+def diagnosed_heldout4() -> dict[str, dict]:
+    """The same for the fourth held-out set."""
+    pytest.importorskip("tensorboard")
+    return dict(zip([e["id"] for e in HELDOUT4], evaluate.diagnose_all(HELDOUT4), strict=True))
+
+
 def _report(split: str, diagnosed: dict[str, dict]) -> dict:
     entries = evaluate.load(split)
     return evaluate.score(entries, [diagnosed[e["id"]] for e in entries])
@@ -195,3 +212,20 @@ def test_no_log_of_the_second_heldout_set_makes_the_cli_fail(diagnosed_heldout2)
 
 def test_no_log_of_the_third_heldout_set_makes_the_cli_fail(diagnosed_heldout3) -> None:
     assert not [rid for rid, r in diagnosed_heldout3.items() if "error" in r]
+
+
+def test_no_log_of_the_fourth_heldout_set_makes_the_cli_fail(diagnosed_heldout4) -> None:
+    assert not [rid for rid, r in diagnosed_heldout4.items() if "error" in r]
+
+
+def test_the_fourth_heldout_set_does_not_regress(diagnosed_heldout4) -> None:
+    report = _report("heldout4", diagnosed_heldout4)
+    assert report["overall"]["right"] >= HELDOUT4_RIGHT_FLOOR, report["wrong"]
+    assert report["harmful_good_fit"] <= HELDOUT4_HARMFUL_CEILING, report["wrong"]
+
+
+@pytest.mark.xfail(strict=True, reason="goal not reached: docs/diagnosis_corpus.md")
+def test_the_goal_on_the_fourth_heldout_set(diagnosed_heldout4) -> None:
+    report = _report("heldout4", diagnosed_heldout4)
+    assert report["overall"]["accuracy"] >= HELDOUT_ACCURACY_GOAL
+    assert report["harmful_good_fit"] == 0
