@@ -90,8 +90,14 @@ def root_of(entry: dict[str, Any]) -> Path:
     return CORPUS_HELDOUT2 if entry["id"].startswith("h2-") else CORPUS
 
 
-def diagnose_all(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``lstm-doctor diagnose --json`` on each entry's log: its findings (or the error)."""
+def diagnose_all(
+    entries: list[dict[str, Any]], *, with_baseline: bool = False
+) -> list[dict[str, Any]]:
+    """``lstm-doctor diagnose --json`` on each entry's log: its findings (or the error).
+
+    ``with_baseline``: pass the trivial predictor's training loss the generator recorded
+    (``label_baseline``, in the log's units) as ``--baseline-loss``, where there is one above
+    zero: what a user who knows that number can give the diagnosis."""
     from typer.testing import CliRunner
 
     from lstm_doctor.cli import app
@@ -99,7 +105,11 @@ def diagnose_all(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
     runner = CliRunner()
     out = []
     for entry in entries:
-        result = runner.invoke(app, ["diagnose", str(root_of(entry) / entry["path"]), "--json"])
+        command = ["diagnose", str(root_of(entry) / entry["path"]), "--json"]
+        baseline = entry.get("label_baseline")
+        if with_baseline and baseline is not None and baseline > 0:
+            command += ["--baseline-loss", repr(float(baseline))]
+        result = runner.invoke(app, command)
         if result.exit_code != 0:
             out.append({"error": (result.output or repr(result.exception)).strip()[:200]})
             continue
@@ -209,13 +219,18 @@ def main() -> None:
         "--fit-on", choices=splits, default="dev", help="the split --fit-calibration fits on"
     )
     parser.add_argument("--verbose", action="store_true", help="every run's verdict on stderr")
+    parser.add_argument(
+        "--with-baseline",
+        action="store_true",
+        help="give each log's trivial-predictor loss to the diagnosis (--baseline-loss)",
+    )
     args = parser.parse_args()
     import torch
 
     torch.set_num_threads(1)
     entries = load(args.fit_on if args.fit_calibration else args.split)
     started = time.time()
-    results = diagnose_all(entries)
+    results = diagnose_all(entries, with_baseline=args.with_baseline)
     if args.fit_calibration:
         pairs = [(raw, ok) for _, raw, ok in curve_findings(entries, results)]
         table = isotonic(pairs)
@@ -224,6 +239,7 @@ def main() -> None:
     report = {
         "benchmark": "diagnosis_corpus",
         "split": args.split,
+        "baseline_given": args.with_baseline,
         **score(entries, results),
         "seconds": round(time.time() - started, 2),
         "loadavg": [round(x, 2) for x in os.getloadavg()],

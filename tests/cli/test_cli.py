@@ -168,6 +168,18 @@ def test_diagnose_command_reads_a_run_and_a_log(csv, tmp_path, capsys) -> None:
     assert "Read 3 epochs" in capsys.readouterr().out
 
 
+def test_diagnose_takes_a_baseline_loss_and_refuses_a_bad_one(tmp_path, capsys) -> None:
+    log = tmp_path / "keras.json"
+    loss = [0.97 + 0.5 * 0.6**i for i in range(30)]
+    log.write_text(json.dumps({"loss": loss, "val_loss": [v * 1.03 for v in loss]}))
+    assert main(["diagnose", str(log), "--json", "--baseline-loss", "1.0"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["diagnosis"][0]["kind"] == "underfitting"
+    assert main(["diagnose", str(log), "--baseline-loss", "0"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--baseline-loss must be above 0" in err
+
+
 def test_diagnose_an_unreadable_log_is_one_line(tmp_path, capsys) -> None:
     log = tmp_path / "x.csv"
     log.write_text("a,b\n1,2\n")

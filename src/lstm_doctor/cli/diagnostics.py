@@ -100,6 +100,14 @@ def diagnose(
         Path | None, typer.Option(help="Also write an HTML report (curves, diagnosis) here.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    baseline_loss: Annotated[
+        float | None,
+        typer.Option(
+            help="A trivial predictor's training loss in the log's units (1.0 for MSE on "
+            "standardized targets; ln(k) for k balanced classes): lets the diagnosis tell a "
+            "model that learnt nothing from one that converged."
+        ),
+    ] = None,
 ) -> None:
     """Diagnose a run of ours, or a Keras / Lightning / TensorBoard / CSV training log."""
     from lstm_doctor.cli.report import write_log_report
@@ -108,7 +116,7 @@ def diagnose(
     from lstm_doctor.reporting.terminal import diagnosis_view
 
     log = read_log(path, train_col=train_col, val_col=val_col)
-    diagnosis = diagnose_log(log, path)
+    diagnosis = diagnose_log(log, path, baseline_loss=baseline_loss)
     if report is not None:
         page = write_log_report(log.history, diagnosis, f"{path} ({log.source})", report)
         err.print(f"report: {page}", highlight=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from lstm_doctor.diagnosis.diagnose import diagnose
 from lstm_doctor.diagnosis.findings import Diagnosis, rank_findings
 from lstm_doctor.diagnosis.logs import LoadedLog
 from lstm_doctor.diagnosis.shift import diagnose_shift
+from lstm_doctor.errors import ConfigError
 
 __all__ = ["check_frame", "diagnose_log"]
 
@@ -38,15 +40,39 @@ def _flat_settings(header: dict[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def diagnose_log(log: LoadedLog, path: str | Path | None = None) -> Diagnosis:
+def diagnose_log(
+    log: LoadedLog, path: str | Path | None = None, *, baseline_loss: float | None = None
+) -> Diagnosis:
     """Diagnose a training log; a run directory of ours keeps its full stored diagnosis.
 
     A run of ours was diagnosed with its data and baselines when it was fitted; that
     ``diagnosis.json`` is returned as it is. Any other log is diagnosed from its curves (and,
     for our runs without a stored diagnosis, with the run's settings as context).
+
+    ``baseline_loss``: the training loss of a trivial predictor, in the log's units (the
+    training mean's MSE for regression, 1.0 on standardized targets; the cross-entropy of
+    the class frequencies, or the majority class's error rate for an accuracy-only log).
+    Curves alone cannot tell a model that learnt nothing from one that converged: with it,
+    a training loss that ends within 10% of it is underfitting, as for our own runs.
     """
     stored = None if path is None else Path(path) / "diagnosis.json"
     if log.source == "lstm-doctor" and stored is not None and stored.is_file():
+        if baseline_loss is not None:
+            raise ConfigError(
+                "--baseline-loss is for other tools' logs: a run directory of ours was "
+                "diagnosed with its own baselines. Drop --baseline-loss."
+            )
         return Diagnosis.from_dict(read_diagnosis(stored.parent))  # damaged: ArtifactError
     settings = _flat_settings(log.meta) if log.source == "lstm-doctor" else {}
-    return diagnose(log.history, RunContext(settings=settings))
+    baselines = None
+    if baseline_loss is not None:
+        if not (isinstance(baseline_loss, int | float) and math.isfinite(baseline_loss)):
+            raise ConfigError(f"--baseline-loss must be a finite number. Got {baseline_loss!r}.")
+        if baseline_loss <= 0:
+            raise ConfigError(
+                f"--baseline-loss must be above 0 (a trivial predictor's loss). Got "
+                f"{baseline_loss!r}: a log of negative losses (a Gaussian NLL) has no ratio "
+                "to a baseline; leave it out."
+            )
+        baselines = {"trivial_predictor": float(baseline_loss)}
+    return diagnose(log.history, RunContext(settings=settings, baselines_train=baselines))
