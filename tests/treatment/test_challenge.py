@@ -41,8 +41,8 @@ def _pair(scale: float, horizon: int, seed: int, second_origin: float = 1.0):
 
 
 def _challenge(challenger, incumbent, *, small: bool, n: int = 9):
-    return challenge(challenger, incumbent, n, small_validation=small, name="textbook_recipe",
-                     summary="the recipe: fixed up front")  # fmt: skip
+    return challenge(challenger, incumbent, n, step=9, small_validation=small,
+                     name="textbook_recipe", summary="the recipe: fixed up front")  # fmt: skip
 
 
 def test_on_small_validation_a_challenger_lower_at_every_origin_is_kept() -> None:

@@ -7,7 +7,7 @@ split once, at the end. See ``lstm_doctor.treatment`` for the loop and its polic
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -377,11 +377,11 @@ def heal(
         started = perf_counter()
         rival = fit(recipe_settings(columns, settings), None)
         step = challenge(
-            rival, winner, result.n_candidates, name="textbook_recipe", summary=RECIPE_SUMMARY,
+            rival, winner, result.n_candidates, step=len(result.steps) + 1,
+            name="textbook_recipe", summary=RECIPE_SUMMARY,
             small_validation=not selection["supports_fine_choices"],
             seconds=perf_counter() - started,
         )  # fmt: skip
-        step = replace(step, step=len(result.steps) + 1)
         result.steps.append(step)
         if on_step is not None:
             on_step(step)

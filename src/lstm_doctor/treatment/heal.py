@@ -240,13 +240,17 @@ def _paired(candidate: Any, incumbent: Any, n_candidates: int) -> PairedDecision
     return paired_decision(loss_c[at_c], loss_i[at_i], horizon=horizon, n_candidates=n_candidates)
 
 
-def _coarse(candidate: Any, best: Any) -> bool:
-    """At most ``COARSE_FACTOR`` times the incumbent's val MSE at every origin."""
+def _origin_pairs(candidate: Any, best: Any) -> list[tuple[float, float]]:
+    """(candidate, incumbent) val MSE at each validation origin; none if they differ."""
     ours = getattr(candidate, "origin_val_losses", None) or (candidate.val_loss,)
     theirs = getattr(best, "origin_val_losses", None) or (best.val_loss,)
-    if len(ours) != len(theirs):
-        return False
-    return all(c <= COARSE_FACTOR * i for c, i in zip(ours, theirs, strict=True))
+    return list(zip(ours, theirs, strict=True)) if len(ours) == len(theirs) else []
+
+
+def _coarse(candidate: Any, best: Any) -> bool:
+    """At most ``COARSE_FACTOR`` times the incumbent's val MSE at every origin."""
+    pairs = _origin_pairs(candidate, best)
+    return bool(pairs) and all(c <= COARSE_FACTOR * i for c, i in pairs)
 
 
 def _record(decision: PairedDecision | None, coarse_too: bool, kept: bool) -> dict | None:
@@ -274,6 +278,7 @@ def challenge(
     incumbent: Any,
     n_candidates: int,
     *,
+    step: int,
     small_validation: bool,
     name: str,
     summary: str,
@@ -291,7 +296,8 @@ def challenge(
     validation origin (``origin_val_losses``): the choice the data favour consistently.
     """
     decision = _paired(challenger, incumbent, n_candidates)
-    lower_everywhere = _lower_at_every_origin(challenger, incumbent)
+    pairs = _origin_pairs(challenger, incumbent)
+    lower_everywhere = bool(pairs) and all(c < i for c, i in pairs)
     paired_kept = decision is not None and decision.kept
     kept = paired_kept or (small_validation and lower_everywhere)
     if decision is None:
@@ -312,7 +318,7 @@ def challenge(
     theirs, ours = incumbent.settings, challenger.settings
     changed = sorted(k for k in set(theirs) | set(ours) if theirs.get(k) != ours.get(k))
     return HealStep(
-        step=0,  # numbered by the caller, after the loop's steps
+        step=step,
         finding=name,
         summary=summary,
         evidence={},
@@ -325,11 +331,3 @@ def challenge(
         decision=record,
         epochs=int(getattr(challenger, "epochs", 0) or 0),
     )
-
-
-def _lower_at_every_origin(candidate: Any, best: Any) -> bool:
-    ours = getattr(candidate, "origin_val_losses", None) or (candidate.val_loss,)
-    theirs = getattr(best, "origin_val_losses", None) or (best.val_loss,)
-    if len(ours) != len(theirs):
-        return False
-    return all(c < i for c, i in zip(ours, theirs, strict=True))
