@@ -6,6 +6,7 @@ import sys
 
 import numpy as np
 import pytest
+from curve_histories import history, wobble
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -156,3 +157,17 @@ def test_a_failing_check_becomes_a_finding(monkeypatch) -> None:
     diagnosis = diagnose(converged())
     assert diagnosis.kinds() == ["cannot_judge"]
     assert "ValueError: boom" in diagnosis.primary.summary
+
+
+def test_no_good_fit_is_asserted_over_a_val_curve_too_jumpy_to_read() -> None:
+    # Train and val both jump ~10% an epoch (so val is not noisy *against* train), with no
+    # trend to speak of: a rise or a stall could hide in that noise, so the verdict is
+    # "cannot judge", not "good fit"; the same curves, steady, are a good fit.
+    n = 30
+    level_train = np.r_[np.geomspace(1.0, 0.4, 6), np.full(n - 6, 0.4)]
+    level_val = np.r_[np.geomspace(1.0, 0.45, 6), np.full(n - 6, 0.45)]
+    jumpy = diagnose(history(level_train * wobble(n, 0.08, 1), level_val * wobble(n, 0.12, 11)))
+    assert jumpy.primary.kind == "cannot_judge", jumpy.kinds()
+    assert jumpy.primary.evidence["val_median_move_pct"] >= 8.0
+    steady = diagnose(history(level_train * wobble(n, 0.005, 1), level_val * wobble(n, 0.01, 11)))
+    assert steady.primary.kind == "good_fit", steady.kinds()

@@ -189,3 +189,40 @@ def test_a_val_curve_that_falls_steeply_then_rises_is_not_noisy() -> None:
     train = np.geomspace(1.0, 0.7, 30)
     val = np.r_[np.geomspace(0.1, 0.013, 7), np.geomspace(0.02, 0.37, 23)]
     assert "noisy_validation" not in kinds(history(train, val))
+
+
+def test_one_val_epoch_under_train_is_not_val_below_train() -> None:
+    # The lowest epoch of a jumpy val dips under train; every other epoch is above it.
+    n = 20
+    train = np.geomspace(1.0, 0.5, n)
+    val = train * 1.15
+    val[12] = train[12] * 0.5
+    assert "val_below_train" not in kinds(history(train, val))
+    assert "val_below_train" in kinds(history(train, train * 0.5))  # every epoch under
+
+
+def test_a_val_rise_beyond_its_jumps_with_train_falling_a_fifth_is_overfitting_first() -> None:
+    # Val jumps ~10% an epoch but doubles after epoch 15 while train falls 45%: the rise is
+    # not the noise, so overfitting comes first though the val is noisy.
+    n = 40
+    train = np.r_[np.geomspace(1.0, 0.5, 15), np.geomspace(0.5, 0.27, n - 15)]
+    train = train * wobble(n, 0.005)
+    val = np.r_[np.geomspace(1.0, 0.5, 15), np.geomspace(0.5, 1.0, n - 15)] * wobble(n, 0.1, 3)
+    diagnosis = diagnose(history(train, val))
+    assert "noisy_validation" in diagnosis.kinds()
+    assert diagnosis.primary.kind == "overfitting", diagnosis.kinds()
+    # The same val over a train that fell only 10% after val's best: noise comes first.
+    flat = np.r_[np.geomspace(1.0, 0.5, 15), np.geomspace(0.5, 0.45, n - 15)]
+    diagnosis = diagnose(history(flat * wobble(n, 0.005), val))
+    assert diagnosis.primary.kind != "overfitting", diagnosis.kinds()
+
+
+def test_a_val_that_rises_over_a_flat_train_is_not_overfitting() -> None:
+    # Val drifts up 40% while train falls 5%: the model did not go on fitting the training
+    # rows, so this is no memorization (a drift between the splits).
+    n = 30
+    train = np.r_[np.geomspace(1.0, 0.5, 10), np.geomspace(0.5, 0.475, n - 10)]
+    val = np.r_[np.geomspace(1.0, 0.5, 10), np.geomspace(0.5, 0.7, n - 10)]
+    assert "overfitting" not in kinds(history(train, val))
+    steep = np.r_[np.geomspace(1.0, 0.5, 10), np.geomspace(0.5, 0.3, n - 10)]  # train -40%
+    assert "overfitting" in kinds(history(steep, val))

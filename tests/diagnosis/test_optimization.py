@@ -123,3 +123,45 @@ def test_a_converged_run_with_a_wide_gap_is_not_withheld() -> None:
     train = np.full(n, 0.9) * wobble(n, 0.01)
     val = train * 2.4
     assert "cannot_judge" not in kinds(history(train, val))
+
+
+def test_jumps_of_a_loss_near_the_bottom_of_a_deep_descent_are_not_instability() -> None:
+    # The first epoch's mean holds the descent from 1.0; later jumps of 40% of a loss at
+    # 0.06 move under a tenth of that range: the fit is intact.
+    train = [1.0, 0.12, 0.08, 0.06, 0.085, 0.06, 0.085, 0.06, 0.085, 0.06, 0.085, 0.06]
+    val = [0.5, 0.12, 0.09, 0.08, 0.09, 0.08, 0.09, 0.08, 0.09, 0.08, 0.09, 0.08]
+    assert "unstable" not in kinds(history(train, val))
+
+
+def test_jumps_at_the_level_of_a_trivial_predictor_are_instability() -> None:
+    # A first epoch at 1000x the rest hides nothing once a trivial predictor's loss (1.0)
+    # says how large a jump of 10 is: the model is thrown about far above that level.
+    train = [1000.0, 15.0, 25.0, 10.0, 24.0, 12.0, 30.0, 15.0, 28.0, 14.0]
+    val = [50.0, 19.0, 12.0, 8.0, 13.0, 18.0, 25.0, 15.0, 14.0, 24.0]
+    assert "unstable" not in kinds(history(train, val))
+    context = RunContext(baselines_train={"mean": 1.0})
+    assert "unstable" in kinds(history(train, val), context)
+
+
+def test_still_falling_read_off_a_noisy_val_is_a_note() -> None:
+    # A val that jumps 30% an epoch: a 20% fall over its last epochs is within its jumps
+    # (a note, "possible"), a 70% fall is not (still asserted).
+    from lstm_doctor.diagnosis.diagnose import _still_falling_beyond_noise
+    from lstm_doctor.diagnosis.findings import Finding
+
+    noisy = Finding("noisy_validation", "warning", "noisy", {"val_median_move_pct": 30.0})
+
+    def slow(drop_pct: float) -> Finding:
+        evidence = {"val_drop_last_epochs_pct": drop_pct}
+        return Finding("slow_convergence", "warning", "slow convergence: ...", evidence)
+
+    small = _still_falling_beyond_noise(slow(20.0), noisy)
+    assert small.severity == "info" and small.summary.startswith("possible slow convergence")
+    assert _still_falling_beyond_noise(slow(70.0), noisy).severity == "warning"
+    # End to end: a steady fall far beyond a noisy val's jumps stays slow convergence.
+    n = 24
+    train = np.geomspace(1.0, 0.5, n) * wobble(n, 0.003)
+    val = np.r_[np.full(n - 8, 0.6) * wobble(n - 8, 0.1, 4), np.geomspace(0.6, 0.1, 8)]
+    found = {f.kind: f for f in diagnose_curves(history(train, val))}
+    assert "noisy_validation" in found
+    assert found["slow_convergence"].severity == "warning"

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
+
 from lstm_doctor.diagnosis.calibration import calibrated
-from lstm_doctor.diagnosis.curves import MIN_EPOCHS, CurveStats, RunContext, curve_stats
+from lstm_doctor.diagnosis.curves import MIN_EPOCHS, CurveStats, RunContext, curve_stats, pct
 from lstm_doctor.diagnosis.findings import Diagnosis, Finding, Remedy, rank_findings
-from lstm_doctor.diagnosis.generalization import generalization_findings
+from lstm_doctor.diagnosis.generalization import (
+    NOISY_JUMP,
+    beyond_jumps,
+    generalization_findings,
+    jumpiness,
+    noisy_reading,
+)
 from lstm_doctor.diagnosis.optimization import optimization_findings
 from lstm_doctor.history import History
 
@@ -32,8 +41,20 @@ def diagnose_curves(history: History, context: RunContext | None = None) -> list
         kept = [f for f in optimization if f is not None and f.kind in ("diverging", "unstable")]
         return [*kept, _no_validation(stats)]
     converged = not any(f is not None and f.kind == "slow_convergence" for f in optimization)
-    found = optimization + generalization_findings(stats, context, converged=converged)
-    return [f for f in found if f is not None]
+    generalization = generalization_findings(stats, context, converged=converged)
+    if any(f is not None and f.kind == "noisy_validation" for f in generalization):
+        noisy = next(f for f in generalization if f is not None and f.kind == "noisy_validation")
+        optimization = [_still_falling_beyond_noise(f, noisy) for f in optimization]
+    return [f for f in optimization + generalization if f is not None]
+
+
+def _still_falling_beyond_noise(finding: Finding | None, noisy: Finding) -> Finding | None:
+    """A "still falling" read off the last epochs of a noisy val curve stays a warning only
+    when the fall is beyond the curve's jumps (``beyond_jumps``); else it is a note."""
+    if finding is None or finding.kind != "slow_convergence":
+        return finding
+    fall = -math.log1p(-finding.evidence["val_drop_last_epochs_pct"] / 100)
+    return finding if beyond_jumps(fall, noisy) else noisy_reading(finding)
 
 
 def _too_short(stats: CurveStats, n_rows: int) -> Finding:
@@ -136,6 +157,28 @@ def _worse_than_naive(context: RunContext) -> Finding | None:
     )
 
 
+def _too_jumpy(history: History) -> Finding | None:
+    """No "good fit" over a val curve that jumps ``NOISY_JUMP`` or more per epoch (with a
+    train curve as jumpy, so that noisy_validation did not fire): a rise or a stall of such
+    a curve cannot be told from its noise, so its absence proves nothing."""
+    stats = curve_stats(history)
+    if stats.n_epochs < MIN_EPOCHS:
+        return None
+    jump = jumpiness(np.log(stats.val))
+    if jump < NOISY_JUMP:
+        return None
+    return Finding(
+        "cannot_judge",
+        "info",
+        f"cannot judge the fit: val loss moves {pct(jump)}% from epoch to epoch (median), "
+        "too much to tell a rise or a stall from noise; a larger validation set, a smaller "
+        "learning rate or a larger batch gives curves that can be read",
+        {"val_median_move_pct": pct(jump), "threshold_pct": pct(NOISY_JUMP)},
+        (),
+        1.0,
+    )
+
+
 def _good_fit(history: History, context: RunContext) -> Finding:
     stats = curve_stats(history)
     evidence: dict[str, Any] = {"epochs": stats.n_epochs}
@@ -190,7 +233,7 @@ def diagnose(
     no_verdict = any(f.kind in ("too_short", "cannot_judge") for f in findings)
     if not no_verdict and not any(f.severity in ("critical", "warning") for f in findings):
         try:
-            findings.append(_good_fit(history, context))
+            findings.append(_too_jumpy(history) or _good_fit(history, context))
         except Exception as exc:  # see above
             findings.append(_cannot_judge(exc))
     findings = [calibrated(_drop_applied(f, context.settings)) for f in findings]

@@ -23,12 +23,18 @@ from lstm_doctor.diagnosis.curves import (
 )
 from lstm_doctor.diagnosis.findings import Finding, Remedy
 
-__all__ = ["generalization_findings"]
+__all__ = ["NOISY_JUMP", "beyond_jumps", "generalization_findings", "jumpiness", "noisy_reading"]
 
 
 # "Stalls": the val/train gap at the end at least twice that at the best epoch (a 25%
 # widening called healthy runs overfitting on the real-log corpus; 2x is the stated rule).
 STALL_WIDENING = math.log(2.0)
+
+
+# A rising val is overfitting when the model went on fitting the training rows meanwhile:
+# train fell at least 20% after val's best (the training half of the definition; a val that
+# rises over a flat train is a drift between the splits, or noise, not memorization).
+TRAIN_FALL = -math.log(0.8)
 
 
 # The end of the raw val curve: the mean of its last epochs (one epoch is one noisy draw).
@@ -70,14 +76,15 @@ def _overfitting(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
     gap_end = float(stats.smooth_val[-1] - stats.smooth_train[-1])
     rise_threshold = max(SIGNIFICANT * stats.noise_val, OVERFIT_RISE)
     train_falls = train_drop > SIGNIFICANT * stats.noise_train
-    rising = after >= 3 and val_rise > rise_threshold and train_falls  # 3: time to turn up
+    fit_on = max(SIGNIFICANT * stats.noise_train, TRAIN_FALL)  # see TRAIN_FALL
+    rising = after >= 3 and val_rise > rise_threshold and train_drop > fit_on  # 3: to turn up
     if not rising:  # the same test on the raw curve's end
         raw_rise, raw_drop, raw_after = _raw_rise(stats)
         # The lowest of n noisy epochs sits about sqrt(2 ln n) sigma below the curve's
         # level (the expected maximum of n normal draws): a raw rise must clear that too.
         lowest_by_chance = stats.noise_val * math.sqrt(2 * math.log(stats.n_epochs))
         raw_threshold = rise_threshold + lowest_by_chance
-        if raw_rise > raw_threshold and raw_drop > SIGNIFICANT * stats.noise_train:
+        if raw_rise > raw_threshold and raw_drop > fit_on:
             rising, val_rise, train_drop, after = True, raw_rise, raw_drop, raw_after
             best_smooth, rise_threshold = stats.best_index, raw_threshold
     # "Stalls": val flat while train keeps falling and the gap widens 2x (beyond noise),
@@ -135,6 +142,7 @@ def _overfitting(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
             f"while train loss fell {drop_pct(train_drop):.1f}% and the gap grew"
         ),
         {
+            "pattern": "rise" if rising else "stall",
             "best_epoch": int(stats.epochs[stats.best_index]),
             "epochs_after_best": after,
             "val_rise_pct": pct(val_rise),
@@ -274,7 +282,7 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
 NOISY_JUMP = math.log(1.08)
 
 
-def _jumpiness(log_values: np.ndarray) -> float:
+def jumpiness(log_values: np.ndarray) -> float:
     """The median epoch-to-epoch move of a log-loss curve (from epoch 2) beyond its trend:
     how far each epoch lands from the straight line through its two neighbours, scaled
     so that pure noise scores what its plain median |change| would (x sqrt(2 / 1.5)). A
@@ -294,8 +302,8 @@ def _noisy_validation(stats: CurveStats) -> Finding | None:
     # a lottery: differences between epochs are mostly noise. The median move, not a robust
     # spread around a running median: a val curve that jumps every few epochs (a handful of
     # val rows) is what this is about, and a running median follows such jumps.
-    jump_val = _jumpiness(np.log(stats.val))
-    jump_train = _jumpiness(np.log(stats.train))
+    jump_val = jumpiness(np.log(stats.val))
+    jump_train = jumpiness(np.log(stats.train))
     limit = max(NOISY_JUMP, SIGNIFICANT * jump_train)
     if jump_val <= limit:
         return None
@@ -315,6 +323,10 @@ def _noisy_validation(stats: CurveStats) -> Finding | None:
     )
 
 
+# "Most epochs": val under train in over half of them.
+PERSISTENT = 0.5
+
+
 def _val_below_train(stats: CurveStats, context: RunContext) -> Finding | None:
     if stats.n_epochs < 1:
         return None
@@ -324,10 +336,16 @@ def _val_below_train(stats: CurveStats, context: RunContext) -> Finding | None:
     limit = min(math.exp(-SIGNIFICANT * max(stats.noise_val, stats.noise_train)), 0.9)
     if ratio >= limit:
         return None
+    # The lowest epoch of a noisy val curve is a draw from its low tail, so one epoch's
+    # val under train says little: the gap must persist, val under train in most epochs.
+    below = float(np.mean(stats.val < stats.train))
+    if below <= PERSISTENT:
+        return None
     settings = context.settings
     evidence: dict[str, Any] = {
         "val_over_train_at_best": round(ratio, 3),
         "threshold": round(limit, 3),
+        "share_of_epochs_val_below_train": round(below, 3),
     }
     reasons = []
     if float(setting(settings, "dropout", 0.0)) > 0 and int(setting(settings, "layers", 1)) > 1:
@@ -354,6 +372,42 @@ def _val_below_train(stats: CurveStats, context: RunContext) -> Finding | None:
     )
 
 
+# Over a noisy val curve, overfitting needs the training side of its definition too: the
+# train loss fell at least 20% after val's best (the model went on fitting the training rows).
+NOISY_TRAIN_DROP_PCT = 20.0
+# The median of 5 epochs (the smoothed curve) of a curve whose epochs scatter by s scatters
+# by about 0.56 s (1.2533 / sqrt(5)): the noise of a rise read between two smoothed epochs.
+MEDIAN_OF_5 = 0.56
+
+
+def beyond_jumps(log_change: float, noisy: Finding) -> bool:
+    """A change of the val curve (between smoothed epochs, log units) that the jumps of a
+    noisy val curve do not explain: over ``SIGNIFICANT`` x sqrt(2) x ``MEDIAN_OF_5``
+    typical epoch-to-epoch moves (for pure noise the median move is about one per-epoch
+    standard deviation)."""
+    jump = math.log1p(noisy.evidence["val_median_move_pct"] / 100)
+    return log_change > SIGNIFICANT * math.sqrt(2) * MEDIAN_OF_5 * jump
+
+
+def _rise_beyond_jumps(overfitting: Finding, noisy: Finding) -> bool:
+    """A val rise that a noisy val curve's jumps do not explain (``beyond_jumps``), while
+    train fell ``NOISY_TRAIN_DROP_PCT`` or more."""
+    if overfitting.evidence.get("pattern") != "rise":
+        return False
+    if overfitting.evidence["train_drop_pct"] < NOISY_TRAIN_DROP_PCT:
+        return False
+    return beyond_jumps(math.log1p(overfitting.evidence["val_rise_pct"] / 100), noisy)
+
+
+def noisy_reading(finding: Finding) -> Finding:
+    """``finding`` as a note: a reading of a val curve too noisy to assert it."""
+    return replace(
+        finding,
+        severity="info",
+        summary=f"possible {finding.summary} (read off a noisy val curve)",
+    )
+
+
 def generalization_findings(
     stats: CurveStats, context: RunContext, *, converged: bool
 ) -> list[Finding | None]:
@@ -367,15 +421,13 @@ def generalization_findings(
         overfitting.evidence["train_drop_pct"] >= drop_pct(STALL_WIDENING)
     )
     if overfitting is not None and noisy is not None and not memorized:
+        memorized = _rise_beyond_jumps(overfitting, noisy)
+    if overfitting is not None and noisy is not None and not memorized:
         # A val curve too noisy to pick its best epoch from is too noisy to read a rise
         # off: then only the training curve (measured on far more rows) can show
         # memorization, by halving after val's best. Short of that, measuring validation
         # comes first and the overfitting stays as a note.
-        overfitting = replace(
-            overfitting,
-            severity="info",
-            summary=f"possible {overfitting.summary} (read off a noisy val curve)",
-        )
+        overfitting = noisy_reading(overfitting)
     return [
         overfitting,
         _underfitting(stats, context) if converged else None,

@@ -28,7 +28,8 @@ from lstm_doctor.history import History
 __all__ = ["optimization_findings"]
 
 
-def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) -> Finding | None:
+def _diverging(stats: CurveStats, history: History, context: RunContext) -> Finding | None:
+    settings = context.settings
     events = [e for e in history.events if e.get("kind") == "nonfinite_loss"]
     n_bad = max(stats.n_nonfinite, len(events))
     train = stats.train_only
@@ -38,7 +39,7 @@ def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) ->
         rise = float(np.log(train[-1]) - np.log(train.min()))
         noise = stats.noise_train if math.isfinite(stats.noise_train) else 0.0
         with np.errstate(over="ignore", invalid="ignore"):
-            material = float(train[-1] - train.min()) > SPIKE_OF_RANGE * _span(train)
+            material = float(train[-1] - train.min()) > SPIKE_OF_RANGE * _span(train, context)
         exploded = rise > math.log(2.0) and rise > SIGNIFICANT * noise and material
     if not (n_bad or exploded):
         return None
@@ -71,38 +72,45 @@ def _diverging(stats: CurveStats, history: History, settings: dict[str, Any]) ->
 BLOW_UP = 10.0
 
 
-def _span(train: np.ndarray) -> float:
-    """The range of the training loss after its first epoch (whose mean holds the initial
-    descent from a random start, often orders of magnitude above the rest)."""
-    rest = train[1:] if len(train) > 2 else train
-    return float(rest.max() - rest.min())
+def _span(train: np.ndarray, context: RunContext) -> float:
+    """The scale a rise of the training loss is material against: its whole range (a
+    jump of a loss already near the bottom of a deep descent undoes little of the fit),
+    but never more than a trivial predictor's training loss where that is known (a rise
+    by a tenth of what predicting the mean scores is material however high the first
+    epoch's mean was: a model thrown about at that level has not learnt to fit)."""
+    span = float(train.max() - train.min())
+    if context.baselines_train:
+        span = min(span, min(context.baselines_train.values()))
+    return span
 
 
 def _number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
 
 
-def _unstable(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
+def _unstable(stats: CurveStats, context: RunContext) -> Finding | None:
+    settings = context.settings
     train = stats.train_only
     if len(train) < MIN_EPOCHS:
         return None
     jumps = np.diff(np.log(train))
-    # A spike: the epoch-mean training loss rising by over 10% in one epoch. An epoch mean
-    # averages many batches, so once past the first epochs it falls or wobbles by a few
-    # percent; a 10% rise means the optimizer was thrown out of its basin: steps too long.
-    # (The curve's own noise is no yardstick here: oscillation is what inflates it.) Only
-    # the training loss counts: a jumpy val over a smooth train is noise or overfitting. A
-    # rise must also be material against the whole descent (over 5% of the train loss's
-    # range): a 10% wobble of a loss already near zero moves nothing.
+    # A spike: the epoch-mean training loss rising by over 25% (SPIKE) in one epoch. An
+    # epoch mean averages many batches, so once past the first epochs it falls or wobbles
+    # by 10-20% at most on small data; a larger rise means the optimizer was thrown out of
+    # its basin: steps too long. (The curve's own noise is no yardstick here: oscillation
+    # is what inflates it.) Only the training loss counts: a jumpy val over a smooth train
+    # is noise or overfitting. A rise must also be material (SPIKE_OF_RANGE of ``_span``).
     threshold = SPIKE
     with np.errstate(over="ignore", invalid="ignore"):
-        material = np.diff(train) > SPIKE_OF_RANGE * _span(train)
+        material = np.diff(train) > SPIKE_OF_RANGE * _span(train, context)
     spikes = np.flatnonzero((jumps > threshold) & material) + 1
     spikes = spikes[spikes >= WARMUP_EPOCHS]
     # A blow-up: once past the first epoch, the loss at 10x the lowest value before it.
     with np.errstate(over="ignore", invalid="ignore"):
         floor = np.minimum.accumulate(train)[:-1]
-        blown = (train[1:] >= BLOW_UP * floor) & (train[1:] - floor > SPIKE_OF_RANGE * _span(train))
+        blown = (train[1:] >= BLOW_UP * floor) & (
+            train[1:] - floor > SPIKE_OF_RANGE * _span(train, context)
+        )
     blow_ups = np.flatnonzero(blown) + 1
     if len(spikes) < 2 and not len(blow_ups):
         return None
@@ -304,8 +312,8 @@ def optimization_findings(
     """Each optimization finding, or None where it does not apply."""
     settings = context.settings
     return [
-        _diverging(stats, history, settings),
-        _unstable(stats, settings),
+        _diverging(stats, history, context),
+        _unstable(stats, context),
         _slow_convergence(stats, history, settings),
         _stopped_too_early(stats, history, settings),
         _unsettled(stats, history),
