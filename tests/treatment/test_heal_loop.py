@@ -205,3 +205,48 @@ def test_coarse_too_keeps_a_change_that_halves_the_loss_at_every_origin() -> Non
     assert not grown.kept  # at the second origin it is not half of the incumbent's
     first = next(s for s in result.steps if s.kept)
     assert not grown.decision["kept"] and first.decision["kept_coarse"]
+
+
+def test_the_first_step_gets_half_the_family_level_and_the_rest_share_the_other_half() -> None:
+    from lstm_doctor.treatment.heal import FIRST_SHARE, alpha_share
+    from lstm_doctor.treatment.paired import FAMILY_ALPHA
+
+    shares = [alpha_share(step, 9) for step in range(1, 10)]
+    assert shares[0] == FIRST_SHARE == 0.5
+    assert shares[1:] == [0.5 / 8] * 8 and sum(shares) == 1.0  # the family level holds
+    assert alpha_share(1, 1) == 1.0
+    fit, _ = _paired_fits({64: 0.9})
+    result = heal_loop(fit, GOOD, max_steps=5)
+    levels = [s.decision["alpha_one_sided"] for s in result.steps]
+    assert levels[0] == FAMILY_ALPHA * FIRST_SHARE
+    assert levels[1:] == [FAMILY_ALPHA * (1 - FIRST_SHARE) / 4] * (len(levels) - 1)
+
+
+def test_pure_noise_through_a_whole_weighted_treatment_is_kept_at_most_at_the_family_rate() -> None:
+    # Every candidate is the incumbent's losses with fresh 10% window noise (no change helps):
+    # over 200 treatments of 8 steps, the share that keeps any change stays at or under 5%
+    # (plus two binomial standard errors), the first step's larger share included.
+    def noise_fits(seed: int):
+        base = np.random.default_rng(10_000 + seed).gamma(4.0, 0.25, 300)
+        calls = []
+
+        def fit(settings, warm_from=None) -> Paired:
+            calls.append(settings)
+            rng = np.random.default_rng(10_000 * (seed + 1) + len(calls))
+            losses = base * np.exp(0.1 * rng.standard_normal(300))
+            finding = Finding("overfitting", "warning", "overfitting", {}, tuple(
+                Remedy({"units": u}, "other size") for u in (8, 16, 24, 40, 48, 56, 64, 72)
+            ))  # fmt: skip
+            keys = np.arange(300, dtype=np.int64)
+            return Paired(
+                float(losses.mean()), settings, Diagnosis((finding,)), 0.0, (keys, losses)
+            )
+
+        return fit
+
+    keeping = 0
+    for seed in range(200):
+        result = heal_loop(noise_fits(seed), {**GOOD, "units": 32}, max_steps=8)
+        assert len(result.steps) == 8
+        keeping += any(s.kept for s in result.steps)
+    assert keeping / 200 <= 0.05 + 2 * (0.05 * 0.95 / 200) ** 0.5

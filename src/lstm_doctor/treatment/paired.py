@@ -35,13 +35,16 @@ SciPy): a Bartlett estimate with a long lag is itself noisy, and with few effect
 the test demands more; below ``MIN_EFFECTIVE`` effective windows no change is kept.
 
 Multiple comparisons: a treatment tries up to ``m`` candidates, each against the incumbent
-of the moment. Each test is one-sided at ``alpha / m`` (Bonferroni), so the chance that a
-treatment keeps *any* change that does not help is at most ``alpha`` (``FAMILY_ALPHA`` =
-0.05) — the more candidates are planned, the more each one must show. The interval printed
-and recorded is the two-sided ``1 - 2 alpha / m`` interval for the mean relative change,
-whose upper end is that one-sided bound: a change is kept when the whole interval is below
-zero. ``tests/treatment/test_paired.py`` measures the keep rate of pure noise over many
-seeds and the power on a true 5% gain.
+of the moment. Test ``i`` is one-sided at ``w_i * alpha`` with shares ``w_i`` fixed before
+any candidate is fitted and summing to one (weighted Bonferroni; equal shares ``1 / m`` by
+default), so the chance that a treatment keeps *any* change that does not help is at most
+``alpha`` (``FAMILY_ALPHA`` = 0.05) — the more candidates are planned, the more each one
+must show. The heal loop gives its first step, the remedy the diagnosis ranks first, half of
+``alpha`` (``treatment.heal.FIRST_SHARE``). The interval printed and recorded is the two-
+sided ``1 - 2 w_i alpha`` interval for the mean relative change, whose upper end is that
+one-sided bound: a change is kept when the whole interval is below zero.
+``tests/treatment/test_paired.py`` measures the keep rate of pure noise over many seeds and
+the power on a true 5% gain.
 """
 
 from __future__ import annotations
@@ -143,7 +146,7 @@ class PairedDecision:
     low: float
     high: float
     level: float
-    alpha: float  # one-sided level of this test: FAMILY_ALPHA / n_candidates
+    alpha: float  # one-sided level of this test: its share of FAMILY_ALPHA
     n_candidates: int
     kept: bool
     method: str = METHOD
@@ -183,6 +186,7 @@ def paired_decision(
     horizon: int,
     n_candidates: int,
     family_alpha: float = FAMILY_ALPHA,
+    share: float | None = None,
 ) -> PairedDecision:
     """Keep the candidate only if its per-window losses are lower than the incumbent's by
     more than chance allows, on the same windows in time order (see the module docstring):
@@ -192,6 +196,8 @@ def paired_decision(
     ``candidate`` and ``incumbent``: per-window losses, aligned (window ``i`` of one is
     window ``i`` of the other), in time order so that the lag reaches neighbours.
     ``n_candidates``: how many candidates the treatment plans to try (at least 1).
+    ``share``: this test's share of ``family_alpha`` (weighted Bonferroni: the shares of a
+    treatment's tests, fixed up front, sum to at most one); ``1 / n_candidates`` if None.
     """
     cand = np.asarray(candidate, dtype=np.float64)
     inc = np.asarray(incumbent, dtype=np.float64)
@@ -200,7 +206,9 @@ def paired_decision(
             f"paired losses must be two equal 1-D arrays, got {cand.shape}, {inc.shape}"
         )
     m = max(1, int(n_candidates))
-    alpha = family_alpha / m
+    if share is not None and not 0.0 < share <= 1.0:
+        raise ValueError(f"share must be in (0, 1], got {share}")
+    alpha = family_alpha * (1.0 / m if share is None else share)
     n = cand.size
     level = 1 - 2 * alpha
     base = float(inc.mean()) if n else math.nan
