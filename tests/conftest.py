@@ -13,11 +13,17 @@ from postgres_server import postgres_url  # noqa: F401  (a fixture: the PostgreS
 
 @pytest.fixture(autouse=True)
 def _few_threads():
-    """Keep tests reproducible and polite on a shared 2-core machine."""
-    threads = torch.get_num_threads()
+    """Keep tests reproducible and polite on a shared 2-core machine: one torch thread, and
+    no thread choice left behind by an earlier test's ``--threads`` (``set_threads`` records
+    the user's choice for the whole process)."""
+    from lstm_doctor.training import threads as thread_policy
+
+    threads, chosen = torch.get_num_threads(), thread_policy._chosen
     torch.set_num_threads(1)
+    thread_policy._chosen = None
     yield
     torch.set_num_threads(threads)
+    thread_policy._chosen = chosen
 
 
 @pytest.fixture(autouse=True)

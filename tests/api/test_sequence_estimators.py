@@ -5,6 +5,7 @@ import json
 import numpy as np
 import pandas as pd
 import pytest
+import torch
 
 from lstm_doctor import NotFittedError, SequenceClassifier, SequenceRegressor
 from lstm_doctor.errors import ArtifactError, ConfigError
@@ -159,7 +160,16 @@ ENSEMBLE = {**FAST, "ensemble": 3}
 
 @pytest.fixture(scope="module")
 def ensemble_fitted() -> SequenceClassifier:
-    return SequenceClassifier(**{**ENSEMBLE, "refit": True}).fit(make_sequence_frame(), **COLUMNS)
+    # A module fixture is set up before the per-test one-thread fixture: fit on one thread
+    # here too, so that a refit inside a test is comparable bit for bit.
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        return SequenceClassifier(**{**ENSEMBLE, "refit": True}).fit(
+            make_sequence_frame(), **COLUMNS
+        )
+    finally:
+        torch.set_num_threads(before)
 
 
 def test_ensemble_probabilities_are_the_mean_of_the_members() -> None:
