@@ -82,6 +82,8 @@ def load(split: str) -> list[dict[str, Any]]:
         return load("dev180") + load("heldout3")
     if split == "dev368":  # every development log: dev272 and corpus_heldout4/
         return load("dev272") + load("heldout4")
+    if split == "dev488":  # every development log: dev368 and corpus_heldout5/
+        return load("dev368") + load("heldout5")
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     if split == "all":
         return manifest
@@ -228,7 +230,7 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    splits = ("dev", "heldout", "all", *HELDOUT_SETS, "dev180", "dev272", "dev368")
+    splits = ("dev", "heldout", "all", *HELDOUT_SETS, "dev180", "dev272", "dev368", "dev488")
     parser.add_argument("--split", choices=splits, default="heldout")
     parser.add_argument("--fit-calibration", action="store_true")
     parser.add_argument(
