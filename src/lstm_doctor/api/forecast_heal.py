@@ -17,11 +17,10 @@ import pandas as pd
 
 from lstm_doctor.api.forecaster import Forecaster
 from lstm_doctor.api.heal_candidate import FittedCandidate
+from lstm_doctor.api.heal_verdict import baseline_verdict, best_baseline_val, window_losses
 from lstm_doctor.config import check_float, check_int
 from lstm_doctor.data.load import read_table
 from lstm_doctor.errors import ConfigError
-from lstm_doctor.evaluation.baseline_predict import DEPLOYABLE_BASELINES
-from lstm_doctor.training.inference import predict_windows
 from lstm_doctor.training.tensorboard import TensorBoardLog
 from lstm_doctor.treatment.heal import HealStep, challenge, heal_loop
 from lstm_doctor.treatment.origins import rolling_origins
@@ -32,7 +31,8 @@ DECISION_RULE = (
     "keep a change when the paired interval for the mean of (candidate - incumbent) per-window "
     "val MSE, each over the incumbent's local loss level, lies below zero and the pooled val MSE "
     "is lower: Diebold-Mariano with a Newey-West HAC variance (lag 4 x horizon), one-sided at "
-    "0.05 / candidates planned (Bonferroni)"
+    "a weighted-Bonferroni share of 0.05: half for the first step (the remedy the diagnosis "
+    "ranks first), the other half shared by the other tests planned"
 )
 
 _COLUMN_SETTINGS = ("target", "time", "id", "covariates")
@@ -61,70 +61,6 @@ _SHARED_WITH_RECIPE = (
 # With only --budget minutes, the treatment runs until its work budget (in epochs) is spent;
 # the wall clock stops it only at this multiple of the budget (an outer cap).
 WALL_CAP_FACTOR = 2.0
-
-
-def window_losses(
-    forecaster: Forecaster, frame: pd.DataFrame, split: str = "val"
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per-window MSE on ``split`` (scaled units) and each window's key: the global row of its
-    first target, so that two models with other lookbacks pair on the same targets. Heal
-    reads only "val"; the heal benchmark reads "test" after the fact, to report."""
-    prepared = forecaster._prepare(frame)
-    windows = prepared.windows(split)
-    forecast = predict_windows(forecaster.model_, windows, forecaster.config_.train.precision)
-    starts = windows.starts.numpy()
-    rows = starts[:, None] + windows.lookback + np.arange(windows.horizon)[None, :]
-    truth = prepared.data.numpy()[rows, : windows.n_targets]
-    losses = ((forecast - truth) ** 2).mean(axis=(1, 2)).astype(np.float64)
-    keys = (starts + windows.lookback).astype(np.int64)
-    order = np.argsort(keys, kind="stable")
-    return keys[order], losses[order]
-
-
-def best_baseline_val(forecaster: Forecaster) -> tuple[str, float] | None:
-    """The baseline with the lowest validation MSE, and that MSE (None without any)."""
-    found = {}
-    for name, values in forecaster.metrics_["baselines"].items():
-        if values is not None:
-            found[name] = values["val"]["mse"] if "val" in values else values["mse"]
-    if not found:
-        return None
-    name = min(found, key=found.__getitem__)
-    return name, float(found[name])
-
-
-def baseline_verdict(forecaster: Forecaster) -> dict[str, Any] | None:
-    """Does the model beat the best naive baseline on validation? With the numbers and, when
-    it does not, what to deploy instead. Reads validation only (call it before ``finish``)."""
-    found = best_baseline_val(forecaster)
-    if found is None:
-        return None
-    name, baseline_mse = found
-    model_mse = float(forecaster.metrics_["val"]["mse"])
-    beats = model_mse < baseline_mse
-    ratio = model_mse / baseline_mse if baseline_mse > 0 else float("inf")
-    label = name.replace("_", " ")
-    if beats:
-        text = f"beats {label} on validation: val MSE {model_mse:.4g} vs {baseline_mse:.4g}"
-    else:
-        deploy = (
-            f"; deploy the baseline with `lstm-doctor predict RUN DATA --baseline {name}`"
-            if name in DEPLOYABLE_BASELINES
-            else ""
-        )
-        text = (
-            f"does NOT beat {label} on validation: val MSE {model_mse:.4g} vs "
-            f"{baseline_mse:.4g} ({ratio:.2f}x){deploy}"
-        )
-    return {
-        "beats_best_baseline_on_val": beats,
-        "best_baseline": name,
-        "baseline_val_mse": baseline_mse,
-        "model_val_mse": model_mse,
-        "ratio_val": ratio,
-        "text": text,
-        "read_test": False,
-    }
 
 
 @dataclass
@@ -266,7 +202,7 @@ def heal(
     With ``compare_recipe``, the textbook recipe is fitted too, after the treatment (outside
     its budget, at the same validation origins), for ``HealOutcome.comparison`` — and, as
     the last step, challenges the treatment's winner on validation (``treatment.heal
-    .challenge``: the paired test, counted in the Bonferroni divisor; on validation too
+    .challenge``: the paired test, one of the family's tests; on validation too
     small for fine choices, a val MSE lower at every origin): the healed model is the
     recipe when validation prefers it. The starting model is then scored on test as well,
     after the choice.
@@ -388,7 +324,8 @@ def heal(
         recipe = rival.estimator
         winner = rival if step.kept else winner
     best: Forecaster = winner.estimator
-    verdict = baseline_verdict(best)  # validation only: written before the test split is read
+    # validation only: written before the test split is read
+    verdict = baseline_verdict(best, frame, small_validation=not selection["supports_fine_choices"])
     best.finish(frame)
     start_model: Forecaster = result.start.estimator
     if compare_recipe:
