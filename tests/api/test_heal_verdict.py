@@ -6,7 +6,12 @@ import numpy as np
 import pytest
 
 from lstm_doctor.api.forecaster import Forecaster
-from lstm_doctor.api.heal_verdict import baseline_verdict, best_baseline_val, window_losses
+from lstm_doctor.api.heal_verdict import (
+    baseline_verdict,
+    best_baseline_val,
+    split_losses,
+    window_losses,
+)
 
 
 @pytest.fixture(scope="module")
@@ -23,8 +28,9 @@ def test_baseline_window_losses_average_to_the_baselines_val_mse(fitted) -> None
     model, frame = fitted
     name, mse = best_baseline_val(model)
     keys, ours = window_losses(model, frame)
-    same_keys, theirs = window_losses(model, frame, baseline=name)
-    assert np.array_equal(keys, same_keys)
+    same_keys, both = split_losses(model, frame, baselines=(name,))
+    theirs = both[name]
+    assert np.array_equal(keys, same_keys) and np.array_equal(both["model"], ours)
     assert theirs.mean() == pytest.approx(mse, rel=1e-5)
     assert ours.mean() == pytest.approx(model.metrics_["val"]["mse"], rel=1e-5)
 
@@ -76,11 +82,10 @@ def test_on_a_large_split_the_paired_test_decides(fitted, monkeypatch) -> None:
     keys = np.arange(2000, dtype=np.int64)
 
     def verdict_for(model_losses: np.ndarray) -> dict:
-        def scripted(forecaster, data, split="val", baseline_name=None, **kw):
-            chosen = kw.get("baseline", baseline_name)
-            return keys, (baseline if chosen is not None else model_losses)
+        def scripted(forecaster, data, split="val", baselines=()):
+            return keys, {"model": model_losses, **{name: baseline for name in baselines}}
 
-        monkeypatch.setattr(heal_verdict, "window_losses", scripted)
+        monkeypatch.setattr(heal_verdict, "split_losses", scripted)
         saved = model.metrics_
         try:
             return baseline_verdict(_with(model, model_losses.mean(), baseline.mean()), frame)

@@ -32,28 +32,43 @@ from lstm_doctor.treatment.heal import COARSE_FACTOR
 from lstm_doctor.treatment.origins import TARGET_EFFECTIVE
 from lstm_doctor.treatment.paired import effective_windows, paired_decision
 
-__all__ = ["baseline_verdict", "best_baseline_val", "window_losses"]
+__all__ = ["baseline_verdict", "best_baseline_val", "split_losses", "window_losses"]
+
+
+def split_losses(
+    forecaster: Forecaster, frame: pd.DataFrame, split: str = "val", baselines: tuple[str, ...] = ()
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Per-window MSE on ``split`` (scaled units) of the model (``"model"``) and of each named
+    naive baseline, on the same windows, with each window's key: the global row of its first
+    target, so that two models with other lookbacks pair on the same targets. The data are
+    prepared once and the baselines computed only when asked for."""
+    prepared = forecaster._prepare(frame)
+    windows = prepared.windows(split)
+    starts = windows.starts.numpy()
+    rows = starts[:, None] + windows.lookback + np.arange(windows.horizon)[None, :]
+    truth = prepared.data.numpy()[rows, : windows.n_targets]
+    forecasts = {
+        "model": predict_windows(forecaster.model_, windows, forecaster.config_.train.precision)
+    }
+    if baselines:
+        _, found = truth_and_baselines(prepared, windows, forecaster.season_)
+        forecasts.update({name: found[name] for name in baselines})
+    keys = (starts + windows.lookback).astype(np.int64)
+    order = np.argsort(keys, kind="stable")
+    losses = {
+        name: ((forecast - truth) ** 2).mean(axis=(1, 2)).astype(np.float64)[order]
+        for name, forecast in forecasts.items()
+    }
+    return keys[order], losses
 
 
 def window_losses(
-    forecaster: Forecaster, frame: pd.DataFrame, split: str = "val", baseline: str | None = None
+    forecaster: Forecaster, frame: pd.DataFrame, split: str = "val"
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Per-window MSE on ``split`` (scaled units) and each window's key: the global row of its
-    first target, so that two models with other lookbacks pair on the same targets. Heal
-    reads only "val"; the heal benchmark reads "test" after the fact, to report.
-    ``baseline``: the losses of that naive baseline on the same windows instead."""
-    prepared = forecaster._prepare(frame)
-    windows = prepared.windows(split)
-    truth, baselines = truth_and_baselines(prepared, windows, forecaster.season_)
-    if baseline is None:
-        forecast = predict_windows(forecaster.model_, windows, forecaster.config_.train.precision)
-    else:
-        forecast = baselines[baseline]
-    starts = windows.starts.numpy()
-    losses = ((forecast - truth) ** 2).mean(axis=(1, 2)).astype(np.float64)
-    keys = (starts + windows.lookback).astype(np.int64)
-    order = np.argsort(keys, kind="stable")
-    return keys[order], losses[order]
+    """The model's per-window MSE on ``split`` and the windows' keys (``split_losses``). Heal
+    reads only "val"; the heal benchmark reads "test" after the fact, to report."""
+    keys, losses = split_losses(forecaster, frame, split)
+    return keys, losses["model"]
 
 
 def best_baseline_val(forecaster: Forecaster) -> tuple[str, float] | None:
@@ -117,20 +132,20 @@ def baseline_verdict(
 def _shown(
     forecaster: Forecaster, frame: pd.DataFrame, name: str, ratio: float, small: bool
 ) -> tuple[bool, dict[str, Any]]:
-    """Whether a lower val MSE is confirmed, and the record of how it was judged."""
-    horizon = int(forecaster.config_.data.horizon)
-    keys, ours = window_losses(forecaster, frame)
-    # The treatment's judgement of the split, or the main split alone too small for the
-    # paired test's power: the coarse rule.
-    if small or effective_windows(len(keys), horizon) < TARGET_EFFECTIVE:
-        shown = ratio <= COARSE_FACTOR
-        return shown, {
+    """Whether a lower val MSE is confirmed, and the record of how it was judged: the coarse
+    rule on the treatment's small validation, or where the main split alone is too small for
+    the paired test's power; else the paired test."""
+    if not small:
+        keys, losses = split_losses(forecaster, frame, baselines=(name,))
+        horizon = int(forecaster.config_.data.horizon)
+        small = effective_windows(len(keys), horizon) < TARGET_EFFECTIVE
+    if small:
+        return ratio <= COARSE_FACTOR, {
             "rule": f"small validation: val MSE at most {COARSE_FACTOR:g}x the baseline's",
             "why": f"is not below {COARSE_FACTOR:g}x on a validation split too small for finer "
             "comparisons",
         }
-    _, theirs = window_losses(forecaster, frame, baseline=name)  # the same windows, order
-    decision = paired_decision(ours, theirs, horizon=horizon, n_candidates=1)
+    decision = paired_decision(losses["model"], losses[name], horizon=horizon, n_candidates=1)
     record = {"rule": "paired test, one comparison, one-sided at 0.05", **decision.to_dict()}
     record["why"] = f"the paired interval does not confirm: {decision.describe()}"
     return decision.kept, record

@@ -32,8 +32,11 @@ def diagnose_curves(history: History, context: RunContext | None = None) -> list
     NaN/inf loss is still reported; ``diagnose`` says why); a log without a validation
     curve gets ``no_validation`` and only the training-curve checks.
     """
-    context = context or RunContext()
-    stats = curve_stats(history)
+    return _curve_findings(curve_stats(history), history, context or RunContext())
+
+
+def _curve_findings(stats: CurveStats, history: History, context: RunContext) -> list[Finding]:
+    """``diagnose_curves`` on curves already measured (``curve_stats``)."""
     optimization = optimization_findings(stats, history, context)
     if len(stats.train_only) < MIN_EPOCHS:  # ``diagnose`` adds the too_short finding
         return [f for f in optimization if f is not None and f.kind == "diverging"]
@@ -42,8 +45,8 @@ def diagnose_curves(history: History, context: RunContext | None = None) -> list
         return [*kept, _no_validation(stats)]
     converged = not any(f is not None and f.kind == "slow_convergence" for f in optimization)
     generalization = generalization_findings(stats, context, converged=converged)
-    if any(f is not None and f.kind == "noisy_validation" for f in generalization):
-        noisy = next(f for f in generalization if f is not None and f.kind == "noisy_validation")
+    noisy = next((f for f in generalization if f and f.kind == "noisy_validation"), None)
+    if noisy is not None:
         optimization = [_still_falling_beyond_noise(f, noisy) for f in optimization]
     return [f for f in optimization + generalization if f is not None]
 
@@ -157,11 +160,10 @@ def _worse_than_naive(context: RunContext) -> Finding | None:
     )
 
 
-def _too_jumpy(history: History) -> Finding | None:
+def _too_jumpy(stats: CurveStats) -> Finding | None:
     """No "good fit" over a val curve that jumps ``NOISY_JUMP`` or more per epoch (with a
     train curve as jumpy, so that noisy_validation did not fire): a rise or a stall of such
     a curve cannot be told from its noise, so its absence proves nothing."""
-    stats = curve_stats(history)
     if stats.n_epochs < MIN_EPOCHS:
         return None
     jump = jumpiness(np.log(stats.val))
@@ -179,8 +181,7 @@ def _too_jumpy(history: History) -> Finding | None:
     )
 
 
-def _good_fit(history: History, context: RunContext) -> Finding:
-    stats = curve_stats(history)
+def _good_fit(stats: CurveStats, context: RunContext) -> Finding:
     evidence: dict[str, Any] = {"epochs": stats.n_epochs}
     if stats.n_epochs:
         best = stats.best_index
@@ -217,8 +218,8 @@ def diagnose(
     """
     context = context or RunContext()
     try:
-        findings = diagnose_curves(history, context)
         stats = curve_stats(history)
+        findings = _curve_findings(stats, history, context)
         if len(stats.train_only) < MIN_EPOCHS:
             findings.append(_too_short(stats, len(history)))
     except Exception as exc:  # a diagnosis never raises: what failed is itself a finding
@@ -233,7 +234,8 @@ def diagnose(
     no_verdict = any(f.kind in ("too_short", "cannot_judge") for f in findings)
     if not no_verdict and not any(f.severity in ("critical", "warning") for f in findings):
         try:
-            findings.append(_too_jumpy(history) or _good_fit(history, context))
+            # no verdict is withheld, so the curves were measured above
+            findings.append(_too_jumpy(stats) or _good_fit(stats, context))
         except Exception as exc:  # see above
             findings.append(_cannot_judge(exc))
     findings = [calibrated(_drop_applied(f, context.settings)) for f in findings]

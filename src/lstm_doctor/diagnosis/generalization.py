@@ -372,9 +372,6 @@ def _val_below_train(stats: CurveStats, context: RunContext) -> Finding | None:
     )
 
 
-# Over a noisy val curve, overfitting needs the training side of its definition too: the
-# train loss fell at least 20% after val's best (the model went on fitting the training rows).
-NOISY_TRAIN_DROP_PCT = 20.0
 # The median of 5 epochs (the smoothed curve) of a curve whose epochs scatter by s scatters
 # by about 0.56 s (1.2533 / sqrt(5)): the noise of a rise read between two smoothed epochs.
 MEDIAN_OF_5 = 0.56
@@ -390,11 +387,10 @@ def beyond_jumps(log_change: float, noisy: Finding) -> bool:
 
 
 def _rise_beyond_jumps(overfitting: Finding, noisy: Finding) -> bool:
-    """A val rise that a noisy val curve's jumps do not explain (``beyond_jumps``), while
-    train fell ``NOISY_TRAIN_DROP_PCT`` or more."""
+    """A val rise that a noisy val curve's jumps do not explain (``beyond_jumps``). (A rise
+    is only ever read while train fell ``TRAIN_FALL`` or more, the training half of the
+    definition.)"""
     if overfitting.evidence.get("pattern") != "rise":
-        return False
-    if overfitting.evidence["train_drop_pct"] < NOISY_TRAIN_DROP_PCT:
         return False
     return beyond_jumps(math.log1p(overfitting.evidence["val_rise_pct"] / 100), noisy)
 

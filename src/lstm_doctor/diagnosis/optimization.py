@@ -101,16 +101,15 @@ def _unstable(stats: CurveStats, context: RunContext) -> Finding | None:
     # is what inflates it.) Only the training loss counts: a jumpy val over a smooth train
     # is noise or overfitting. A rise must also be material (SPIKE_OF_RANGE of ``_span``).
     threshold = SPIKE
+    least_rise = SPIKE_OF_RANGE * _span(train, context)
     with np.errstate(over="ignore", invalid="ignore"):
-        material = np.diff(train) > SPIKE_OF_RANGE * _span(train, context)
+        material = np.diff(train) > least_rise
     spikes = np.flatnonzero((jumps > threshold) & material) + 1
     spikes = spikes[spikes >= WARMUP_EPOCHS]
     # A blow-up: once past the first epoch, the loss at 10x the lowest value before it.
     with np.errstate(over="ignore", invalid="ignore"):
         floor = np.minimum.accumulate(train)[:-1]
-        blown = (train[1:] >= BLOW_UP * floor) & (
-            train[1:] - floor > SPIKE_OF_RANGE * _span(train, context)
-        )
+        blown = (train[1:] >= BLOW_UP * floor) & (train[1:] - floor > least_rise)
     blow_ups = np.flatnonzero(blown) + 1
     if len(spikes) < 2 and not len(blow_ups):
         return None
