@@ -36,13 +36,15 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 # are development data now. After the last changes, evaluate.py --split dev368 scored
 # DEV368_RIGHT_FLOOR right with DEV368_HARMFUL_CEILING harmful verdicts: a guard against
 # regressions, not a held-out figure.
-DEV368_RIGHT_FLOOR = 324
+DEV368_RIGHT_FLOOR = 331
 DEV368_HARMFUL_CEILING = 2
 # The fifth held-out set, frozen before the diagnosis saw it and measured once (evaluate.py
 # --split heldout5): 109/120 right, 1 harmful good_fit verdict; with each log's
-# trivial-predictor loss given (--with-baseline): 109/120, none harmful. The diagnosis was
-# not changed after it: these guard against regressions; the goal is the issue's.
-HELDOUT5_RIGHT_FLOOR = 109
+# trivial-predictor loss given (--with-baseline): 109/120, none harmful. It has been
+# development data since (all 488 logs: --split dev488); after the change decided on them
+# (a creeping, unbent curve is underfit), it scores 110/120: these guard against
+# regressions; the goal is the issue's, on a set frozen before the change.
+HELDOUT5_RIGHT_FLOOR = 110
 HELDOUT5_HARMFUL_CEILING = 1
 HELDOUT5_WITH_BASELINE_RIGHT_FLOOR = 109
 HELDOUT5_WITH_BASELINE_HARMFUL_CEILING = 0

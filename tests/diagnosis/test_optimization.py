@@ -68,31 +68,58 @@ def _creeping(n: int, start_gap: float, end_gap: float) -> tuple[np.ndarray, np.
     return train, train * np.geomspace(start_gap, end_gap, n)
 
 
-def test_a_creeping_run_with_a_constant_wide_gap_gets_no_verdict() -> None:
-    from lstm_doctor.diagnosis.diagnose import diagnose
-
-    train, val = _creeping(20, 2.4, 2.4)
-    found = {f.kind: f for f in diagnose(history(train, val)).findings}
-    assert "good_fit" not in found and "cannot_judge" in found
-    assert found["cannot_judge"].evidence["val_over_train_at_start"] == pytest.approx(2.4, 0.01)
-    assert "slow_convergence" not in found  # under 5%: not material enough for that
-
-
-def test_a_run_still_falling_at_its_average_rate_is_not_called_a_good_fit() -> None:
-    # Train and val close, falling ~0.5% an epoch from the first epoch to the last: beyond
-    # noise, under 5%, and the curve never bent (heldout-3 h3-keras-09's class): not converged.
-    from lstm_doctor.diagnosis.diagnose import diagnose
-
-    train, val = _creeping(20, 1.1, 1.1)
-    found = {f.kind: f for f in diagnose(history(train, val)).findings}
-    assert "good_fit" not in found and "slow_convergence" not in found
-    assert found["cannot_judge"].summary.startswith("still improving")
-    assert found["cannot_judge"].evidence["recent_over_mean_fall_rate"] == pytest.approx(1.0, 0.1)
-
-
 def _bent(n: int, drift: float) -> np.ndarray:
     """A fast fall (2.0 -> 1.0 in 5 epochs), then a slow drift down by ``drift`` in all."""
     return np.concatenate([np.geomspace(2.0, 1.0, 5)[:-1], np.geomspace(1.0, 1.0 - drift, n - 4)])
+
+
+def test_a_creeping_run_with_a_constant_wide_gap_is_underfit_not_a_good_fit() -> None:
+    from lstm_doctor.diagnosis.diagnose import diagnose
+
+    # Unbent (still falling at its average rate): far from its floor, whatever the gap the
+    # splits had from the start.
+    train, val = _creeping(20, 2.4, 2.4)
+    found = {f.kind: f for f in diagnose(history(train, val)).findings}
+    assert "good_fit" not in found and "slow_convergence" not in found  # under 5%
+    assert found["underfitting"].evidence["val_over_train_at_start"] == pytest.approx(2.4, 0.01)
+
+
+def test_a_bent_creeping_run_with_a_constant_wide_gap_gets_no_verdict() -> None:
+    from lstm_doctor.diagnosis.diagnose import diagnose
+
+    # Bent towards its floor (a fast fall, then a drift beyond noise): the wide gap the splits
+    # had from the start hides whether the model learnt anything.
+    train = _bent(20, 0.09)
+    found = {f.kind: f for f in diagnose(history(train, train * 2.4)).findings}
+    assert "good_fit" not in found and "underfitting" not in found
+    assert found["cannot_judge"].summary.startswith("cannot judge the fit")
+
+
+def test_a_run_still_falling_at_its_average_rate_is_underfit_not_a_good_fit() -> None:
+    # Train and val close, falling ~0.5% an epoch from the first epoch to the last: beyond
+    # noise, under 5%, and the curve never bent (heldout-3 h3-keras-09's class): the model is
+    # still far from its own floor, underfit as it stands; a note (read off the shape alone).
+    from lstm_doctor.diagnosis.diagnose import diagnose
+
+    train, val = _creeping(20, 1.1, 1.1)
+    diagnosis = diagnose(history(train, val))
+    found = {f.kind: f for f in diagnosis.findings}
+    assert "good_fit" not in found and "slow_convergence" not in found
+    assert diagnosis.primary.kind == "underfitting" and diagnosis.primary.severity == "info"
+    assert found["underfitting"].evidence["recent_over_mean_fall_rate"] == pytest.approx(1.0, 0.1)
+    assert {"lr", "epochs"} <= {k for r in found["underfitting"].remedies for k in r.change}
+
+
+def test_a_creeping_run_well_below_a_trivial_predictor_is_still_improving() -> None:
+    # The same curves, but a known trivial predictor scores 3x the training loss: the model
+    # did learn, so only "still improving, train longer" is said.
+    from lstm_doctor.diagnosis.diagnose import diagnose
+
+    train, val = _creeping(20, 1.1, 1.1)
+    context = RunContext(baselines_train={"mean": 3.0})
+    found = {f.kind: f for f in diagnose(history(train, val), context).findings}
+    assert "good_fit" not in found and "underfitting" not in found
+    assert found["cannot_judge"].summary.startswith("still improving")
 
 
 def test_a_converged_run_with_a_small_residual_drift_is_judged() -> None:

@@ -214,7 +214,8 @@ def diagnose(
 ) -> Diagnosis:
     """Diagnose a run from its History (ours or anyone's), its context and data findings.
 
-    ``good_fit`` is reported only when nothing else is a warning or worse.
+    ``good_fit`` is reported only when nothing else is a warning or worse, no verdict was
+    withheld, and no note says the model is underfit (a curve still far from its floor).
     """
     context = context or RunContext()
     try:
@@ -231,7 +232,7 @@ def diagnose(
         worse = None
     if worse is not None:
         findings.append(worse)
-    no_verdict = any(f.kind in ("too_short", "cannot_judge") for f in findings)
+    no_verdict = any(f.kind in ("too_short", "cannot_judge", "underfitting") for f in findings)
     if not no_verdict and not any(f.severity in ("critical", "warning") for f in findings):
         try:
             # no verdict is withheld, so the curves were measured above

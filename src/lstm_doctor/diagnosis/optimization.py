@@ -23,6 +23,7 @@ from lstm_doctor.diagnosis.curves import (
     setting,
 )
 from lstm_doctor.diagnosis.findings import Finding, Remedy
+from lstm_doctor.diagnosis.generalization import BASELINE_RATIO, MAX_GAP_FOR_UNDERFIT
 from lstm_doctor.history import History
 
 __all__ = ["optimization_findings"]
@@ -206,7 +207,7 @@ def _fall_rates(stats: CurveStats, last: int, drop: float, k: int) -> tuple[floa
     return drop / k if k else 0.0, mean_rate
 
 
-def _unsettled(stats: CurveStats, history: History) -> Finding | None:
+def _unsettled(stats: CurveStats, history: History, context: RunContext) -> Finding | None:
     """No verdict for a run still creeping down (beyond noise, under ``MATERIAL``) at the
     end, when either
 
@@ -217,8 +218,12 @@ def _unsettled(stats: CurveStats, history: History) -> Finding | None:
       so the run shows no sign of converging (a learning rate too small for the epochs, or a
       model that barely learns: from the curves alone they look alike).
 
-    Either way the run is not converged, so "good fit" is not shown: a cautious "cannot
-    judge, train longer" beats a confident wrong verdict."""
+    Either way the run is not converged, so "good fit" is not shown. A wide gap alone gets
+    "cannot judge, train longer". An unbent curve is a model still far from its own floor: as it
+    stands it has not fit what it can, which is underfitting whatever its cause (steps too
+    short for the epochs, or a model that barely learns), and the remedy is the same: larger
+    steps or more epochs. Only when a trivial predictor's training loss is known and the
+    model is already well below it (it learnt) is that withheld: then "still improving"."""
     if stats.n_epochs < MIN_EPOCHS or history.stop_reason not in (None, "max_epochs"):
         return None
     last = stats.n_epochs - 1
@@ -234,7 +239,11 @@ def _unsettled(stats: CurveStats, history: History) -> Finding | None:
     unbent = mean_rate > 0 and recent_rate >= UNBENT * mean_rate
     if not (wide or unbent):
         return None
-    if wide:
+    # A gap that training opened is the overfitting side, judged by its own check: that
+    # model fit the training data, so it is not called underfit (as in ``_underfitting``).
+    opened = gap > MAX_GAP_FOR_UNDERFIT and gap / start > MAX_GAP_FOR_UNDERFIT
+    learnt = opened or _well_below_baseline(stats, context)
+    if wide and not unbent:
         summary = (
             f"cannot judge the fit: val loss is {gap:.1f}x the train loss and was still "
             f"creeping down ({drop_pct(drop):.1f}% over the last {k} epochs) when training "
@@ -242,30 +251,56 @@ def _unsettled(stats: CurveStats, history: History) -> Finding | None:
             "this model"
         )
     else:
-        summary = (
-            f"still improving: val loss was still falling ({drop_pct(drop):.1f}% over the "
-            f"last {k} epochs, {recent_rate / mean_rate:.0%} of its average rate) when "
-            "training stopped; train longer before judging the fit"
+        still = (
+            f"val loss was still falling ({drop_pct(drop):.1f}% over the last {k} epochs, "
+            f"{recent_rate / mean_rate:.0%} of its average rate) when training stopped"
         )
+        summary = (
+            f"still improving: {still}; train longer before judging the fit"
+            if learnt
+            else f"underfitting: the model is still far from its floor: {still}"
+        )
+    evidence = {
+        "val_over_train_at_start": round(start, 3),
+        "val_over_train_at_end": round(gap, 3),
+        "val_drop_last_epochs_pct": drop_pct(drop),
+        "window_epochs": k,
+        "noise_threshold_pct": pct(threshold),
+        "wide_gap": WIDE_GAP,
+        "recent_over_mean_fall_rate": round(recent_rate / mean_rate, 3) if mean_rate > 0 else None,
+        "unbent_ratio": UNBENT,
+    }
+    if learnt or not unbent:
+        return Finding("cannot_judge", "info", summary, evidence, (), confidence(drop, threshold))
+    lr = setting(context.settings, "lr", None)
+    epochs = int(setting(context.settings, "epochs", stats.n_epochs))
+    # A note, not a warning: read off the curve's shape alone, it yields to any finding
+    # the curves show directly (a val below train, an overfitting rise).
     return Finding(
-        "cannot_judge",
+        "underfitting",
         "info",
         summary,
-        {
-            "val_over_train_at_start": round(start, 3),
-            "val_over_train_at_end": round(gap, 3),
-            "val_drop_last_epochs_pct": drop_pct(drop),
-            "window_epochs": k,
-            "noise_threshold_pct": pct(threshold),
-            "wide_gap": WIDE_GAP,
-            "recent_over_mean_fall_rate": round(recent_rate / mean_rate, 3)
-            if mean_rate > 0
-            else None,
-            "unbent_ratio": UNBENT,
-        },
-        (),
-        confidence(drop, threshold),
+        evidence,
+        (
+            Remedy(
+                {"lr": lr * 3} if _number(lr) else {"lr": "x3"},
+                "A curve still falling at its average pace means steps too short to arrive.",
+            ),
+            Remedy({"epochs": epochs * 2}, "Or give it the epochs to reach its floor."),
+        ),
+        # A judgement from the curve's shape alone: the raw confidence of the no-baseline
+        # underfitting reading of ``generalization._underfitting`` (calibration maps it).
+        0.5,
     )
+
+
+def _well_below_baseline(stats: CurveStats, context: RunContext) -> bool:
+    """The training loss ends under ``BASELINE_RATIO`` x the best trivial predictor's (known
+    for our runs and ``--baseline-loss``): the model did learn."""
+    if not context.baselines_train:
+        return False
+    train_end = float(np.exp(stats.smooth_train[-1]))
+    return train_end < BASELINE_RATIO * min(context.baselines_train.values())
 
 
 def _stopped_too_early(
@@ -315,5 +350,5 @@ def optimization_findings(
         _unstable(stats, context),
         _slow_convergence(stats, history, settings),
         _stopped_too_early(stats, history, settings),
-        _unsettled(stats, history),
+        _unsettled(stats, history, context),
     ]
