@@ -41,6 +41,9 @@ from typing import Any
 
 from lstm_doctor.diagnosis.calibration import CURVE_KINDS  # the kinds a curve finding has
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or imported
+from label_margin import borderline_thresholds
+
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "diagnosis" / "corpus"
 CORPUS_HELDOUT2 = CORPUS.parent / "corpus_heldout"
 CORPUS_HELDOUT3 = CORPUS.parent / "corpus_heldout3"
@@ -144,6 +147,7 @@ def score(entries: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[
                 "confidence": findings[0]["confidence"] if findings else None,
                 "right": primary in accepted(entry),
                 "harmful": entry["label"] in HARMFUL and primary == "good_fit",
+                "borderline": borderline_thresholds(entry),
             }
         )
 
@@ -162,15 +166,27 @@ def score(entries: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[
     # abstention: wrong for the accuracy above, shown apart so a reader can see what the
     # verdicts given were worth.
     judged = [r for r in rows if r["primary"] != "cannot_judge"]
+    # A label that moving one threshold by a quarter of its effect size would change
+    # (label_margin.py) is borderline: the rest are clear, where the answer key is sharp.
+    clear = [r for r in rows if not r["borderline"]]
+    borderline = [r for r in rows if r["borderline"]]
     return {
         "overall": share(rows) if rows else {"n": 0},
         "harmful_good_fit": sum(r["harmful"] for r in rows),
         "abstained": len(rows) - len(judged),
         "accuracy_when_judged": share(judged) if judged else {"n": 0},
+        "clear_labels": share(clear) if clear else {"n": 0},
+        "borderline_labels": share(borderline) if borderline else {"n": 0},
+        "harmful_on_clear_labels": sum(r["harmful"] for r in clear),
         "per_label": {k: share(v) for k, v in sorted(by["label"].items())},
         "per_framework": {k: share(v) for k, v in sorted(by["framework"].items())},
         "confusion": {k: dict(v) for k, v in sorted(confusion.items())},
-        "wrong": [f"{r['id']}: {r['label']} -> {r['primary']}" for r in rows if not r["right"]],
+        "wrong": [
+            f"{r['id']}: {r['label']} -> {r['primary']}"
+            + (f" (borderline: {', '.join(r['borderline'])})" if r["borderline"] else "")
+            for r in rows
+            if not r["right"]
+        ],
         "reliability": reliability(entries, results),
     }
 

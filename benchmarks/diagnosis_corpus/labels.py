@@ -60,14 +60,36 @@ LABELS = (
 )
 
 MIN_EPOCHS = 5
+# The thresholds of the rules above, by name (``label_margin.py`` moves each one to ask how
+# near its threshold a run's label was decided).
+THRESHOLDS: dict[str, float] = {
+    "material_share_of_range": 0.10,  # 3. a rise counts when > this share of the range
+    "spike_rise": 1.25,  # 3. an epoch-to-epoch rise of the training loss
+    "ended_over_min": 2.0,  # 3. the last training loss over its minimum
+    "blow_up": 10.0,  # 3. a training loss over the lowest before it
+    "slow_fall": 0.95,  # 4. the late val mean over the earlier one
+    "no_learning_of_baseline": 0.9,  # 5. the training loss over the trivial predictor's
+    "no_learning_of_first": 0.95,  # 5. ... over the first epoch's, without a baseline
+    "val_rise": 1.15,  # 6. the late val mean over its minimum
+    "train_fall": 0.8,  # 6. the late train mean over the train loss at val's minimum
+    "noisy_jump": 0.08,  # 7. the median |change| of log val
+    "noisy_over_train": 3.0,  # 7. ... over that of log train
+    "below_share": 0.8,  # 8. the share of epochs with val below train
+    "below_ratio": 0.9,  # 8. the median val/train ratio
+}
 
 
 def _tail_mean(values: np.ndarray, k: int = 3) -> float:
     return float(np.mean(values[-k:]))
 
 
-def _rules(train: np.ndarray, val: np.ndarray | None, baseline: float | None) -> dict[str, Any]:
-    """Each rule's verdict and the numbers behind it."""
+def _rules(
+    train: np.ndarray,
+    val: np.ndarray | None,
+    baseline: float | None,
+    t: dict[str, float] = THRESHOLDS,
+) -> dict[str, Any]:
+    """Each rule's verdict and the numbers behind it (``t``: the thresholds)."""
     n = len(train)
     out: dict[str, Any] = {"epochs": n}
     finite_train = train[np.isfinite(train)]
@@ -86,27 +108,33 @@ def _rules(train: np.ndarray, val: np.ndarray | None, baseline: float | None) ->
         )
         rises = np.diff(np.log(np.clip(finite_train, 1e-300, None)))
         span = float(finite_train.max() - finite_train.min())
-        material = np.diff(finite_train) > 0.10 * span
-        spikes = int(((rises > math.log(1.25)) & material)[1:].sum())  # into epoch 3 on
-        ended_high = finite_train[-1] - finite_train.min() > 0.10 * span
+        least = t["material_share_of_range"] * span
+        material = np.diff(finite_train) > least
+        spikes = int(((rises > math.log(t["spike_rise"])) & material)[1:].sum())  # epoch 3 on
+        ended_high = finite_train[-1] - finite_train.min() > least
         running_min = np.minimum.accumulate(finite_train)[:-1]
-        high = finite_train[1:] >= 10 * np.clip(running_min, 1e-300, None)
-        blew_up = bool((high & (finite_train[1:] - running_min > 0.10 * span)).any())
+        high = finite_train[1:] >= t["blow_up"] * np.clip(running_min, 1e-300, None)
+        blew_up = bool((high & (finite_train[1:] - running_min > least)).any())
     else:
         ratio_last_min, spikes, ended_high, blew_up = 1.0, 0, False, False
     out.update(train_last_over_min=round(ratio_last_min, 4), train_spikes=spikes)
     out["train_blew_up"] = blew_up
-    if nonfinite or (ratio_last_min >= 2.0 and ended_high) or spikes >= 2 or blew_up:
+    if (
+        nonfinite
+        or (ratio_last_min >= t["ended_over_min"] and ended_high)
+        or spikes >= 2
+        or blew_up
+    ):
         fired.append("unstable")
     if n >= 3 and len(finite_train) == n:
         # 4. underfitting / no learning
         end = _tail_mean(train)
         if baseline is not None and baseline > 0:
             out["train_end_over_baseline"] = round(end / baseline, 4)
-            no_learning = end >= 0.9 * baseline
+            no_learning = end >= t["no_learning_of_baseline"] * baseline
         else:
             out["train_end_over_first"] = round(end / train[0], 4) if train[0] > 0 else None
-            no_learning = train[0] > 0 and end >= 0.95 * train[0]
+            no_learning = train[0] > 0 and end >= t["no_learning_of_first"] * train[0]
         if no_learning:
             fired.append("underfitting")
         if has_val and val is not None and np.isfinite(val).all():
@@ -121,20 +149,20 @@ def _rules(train: np.ndarray, val: np.ndarray | None, baseline: float | None) ->
                 val_end_over_min=round(float(val_rise), 4),
                 train_end_over_train_at_val_min=round(float(train_after), 4),
             )
-            if after >= 3 and val_rise >= 1.15 and train_after <= 0.8:
+            if after >= 3 and val_rise >= t["val_rise"] and train_after <= t["train_fall"]:
                 fired.append("overfitting")
             # 6. val below train
             below = float(np.mean(val < train))
             ratio = float(np.median(val / train))
             out.update(share_val_below_train=round(below, 3), median_val_over_train=round(ratio, 4))
-            if below >= 0.8 and ratio <= 0.9:
+            if below >= t["below_share"] and ratio <= t["below_ratio"]:
                 fired.append("val_below_train")
             # 7. noisy validation
             if n >= 5 and (val > 0).all() and (train > 0).all():
                 jv = float(np.median(np.abs(np.diff(np.log(val[1:])))))
                 jt = float(np.median(np.abs(np.diff(np.log(train[1:])))))
                 out.update(val_jump=round(jv, 4), train_jump=round(jt, 4))
-                if jv >= 0.08 and jv >= 3 * jt:
+                if jv >= t["noisy_jump"] and jv >= t["noisy_over_train"] * jt:
                     fired.append("noisy_validation")
             # 8. slow convergence
             if n >= 6:
@@ -142,7 +170,7 @@ def _rules(train: np.ndarray, val: np.ndarray | None, baseline: float | None) ->
                 earlier = float(np.mean(val[n - w - 3 : n - w]))
                 late = _tail_mean(val)
                 out.update(val_end_over_earlier=round(late / earlier, 4), window=w)
-                if late <= 0.95 * earlier and k >= n - 3:
+                if late <= t["slow_fall"] * earlier and k >= n - 3:
                     fired.append("slow_convergence")
     fired.append("good_fit")
     # keep rule order, drop duplicates
@@ -151,7 +179,9 @@ def _rules(train: np.ndarray, val: np.ndarray | None, baseline: float | None) ->
     return out
 
 
-def label_run(series: dict[str, Any], baseline: float | None = None) -> dict[str, Any]:
+def label_run(
+    series: dict[str, Any], baseline: float | None = None, thresholds: dict[str, float] = THRESHOLDS
+) -> dict[str, Any]:
     """``{"label", "acceptable", "numbers"}`` for one run's recorded per-epoch series.
 
     ``series`` has ``train`` (list) and optionally ``val`` (list, or None/absent when the
@@ -165,7 +195,7 @@ def label_run(series: dict[str, Any], baseline: float | None = None) -> dict[str
     if len(finite) and finite.min() < 0:  # log-scale loss (NLL): compare exp(loss - min)
         train = np.exp(train - finite.min())
         val = None if val is None else np.exp(val - finite.min())
-    numbers = _rules(train, val, baseline)
+    numbers = _rules(train, val, baseline, thresholds)
     fired = numbers.pop("fired")
     acceptable = fired[1] if len(fired) > 1 and fired[1] != "good_fit" else None
     return {"label": fired[0], "acceptable": acceptable, "numbers": numbers, "fired": fired}
