@@ -21,7 +21,8 @@ and frozen after the third was measured, before the diagnosis saw it), measured 
 (81/96), then tuned on too: ``--split dev368`` is all four (368 logs), all development data
 since. ``--split heldout5`` is the fifth (``corpus_heldout5/``, 120 logs, generated and
 frozen while the diagnosis was tuned on dev368, before the diagnosis saw it), to be measured
-once.
+once. ``--split heldout6`` is the sixth (``corpus_heldout6/``, generated and frozen after
+the fifth became development data, before the diagnosis saw it), to be measured once.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
 the dev split (raw confidences, every curve finding, right when its kind is among the rules
 that fired on the run) and prints it; ``--fit-on dev272`` fits it on every development log
@@ -49,11 +50,13 @@ CORPUS_HELDOUT2 = CORPUS.parent / "corpus_heldout"
 CORPUS_HELDOUT3 = CORPUS.parent / "corpus_heldout3"
 CORPUS_HELDOUT4 = CORPUS.parent / "corpus_heldout4"
 CORPUS_HELDOUT5 = CORPUS.parent / "corpus_heldout5"
+CORPUS_HELDOUT6 = CORPUS.parent / "corpus_heldout6"
 HELDOUT_SETS = {
     "heldout2": CORPUS_HELDOUT2,
     "heldout3": CORPUS_HELDOUT3,
     "heldout4": CORPUS_HELDOUT4,
     "heldout5": CORPUS_HELDOUT5,
+    "heldout6": CORPUS_HELDOUT6,
 }
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.
@@ -96,6 +99,8 @@ def load(split: str) -> list[dict[str, Any]]:
 
 def root_of(entry: dict[str, Any]) -> Path:
     """The corpus directory an entry's ``path`` is relative to."""
+    if entry["id"].startswith("h6-"):
+        return CORPUS_HELDOUT6
     if entry["id"].startswith("h5-"):
         return CORPUS_HELDOUT5
     if entry["id"].startswith("h4-"):
