@@ -20,9 +20,12 @@ development data since. ``--split heldout4`` is the fourth (``corpus_heldout4/``
 and frozen after the third was measured, before the diagnosis saw it), measured once
 (81/96), then tuned on too: ``--split dev368`` is all four (368 logs), all development data
 since. ``--split heldout5`` is the fifth (``corpus_heldout5/``, 120 logs, generated and
-frozen while the diagnosis was tuned on dev368, before the diagnosis saw it), to be measured
-once. ``--split heldout6`` is the sixth (``corpus_heldout6/``, generated and frozen after
-the fifth became development data, before the diagnosis saw it), to be measured once.
+frozen while the diagnosis was tuned on dev368, before the diagnosis saw it), measured once
+(109/120), then tuned on too: ``--split dev488`` is all five (488 logs). ``--split heldout6``
+is the sixth (``corpus_heldout6/``, 200 logs, generated and frozen after the fifth became
+development data, before the diagnosis saw it), measured once (176/200); ``--split dev688``
+is all six, for whatever is decided next. Every figure also comes split by the label margin
+(``label_margin.py``): clear labels and borderline ones.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
 the dev split (raw confidences, every curve finding, right when its kind is among the rules
 that fired on the run) and prints it; ``--fit-on dev272`` fits it on every development log
@@ -90,6 +93,8 @@ def load(split: str) -> list[dict[str, Any]]:
         return load("dev272") + load("heldout4")
     if split == "dev488":  # every development log: dev368 and corpus_heldout5/
         return load("dev368") + load("heldout5")
+    if split == "dev688":  # every log: dev488 and corpus_heldout6/, measured once
+        return load("dev488") + load("heldout6")
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     if split == "all":
         return manifest
@@ -196,9 +201,6 @@ def score(entries: list[dict[str, Any]], results: list[dict[str, Any]]) -> dict[
     }
 
 
-BINS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
-
-
 def curve_findings(entries, results):
     """(confidence, right) for every curve finding of every run."""
     pairs = []
@@ -211,20 +213,19 @@ def curve_findings(entries, results):
 
 
 def reliability(entries, results) -> list[dict[str, Any]]:
-    """How often a curve finding with confidence in each bin agrees with the rules."""
+    """How often a curve finding with each calibrated confidence agrees with the rules: a
+    row per step of ``calibration.TABLE`` (every curve finding's confidence is one of them)."""
     pairs = curve_findings(entries, results)
     table = []
-    for low, high in BINS:
-        inside = [(c, ok) for c, _, ok in pairs if low <= c < high]
-        if inside:
-            table.append(
-                {
-                    "confidence": f"[{low:.1f}, {min(high, 1.0):.1f}" + ("]" if high > 1 else ")"),
-                    "findings": len(inside),
-                    "mean_confidence": round(sum(c for c, _ in inside) / len(inside), 3),
-                    "share_right": round(sum(ok for _, ok in inside) / len(inside), 3),
-                }
-            )
+    for value in sorted({round(c, 3) for c, _, _ in pairs}):
+        inside = [ok for c, _, ok in pairs if round(c, 3) == value]
+        table.append(
+            {
+                "confidence": value,
+                "findings": len(inside),
+                "share_right": round(sum(inside) / len(inside), 3),
+            }
+        )
     return table
 
 
@@ -251,7 +252,8 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    splits = ("dev", "heldout", "all", *HELDOUT_SETS, "dev180", "dev272", "dev368", "dev488")
+    development = ("dev180", "dev272", "dev368", "dev488", "dev688")
+    splits = ("dev", "heldout", "all", *HELDOUT_SETS, *development)
     parser.add_argument("--split", choices=splits, default="heldout")
     parser.add_argument("--fit-calibration", action="store_true")
     parser.add_argument(
