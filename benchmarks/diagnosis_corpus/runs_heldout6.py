@@ -4,8 +4,8 @@
 The dev corpus and the second to fifth held-out sets (488 logs) have been used for
 decisions about the diagnosis. This set was written, generated and labelled (``labels.py``,
 unchanged) after that, the same way as the fifth (``runs_heldout5.py``), before the
-diagnosis had been run on any of it; nobody looked at how the diagnosis does on it. It is
-to be measured once, afterwards.
+diagnosis had been run on any of it; nobody looked at how the diagnosis does on it. It was
+measured once, afterwards (176/200 right; docs/diagnosis_corpus.md).
 
 How it differs from the earlier sets, on purpose:
 
