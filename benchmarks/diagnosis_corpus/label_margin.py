@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import numpy as np
 from labels import THRESHOLDS, label_run
 
 __all__ = ["MOVE", "borderline_thresholds", "moved_thresholds"]
@@ -67,7 +68,8 @@ def borderline_thresholds(entry: dict[str, Any]) -> list[str]:
     """The thresholds whose move changes the run's primary label (empty: a clear label)."""
     names = []
     for name, thresholds in MOVED:
-        label = label_run(entry["series"], entry.get("label_baseline"), thresholds)["label"]
+        with np.errstate(divide="ignore", invalid="ignore"):  # NaN epochs, as when labelled
+            label = label_run(entry["series"], entry.get("label_baseline"), thresholds)["label"]
         if label != entry["label"] and name not in names:
             names.append(name)
     return names
