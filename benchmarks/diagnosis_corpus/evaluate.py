@@ -24,7 +24,9 @@ frozen while the diagnosis was tuned on dev368, before the diagnosis saw it), me
 (109/120), then tuned on too: ``--split dev488`` is all five (488 logs). ``--split heldout6``
 is the sixth (``corpus_heldout6/``, 200 logs, generated and frozen after the fifth became
 development data, before the diagnosis saw it), measured once (176/200); ``--split dev688``
-is all six, for whatever is decided next. Every figure also comes split by the label margin
+is all six, for whatever is decided next. ``--split heldout7`` is the seventh
+(``corpus_heldout7/``, generated and frozen after the sixth was measured, before the
+diagnosis saw it; not measured yet). Every figure also comes split by the label margin
 (``label_margin.py``): clear labels and borderline ones.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
 the dev split (raw confidences, every curve finding, right when its kind is among the rules
@@ -54,12 +56,14 @@ CORPUS_HELDOUT3 = CORPUS.parent / "corpus_heldout3"
 CORPUS_HELDOUT4 = CORPUS.parent / "corpus_heldout4"
 CORPUS_HELDOUT5 = CORPUS.parent / "corpus_heldout5"
 CORPUS_HELDOUT6 = CORPUS.parent / "corpus_heldout6"
+CORPUS_HELDOUT7 = CORPUS.parent / "corpus_heldout7"
 HELDOUT_SETS = {
     "heldout2": CORPUS_HELDOUT2,
     "heldout3": CORPUS_HELDOUT3,
     "heldout4": CORPUS_HELDOUT4,
     "heldout5": CORPUS_HELDOUT5,
     "heldout6": CORPUS_HELDOUT6,
+    "heldout7": CORPUS_HELDOUT7,
 }
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.
@@ -104,6 +108,8 @@ def load(split: str) -> list[dict[str, Any]]:
 
 def root_of(entry: dict[str, Any]) -> Path:
     """The corpus directory an entry's ``path`` is relative to."""
+    if entry["id"].startswith("h7-"):
+        return CORPUS_HELDOUT7
     if entry["id"].startswith("h6-"):
         return CORPUS_HELDOUT6
     if entry["id"].startswith("h5-"):

