@@ -26,7 +26,8 @@ is the sixth (``corpus_heldout6/``, 200 logs, generated and frozen after the fif
 development data, before the diagnosis saw it), measured once (176/200); ``--split dev688``
 is all six, for whatever is decided next. ``--split heldout7`` is the seventh
 (``corpus_heldout7/``, generated and frozen after the sixth was measured, before the
-diagnosis saw it; not measured yet). Every figure also comes split by the label margin
+diagnosis saw it, the diagnosis code unchanged since the sixth), measured once (124/140);
+``--split dev828`` is all seven. Every figure also comes split by the label margin
 (``label_margin.py``): clear labels and borderline ones.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
 the dev split (raw confidences, every curve finding, right when its kind is among the rules
@@ -99,6 +100,8 @@ def load(split: str) -> list[dict[str, Any]]:
         return load("dev368") + load("heldout5")
     if split == "dev688":  # every log: dev488 and corpus_heldout6/, measured once
         return load("dev488") + load("heldout6")
+    if split == "dev828":  # every log: dev688 and corpus_heldout7/, measured once
+        return load("dev688") + load("heldout7")
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     if split == "all":
         return manifest
@@ -258,7 +261,7 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    development = ("dev180", "dev272", "dev368", "dev488", "dev688")
+    development = ("dev180", "dev272", "dev368", "dev488", "dev688", "dev828")
     splits = ("dev", "heldout", "all", *HELDOUT_SETS, *development)
     parser.add_argument("--split", choices=splits, default="heldout")
     parser.add_argument("--fit-calibration", action="store_true")
