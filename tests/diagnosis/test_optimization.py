@@ -192,3 +192,13 @@ def test_still_falling_read_off_a_noisy_val_is_a_note() -> None:
     found = {f.kind: f for f in diagnose_curves(history(train, val))}
     assert "noisy_validation" in found
     assert found["slow_convergence"].severity == "warning"
+
+
+def test_a_creeping_run_that_never_moved_gets_one_underfitting_finding() -> None:
+    # Creeping and unbent (the shape note) while its training loss fell under 10% after
+    # the first epoch (the level reading): one underfitting finding, the level reading.
+    from lstm_doctor.diagnosis.diagnose import diagnose
+
+    train = np.geomspace(1.0, 0.92, 20)  # 2% over the last 4 epochs, ~8% after the first
+    found = [f for f in diagnose(history(train, train * 1.1)).findings if f.kind == "underfitting"]
+    assert len(found) == 1 and found[0].severity == "warning"

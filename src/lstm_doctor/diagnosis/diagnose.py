@@ -48,6 +48,10 @@ def _curve_findings(stats: CurveStats, history: History, context: RunContext) ->
     noisy = next((f for f in generalization if f and f.kind == "noisy_validation"), None)
     if noisy is not None:
         optimization = [_still_falling_beyond_noise(f, noisy) for f in optimization]
+    if any(f is not None and f.kind == "underfitting" for f in generalization):
+        # the curve-shape note ("still far from its floor") says less than the direct
+        # reading of the levels: one underfitting finding, not two
+        optimization = [f for f in optimization if f is None or f.kind != "underfitting"]
     return [f for f in optimization + generalization if f is not None]
 
 

@@ -208,8 +208,8 @@ def _fall_rates(stats: CurveStats, last: int, drop: float, k: int) -> tuple[floa
 
 
 def _unsettled(stats: CurveStats, history: History, context: RunContext) -> Finding | None:
-    """No verdict for a run still creeping down (beyond noise, under ``MATERIAL``) at the
-    end, when either
+    """No verdict, or an underfitting note, for a run still creeping down (beyond noise,
+    under ``MATERIAL``) at the end, when either
 
     - its val loss was ``WIDE_GAP`` x its train loss or more from the first epochs to the
       last: a gap the training did not open is a difference between the splits that hides
