@@ -106,6 +106,8 @@ def load(split: str) -> list[dict[str, Any]]:
         return load("dev488") + load("heldout6")
     if split == "dev828":  # every log: dev688 and corpus_heldout7/, measured once
         return load("dev688") + load("heldout7")
+    if split == "dev971":  # every log: dev828 and corpus_heldout8/, measured once
+        return load("dev828") + load("heldout8")
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     if split == "all":
         return manifest
@@ -267,7 +269,7 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    development = ("dev180", "dev272", "dev368", "dev488", "dev688", "dev828")
+    development = ("dev180", "dev272", "dev368", "dev488", "dev688", "dev828", "dev971")
     splits = ("dev", "heldout", "all", *HELDOUT_SETS, *development)
     parser.add_argument("--split", choices=splits, default="heldout")
     parser.add_argument("--fit-calibration", action="store_true")

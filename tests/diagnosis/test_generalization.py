@@ -226,3 +226,25 @@ def test_a_val_that_rises_over_a_flat_train_is_not_overfitting() -> None:
     assert "overfitting" not in kinds(history(train, val))
     steep = np.r_[np.geomspace(1.0, 0.5, 10), np.geomspace(0.5, 0.3, n - 10)]  # train -40%
     assert "overfitting" in kinds(history(steep, val))
+
+
+def test_a_flat_training_loss_alone_yields_to_a_val_below_train() -> None:
+    # Curves alone: a training loss flat after its first epoch (never learnt, or learnt it
+    # all in that epoch) under a val persistently 30% lower (dropout, an easier val period):
+    # the direct observation leads; the flat loss stays as a note and withholds good_fit.
+    n = 20
+    train = np.full(n, 0.6) * wobble(n, 0.005)
+    val = np.full(n, 0.42) * wobble(n, 0.005, 1)
+    diagnosis = diagnose(history(train, val))
+    assert diagnosis.primary.kind == "val_below_train"
+    underfit = next(f for f in diagnosis.findings if f.kind == "underfitting")
+    assert underfit.severity == "info" and "good_fit" not in diagnosis.kinds()
+
+
+def test_a_flat_training_loss_above_a_known_baseline_stays_a_warning() -> None:
+    n = 20
+    train = np.full(n, 0.6) * wobble(n, 0.005)
+    val = np.full(n, 0.42) * wobble(n, 0.005, 1)
+    context = RunContext(baselines_train={"mean": 0.62})  # no better than the mean
+    diagnosis = diagnose(history(train, val), context)
+    assert diagnosis.primary.kind == "underfitting" and diagnosis.primary.severity == "warning"

@@ -256,6 +256,11 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
             statistics.append(0.5)
     if not reasons:
         return None
+    # Curves alone cannot tell a model that never learnt from one that learnt all it could
+    # in its first epoch (many batches an epoch): a flat training loss after it is a note,
+    # which withholds good_fit but yields to what the curves show directly (a val below
+    # train, a rise). A frozen model, or a known trivial predictor's loss, is evidence.
+    level_free = not frozen and not context.baselines_train and context.residual_r2 is None
     units = int(setting(settings, "units", 64))
     layers = int(setting(settings, "layers", 2))
     lr = setting(settings, "lr", None)
@@ -269,7 +274,7 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
     ]
     return Finding(
         "underfitting",
-        "warning",
+        "info" if level_free else "warning",
         ("underfitting: " if frozen else "underfitting: train and val loss are close and high: ")
         + "; ".join(reasons),
         evidence,
