@@ -28,9 +28,10 @@ is all six, for whatever is decided next. ``--split heldout7`` is the seventh
 (``corpus_heldout7/``, generated and frozen after the sixth was measured, before the
 diagnosis saw it, the diagnosis code unchanged since the sixth), measured once (124/140);
 ``--split dev828`` is all seven. ``--split heldout8`` is the eighth (``corpus_heldout8/``,
-generated and frozen after the seventh was measured, before the diagnosis saw it).
-``--split heldout9`` is the ninth (``corpus_heldout9/``, generated and frozen after the eighth
-was frozen, before the diagnosis saw it).
+generated and frozen after the seventh was measured, before the diagnosis saw it), measured
+once (125/143): ``--split dev971`` is all eight. ``--split heldout9`` is the ninth
+(``corpus_heldout9/``, generated and frozen after the eighth was frozen, before the change
+decided on dev971 was measured), measured once (120/150); ``--split dev1121`` is all nine.
 Every figure also comes split by the label margin
 (``label_margin.py``): clear labels and borderline ones.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
@@ -112,6 +113,8 @@ def load(split: str) -> list[dict[str, Any]]:
         return load("dev688") + load("heldout7")
     if split == "dev971":  # every log: dev828 and corpus_heldout8/, measured once
         return load("dev828") + load("heldout8")
+    if split == "dev1121":  # every log: dev971 and corpus_heldout9/, measured once
+        return load("dev971") + load("heldout9")
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     if split == "all":
         return manifest
@@ -275,7 +278,7 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    development = ("dev180", "dev272", "dev368", "dev488", "dev688", "dev828", "dev971")
+    development = ("dev180", "dev272", "dev368", "dev488", "dev688", "dev828", "dev971", "dev1121")
     splits = ("dev", "heldout", "all", *HELDOUT_SETS, *development)
     parser.add_argument("--split", choices=splits, default="heldout")
     parser.add_argument("--fit-calibration", action="store_true")
