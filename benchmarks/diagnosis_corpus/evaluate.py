@@ -45,6 +45,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -57,23 +58,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or i
 from label_margin import borderline_thresholds
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "diagnosis" / "corpus"
-CORPUS_HELDOUT2 = CORPUS.parent / "corpus_heldout"
-CORPUS_HELDOUT3 = CORPUS.parent / "corpus_heldout3"
-CORPUS_HELDOUT4 = CORPUS.parent / "corpus_heldout4"
-CORPUS_HELDOUT5 = CORPUS.parent / "corpus_heldout5"
-CORPUS_HELDOUT6 = CORPUS.parent / "corpus_heldout6"
-CORPUS_HELDOUT7 = CORPUS.parent / "corpus_heldout7"
-CORPUS_HELDOUT8 = CORPUS.parent / "corpus_heldout8"
-CORPUS_HELDOUT9 = CORPUS.parent / "corpus_heldout9"
 HELDOUT_SETS = {
-    "heldout2": CORPUS_HELDOUT2,
-    "heldout3": CORPUS_HELDOUT3,
-    "heldout4": CORPUS_HELDOUT4,
-    "heldout5": CORPUS_HELDOUT5,
-    "heldout6": CORPUS_HELDOUT6,
-    "heldout7": CORPUS_HELDOUT7,
-    "heldout8": CORPUS_HELDOUT8,
-    "heldout9": CORPUS_HELDOUT9,
+    "heldout2": CORPUS.parent / "corpus_heldout",
+    **{f"heldout{k}": CORPUS.parent / f"corpus_heldout{k}" for k in range(3, 10)},
+}
+# Every log up to a held-out set, once that set had been measured: split -> (the split
+# before it, the set). dev180..dev488 were tuned on; dev688 and later are measured sets too.
+DEVELOPMENT = {
+    "dev180": ("all", "heldout2"),
+    "dev272": ("dev180", "heldout3"),
+    "dev368": ("dev272", "heldout4"),
+    "dev488": ("dev368", "heldout5"),
+    "dev688": ("dev488", "heldout6"),
+    "dev828": ("dev688", "heldout7"),
+    "dev971": ("dev828", "heldout8"),
+    "dev1121": ("dev971", "heldout9"),
 }
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.
@@ -99,22 +98,9 @@ def finding_right(kind: str, entry: dict[str, Any]) -> bool:
 def load(split: str) -> list[dict[str, Any]]:
     if split in HELDOUT_SETS:
         return json.loads((HELDOUT_SETS[split] / "manifest.json").read_text())
-    if split == "dev180":  # every development log: corpus/ and corpus_heldout/
-        return load("all") + load("heldout2")
-    if split == "dev272":  # every development log: dev180 and corpus_heldout3/
-        return load("dev180") + load("heldout3")
-    if split == "dev368":  # every development log: dev272 and corpus_heldout4/
-        return load("dev272") + load("heldout4")
-    if split == "dev488":  # every development log: dev368 and corpus_heldout5/
-        return load("dev368") + load("heldout5")
-    if split == "dev688":  # every log: dev488 and corpus_heldout6/, measured once
-        return load("dev488") + load("heldout6")
-    if split == "dev828":  # every log: dev688 and corpus_heldout7/, measured once
-        return load("dev688") + load("heldout7")
-    if split == "dev971":  # every log: dev828 and corpus_heldout8/, measured once
-        return load("dev828") + load("heldout8")
-    if split == "dev1121":  # every log: dev971 and corpus_heldout9/, measured once
-        return load("dev971") + load("heldout9")
+    if split in DEVELOPMENT:
+        before, added = DEVELOPMENT[split]
+        return load(before) + load(added)
     manifest = json.loads((CORPUS / "manifest.json").read_text())
     if split == "all":
         return manifest
@@ -123,22 +109,10 @@ def load(split: str) -> list[dict[str, Any]]:
 
 
 def root_of(entry: dict[str, Any]) -> Path:
-    """The corpus directory an entry's ``path`` is relative to."""
-    if entry["id"].startswith("h9-"):
-        return CORPUS_HELDOUT9
-    if entry["id"].startswith("h8-"):
-        return CORPUS_HELDOUT8
-    if entry["id"].startswith("h7-"):
-        return CORPUS_HELDOUT7
-    if entry["id"].startswith("h6-"):
-        return CORPUS_HELDOUT6
-    if entry["id"].startswith("h5-"):
-        return CORPUS_HELDOUT5
-    if entry["id"].startswith("h4-"):
-        return CORPUS_HELDOUT4
-    if entry["id"].startswith("h3-"):
-        return CORPUS_HELDOUT3
-    return CORPUS_HELDOUT2 if entry["id"].startswith("h2-") else CORPUS
+    """The corpus directory an entry's ``path`` is relative to: ``hK-...`` ids are the K-th
+    set's, the others ``corpus/``'s."""
+    match = re.match(r"h(\d+)-", entry["id"])
+    return HELDOUT_SETS[f"heldout{match.group(1)}"] if match else CORPUS
 
 
 def diagnose_all(
@@ -278,8 +252,7 @@ def isotonic(points: list[tuple[float, bool]]) -> list[tuple[float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    development = ("dev180", "dev272", "dev368", "dev488", "dev688", "dev828", "dev971", "dev1121")
-    splits = ("dev", "heldout", "all", *HELDOUT_SETS, *development)
+    splits = ("dev", "heldout", "all", *HELDOUT_SETS, *DEVELOPMENT)
     parser.add_argument("--split", choices=splits, default="heldout")
     parser.add_argument("--fit-calibration", action="store_true")
     parser.add_argument(

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import importlib
 import json
 import math
 import os
@@ -49,22 +50,12 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 CORPUS = HERE.parents[1] / "tests" / "diagnosis" / "corpus"
-# The second held-out set, written after the first held-out half was used for tuning.
-CORPUS_HELDOUT2 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout"
-# The third, written while the diagnosis was being tuned on the first two.
-CORPUS_HELDOUT3 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout3"
-# The fourth, written after the third was measured, before the diagnosis saw it.
-CORPUS_HELDOUT4 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout4"
-# The fifth, written after the fourth was measured, before the diagnosis saw it.
-CORPUS_HELDOUT5 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout5"
-# The sixth, written after the fifth became development data, before the diagnosis saw it.
-CORPUS_HELDOUT6 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout6"
-# The seventh, written after the sixth was measured, before the diagnosis saw it.
-CORPUS_HELDOUT7 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout7"
-# The eighth, written after the seventh was measured, before the diagnosis saw it.
-CORPUS_HELDOUT8 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout8"
-# The ninth, written after the eighth was frozen, before the diagnosis saw it.
-CORPUS_HELDOUT9 = HERE.parents[1] / "tests" / "diagnosis" / "corpus_heldout9"
+# The held-out sets, each written after the one before had been measured (or frozen), before
+# the diagnosis saw it: --set NAME runs runs_NAME.py into its directory.
+HELDOUT_SETS = {
+    "heldout2": CORPUS.parent / "corpus_heldout",
+    **{f"heldout{k}": CORPUS.parent / f"corpus_heldout{k}" for k in range(3, 10)},
+}
 
 from datasets import load  # noqa: E402
 
@@ -629,63 +620,17 @@ def main() -> None:
     parser.add_argument("--manifest", action="store_true")
     parser.add_argument(
         "--set",
-        choices=(
-            "dev",
-            "heldout2",
-            "heldout3",
-            "heldout4",
-            "heldout5",
-            "heldout6",
-            "heldout7",
-            "heldout8",
-            "heldout9",
-        ),
+        choices=("dev", *HELDOUT_SETS),
         default="dev",
-        help="dev: the 84 runs below (tests/diagnosis/corpus); heldout2: runs_heldout2.py "
-        "(tests/diagnosis/corpus_heldout); heldout3: runs_heldout3.py "
-        "(tests/diagnosis/corpus_heldout3); heldout4: runs_heldout4.py "
-        "(tests/diagnosis/corpus_heldout4); heldout5: runs_heldout5.py "
-        "(tests/diagnosis/corpus_heldout5); heldout6: runs_heldout6.py "
-        "(tests/diagnosis/corpus_heldout6); heldout7: runs_heldout7.py "
-        "(tests/diagnosis/corpus_heldout7); heldout8: runs_heldout8.py "
-        "(tests/diagnosis/corpus_heldout8); heldout9: runs_heldout9.py "
-        "(tests/diagnosis/corpus_heldout9)",
+        help="dev: the 84 runs below (tests/diagnosis/corpus); heldoutN: the runs of "
+        "runs_heldoutN.py, into tests/diagnosis/corpus_heldoutN (corpus_heldout for the second)",
     )
     args = parser.parse_args()
-    if args.set == "heldout2":
-        from runs_heldout2 import RUNS as runs
-
-        corpus = CORPUS_HELDOUT2
-    elif args.set == "heldout3":
-        from runs_heldout3 import RUNS as runs
-
-        corpus = CORPUS_HELDOUT3
-    elif args.set == "heldout4":
-        from runs_heldout4 import RUNS as runs
-
-        corpus = CORPUS_HELDOUT4
-    elif args.set == "heldout5":
-        from runs_heldout5 import RUNS as runs
-
-        corpus = CORPUS_HELDOUT5
-    elif args.set == "heldout6":
-        from runs_heldout6 import RUNS as runs
-
-        corpus = CORPUS_HELDOUT6
-    elif args.set == "heldout7":
-        from runs_heldout7 import RUNS as runs
-
-        corpus = CORPUS_HELDOUT7
-    elif args.set == "heldout8":
-        from runs_heldout8 import RUNS as runs
-
-        corpus = CORPUS_HELDOUT8
-    elif args.set == "heldout9":
-        from runs_heldout9 import RUNS as runs
-
-        corpus = CORPUS_HELDOUT9
-    else:
+    if args.set == "dev":
         runs, corpus = RUNS, CORPUS
+    else:
+        runs = importlib.import_module(f"runs_{args.set}").RUNS
+        corpus = HELDOUT_SETS[args.set]
     if args.manifest:
         write_manifest(corpus)
         return

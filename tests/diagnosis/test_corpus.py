@@ -63,17 +63,14 @@ SPLIT = json.loads((CORPUS / "split.json").read_text())
 HELDOUT2 = json.loads((CORPUS.parent / "corpus_heldout" / "manifest.json").read_text())
 HELDOUT3 = json.loads((CORPUS.parent / "corpus_heldout3" / "manifest.json").read_text())
 HELDOUT4 = json.loads((CORPUS.parent / "corpus_heldout4" / "manifest.json").read_text())
-# The later sets, each measured once (FLOORS above).
-CORPUS_HELDOUT5 = CORPUS.parent / "corpus_heldout5"
-HELDOUT5 = json.loads((CORPUS_HELDOUT5 / "manifest.json").read_text())
-CORPUS_HELDOUT6 = CORPUS.parent / "corpus_heldout6"
-HELDOUT6 = json.loads((CORPUS_HELDOUT6 / "manifest.json").read_text())
-CORPUS_HELDOUT7 = CORPUS.parent / "corpus_heldout7"
-HELDOUT7 = json.loads((CORPUS_HELDOUT7 / "manifest.json").read_text())
-CORPUS_HELDOUT8 = CORPUS.parent / "corpus_heldout8"
-HELDOUT8 = json.loads((CORPUS_HELDOUT8 / "manifest.json").read_text())
-CORPUS_HELDOUT9 = CORPUS.parent / "corpus_heldout9"
-HELDOUT9 = json.loads((CORPUS_HELDOUT9 / "manifest.json").read_text())
+# Every set, in the order they were made (the later ones each measured once: FLOORS above).
+SETS = {
+    "all": MANIFEST,
+    "heldout2": HELDOUT2,
+    "heldout3": HELDOUT3,
+    "heldout4": HELDOUT4,
+    **{f"heldout{k}": evaluate.load(f"heldout{k}") for k in range(5, 10)},
+}
 
 
 def test_the_corpus_is_large_and_varied_enough() -> None:
@@ -137,107 +134,41 @@ def test_the_fourth_heldout_set_is_large_varied_and_apart_from_the_others() -> N
         assert (evaluate.root_of(entry) / entry["path"]).exists(), entry["path"]
 
 
-def test_the_fifth_heldout_set_is_large_varied_and_apart_from_the_others() -> None:
-    assert len(HELDOUT5) >= 96
-    by_framework = Counter(e["framework"] for e in HELDOUT5)
-    assert by_framework["keras"] >= 30 and by_framework["lightning"] >= 30, by_framework
-    assert by_framework["torch"] >= 36, by_framework
-    assert {(e["framework"], e["format"]) for e in HELDOUT5} == {
+# What each later set was generated to hold: runs (at least, at most), Keras and Lightning
+# runs each, torch runs, recurrent or CNN runs, runs of every label, datasets.
+SHAPES = {
+    "heldout5": ((96, None), 30, 36, 0, 5, 10),
+    "heldout6": ((120, None), 35, 45, 40, 8, 12),
+    "heldout7": ((140, 170), 40, 50, 60, 8, 12),
+    "heldout8": ((140, 170), 40, 50, 60, 8, 12),
+    "heldout9": ((130, 150), 40, 50, 60, 8, 12),
+}
+
+
+@pytest.mark.parametrize("split", SHAPES)
+def test_each_later_set_is_large_varied_and_apart_from_the_others(split: str) -> None:
+    (least, most), each_framework, torch_runs, recurrent, per_label, n_datasets = SHAPES[split]
+    entries = evaluate.load(split)
+    assert least <= len(entries) <= (most or len(entries))
+    by_framework = Counter(e["framework"] for e in entries)
+    assert by_framework["keras"] >= each_framework, by_framework
+    assert by_framework["lightning"] >= each_framework, by_framework
+    assert by_framework["torch"] >= torch_runs, by_framework
+    assert {(e["framework"], e["format"]) for e in entries} == {
         (e["framework"], e["format"]) for e in MANIFEST
     }
-    counts = Counter(e["label"] for e in HELDOUT5)
-    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 5, counts
-    datasets = {e["dataset"] for e in HELDOUT5}
-    assert len(datasets) >= 10
-    earlier = MANIFEST + HELDOUT2 + HELDOUT3 + HELDOUT4
+    assert sum(e["model"] in ("lstm", "gru", "cnn") for e in entries) >= recurrent
+    counts = Counter(e["label"] for e in entries)
+    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= per_label, counts
+    datasets = {e["dataset"] for e in entries}
+    assert len(datasets) >= n_datasets
+    names = list(SETS)
+    earlier = [e for name in names[: names.index(split)] for e in SETS[name]]
     assert not datasets & {e["dataset"] for e in earlier}
-    assert not {e["id"] for e in HELDOUT5} & {e["id"] for e in earlier}
-    for entry in HELDOUT5:
-        assert (CORPUS_HELDOUT5 / entry["path"]).exists(), entry["path"]
-
-
-def test_the_sixth_heldout_set_is_large_varied_and_apart_from_the_others() -> None:
-    assert len(HELDOUT6) >= 120
-    by_framework = Counter(e["framework"] for e in HELDOUT6)
-    assert by_framework["keras"] >= 35 and by_framework["lightning"] >= 35, by_framework
-    assert by_framework["torch"] >= 45, by_framework
-    assert {(e["framework"], e["format"]) for e in HELDOUT6} == {
-        (e["framework"], e["format"]) for e in MANIFEST
-    }
-    assert sum(e["model"] in ("lstm", "gru", "cnn") for e in HELDOUT6) >= 40
-    counts = Counter(e["label"] for e in HELDOUT6)
-    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 8, counts
-    datasets = {e["dataset"] for e in HELDOUT6}
-    assert len(datasets) >= 12
-    earlier = MANIFEST + HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5
-    assert not datasets & {e["dataset"] for e in earlier}
-    assert not {e["id"] for e in HELDOUT6} & {e["id"] for e in earlier}
-    for entry in HELDOUT6:
-        assert (CORPUS_HELDOUT6 / entry["path"]).exists(), entry["path"]
-        assert evaluate.root_of(entry) == CORPUS_HELDOUT6
-
-
-def test_the_seventh_heldout_set_is_large_varied_and_apart_from_the_others() -> None:
-    assert 140 <= len(HELDOUT7) <= 170
-    by_framework = Counter(e["framework"] for e in HELDOUT7)
-    assert by_framework["keras"] >= 40 and by_framework["lightning"] >= 40, by_framework
-    assert by_framework["torch"] >= 50, by_framework
-    assert {(e["framework"], e["format"]) for e in HELDOUT7} == {
-        (e["framework"], e["format"]) for e in MANIFEST
-    }
-    assert sum(e["model"] in ("lstm", "gru", "cnn") for e in HELDOUT7) >= 60
-    counts = Counter(e["label"] for e in HELDOUT7)
-    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 8, counts
-    datasets = {e["dataset"] for e in HELDOUT7}
-    assert len(datasets) >= 12
-    earlier = MANIFEST + HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6
-    assert not datasets & {e["dataset"] for e in earlier}
-    assert not {e["id"] for e in HELDOUT7} & {e["id"] for e in earlier}
-    for entry in HELDOUT7:
-        assert (CORPUS_HELDOUT7 / entry["path"]).exists(), entry["path"]
-        assert evaluate.root_of(entry) == CORPUS_HELDOUT7
-
-
-def test_the_eighth_heldout_set_is_large_varied_and_apart_from_the_others() -> None:
-    assert 140 <= len(HELDOUT8) <= 170
-    by_framework = Counter(e["framework"] for e in HELDOUT8)
-    assert by_framework["keras"] >= 40 and by_framework["lightning"] >= 40, by_framework
-    assert by_framework["torch"] >= 50, by_framework
-    assert {(e["framework"], e["format"]) for e in HELDOUT8} == {
-        (e["framework"], e["format"]) for e in MANIFEST
-    }
-    assert sum(e["model"] in ("lstm", "gru", "cnn") for e in HELDOUT8) >= 60
-    counts = Counter(e["label"] for e in HELDOUT8)
-    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 8, counts
-    datasets = {e["dataset"] for e in HELDOUT8}
-    assert len(datasets) >= 12
-    earlier = MANIFEST + HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7
-    assert not datasets & {e["dataset"] for e in earlier}
-    assert not {e["id"] for e in HELDOUT8} & {e["id"] for e in earlier}
-    for entry in HELDOUT8:
-        assert (CORPUS_HELDOUT8 / entry["path"]).exists(), entry["path"]
-        assert evaluate.root_of(entry) == CORPUS_HELDOUT8
-
-
-def test_the_ninth_heldout_set_is_large_varied_and_apart_from_the_others() -> None:
-    assert 130 <= len(HELDOUT9) <= 150
-    by_framework = Counter(e["framework"] for e in HELDOUT9)
-    assert by_framework["keras"] >= 40 and by_framework["lightning"] >= 40, by_framework
-    assert by_framework["torch"] >= 50, by_framework
-    assert {(e["framework"], e["format"]) for e in HELDOUT9} == {
-        (e["framework"], e["format"]) for e in MANIFEST
-    }
-    assert sum(e["model"] in ("lstm", "gru", "cnn") for e in HELDOUT9) >= 60
-    counts = Counter(e["label"] for e in HELDOUT9)
-    assert set(counts) == set(labels.LABELS) and min(counts.values()) >= 8, counts
-    datasets = {e["dataset"] for e in HELDOUT9}
-    assert len(datasets) >= 12
-    earlier = MANIFEST + HELDOUT2 + HELDOUT3 + HELDOUT4 + HELDOUT5 + HELDOUT6 + HELDOUT7 + HELDOUT8
-    assert not datasets & {e["dataset"] for e in earlier}
-    assert not {e["id"] for e in HELDOUT9} & {e["id"] for e in earlier}
-    for entry in HELDOUT9:
-        assert (CORPUS_HELDOUT9 / entry["path"]).exists(), entry["path"]
-        assert evaluate.root_of(entry) == CORPUS_HELDOUT9
+    assert not {e["id"] for e in entries} & {e["id"] for e in earlier}
+    for entry in entries:
+        assert (evaluate.HELDOUT_SETS[split] / entry["path"]).exists(), entry["path"]
+        assert evaluate.root_of(entry) == evaluate.HELDOUT_SETS[split]
 
 
 def test_the_split_is_disjoint_and_covers_the_corpus() -> None:
@@ -245,19 +176,6 @@ def test_the_split_is_disjoint_and_covers_the_corpus() -> None:
     assert not dev & heldout
     assert dev | heldout == {e["id"] for e in MANIFEST}
     assert {e["label"] for e in MANIFEST if e["id"] in heldout} == set(labels.LABELS)
-
-
-SETS = {
-    "all": MANIFEST,
-    "heldout2": HELDOUT2,
-    "heldout3": HELDOUT3,
-    "heldout4": HELDOUT4,
-    "heldout5": HELDOUT5,
-    "heldout6": HELDOUT6,
-    "heldout7": HELDOUT7,
-    "heldout8": HELDOUT8,
-    "heldout9": HELDOUT9,
-}
 
 
 @pytest.mark.parametrize("split", SETS)

@@ -186,6 +186,15 @@ def _frozen_epochs(curve: np.ndarray) -> int:
     return run if run >= MIN_EPOCHS else 0
 
 
+def train_over_best_baseline(stats: CurveStats, context: RunContext) -> tuple[str, float] | None:
+    """The best trivial predictor on the training data (known for our runs and with
+    ``--baseline-loss``) and the model's final training loss over its loss; None unknown."""
+    if not context.baselines_train:
+        return None
+    name = min(context.baselines_train, key=context.baselines_train.__getitem__)
+    return name, float(np.exp(stats.smooth_train[-1])) / context.baselines_train[name]
+
+
 def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
     if stats.n_epochs < 2:
         return None
@@ -219,9 +228,9 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
             f"last {frozen} epochs (a constant prediction, or dead units)"
         )
         statistics.append(confidence(frozen, MIN_EPOCHS))
-    if context.baselines_train:
-        name = min(context.baselines_train, key=context.baselines_train.__getitem__)
-        ratio = train_end / context.baselines_train[name]
+    against_baseline = train_over_best_baseline(stats, context)
+    if against_baseline is not None:
+        name, ratio = against_baseline
         evidence.update(
             best_train_baseline=name,
             train_over_baseline=round(ratio, 3),
@@ -240,7 +249,8 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
                 "its own past errors"
             )
             statistics.append(confidence(context.residual_r2, RESIDUAL_STRUCTURE))
-    if not context.baselines_train and context.residual_r2 is None:
+    curves_only = against_baseline is None and context.residual_r2 is None
+    if curves_only:
         # Curves alone (anyone's logs): a training loss that barely moved after its first
         # epoch (whose mean holds the drop from a random start to the mean predictor).
         start = 1 if stats.n_epochs >= MIN_EPOCHS else 0
@@ -260,7 +270,7 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
     # in its first epoch (many batches an epoch): a flat training loss after it is a note,
     # which withholds good_fit but yields to what the curves show directly (a val below
     # train, a rise). A frozen model, or a known trivial predictor's loss, is evidence.
-    level_free = not frozen and not context.baselines_train and context.residual_r2 is None
+    level_free = curves_only and not frozen
     units = int(setting(settings, "units", 64))
     layers = int(setting(settings, "layers", 2))
     lr = setting(settings, "lr", None)

@@ -23,7 +23,11 @@ from lstm_doctor.diagnosis.curves import (
     setting,
 )
 from lstm_doctor.diagnosis.findings import Finding, Remedy
-from lstm_doctor.diagnosis.generalization import BASELINE_RATIO, MAX_GAP_FOR_UNDERFIT
+from lstm_doctor.diagnosis.generalization import (
+    BASELINE_RATIO,
+    MAX_GAP_FOR_UNDERFIT,
+    train_over_best_baseline,
+)
 from lstm_doctor.history import History
 
 __all__ = ["optimization_findings"]
@@ -297,10 +301,8 @@ def _unsettled(stats: CurveStats, history: History, context: RunContext) -> Find
 def _well_below_baseline(stats: CurveStats, context: RunContext) -> bool:
     """The training loss ends under ``BASELINE_RATIO`` x the best trivial predictor's (known
     for our runs and ``--baseline-loss``): the model did learn."""
-    if not context.baselines_train:
-        return False
-    train_end = float(np.exp(stats.smooth_train[-1]))
-    return train_end < BASELINE_RATIO * min(context.baselines_train.values())
+    against_baseline = train_over_best_baseline(stats, context)
+    return against_baseline is not None and against_baseline[1] < BASELINE_RATIO
 
 
 def _stopped_too_early(
