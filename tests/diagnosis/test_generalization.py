@@ -248,3 +248,17 @@ def test_a_flat_training_loss_above_a_known_baseline_stays_a_warning() -> None:
     context = RunContext(baselines_train={"mean": 0.62})  # no better than the mean
     diagnosis = diagnose(history(train, val), context)
     assert diagnosis.primary.kind == "underfitting" and diagnosis.primary.severity == "warning"
+
+
+def test_overfitting_evidence_counts_epochs_from_the_epoch_it_names() -> None:
+    # A stall measured from where val stopped improving (epoch 3) while a late noisy dip
+    # is the lowest epoch (28 of 30): each count of epochs goes with its own epoch.
+    n = 30
+    train = np.geomspace(1.0, 0.02, n)
+    val = np.r_[np.geomspace(1.0, 0.5, 3), np.full(n - 3, 0.5)] * wobble(n, 0.02, 3)
+    val[27] = 0.45
+    finding = next(f for f in diagnose_curves(history(train, val)) if f.kind == "overfitting")
+    evidence = finding.evidence
+    assert evidence["best_epoch"] + evidence["epochs_after_best"] == n
+    assert evidence["measured_from_epoch"] + evidence["epochs_measured"] == n
+    assert f"after epoch {evidence['measured_from_epoch']} " in finding.summary

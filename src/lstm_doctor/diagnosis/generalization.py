@@ -143,8 +143,8 @@ def _overfitting(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
         ),
         {
             "pattern": "rise" if rising else "stall",
-            "best_epoch": int(stats.epochs[stats.best_index]),
-            "epochs_after_best": after,
+            "best_epoch": int(stats.epochs[stats.best_index]),  # the lowest val epoch
+            "epochs_after_best": stats.n_epochs - 1 - stats.best_index,
             "val_rise_pct": pct(val_rise),
             "train_drop_pct": drop_pct(train_drop),
             "gap_at_best": round(math.exp(gap_best), 3),
@@ -152,6 +152,10 @@ def _overfitting(stats: CurveStats, settings: dict[str, Any]) -> Finding | None:
             "val_noise_pct": pct(stats.noise_val),
             "threshold": f"val rise > {SIGNIFICANT:g} x val noise, train drop > "
             f"{SIGNIFICANT:g} x train noise",
+            # The epoch the rise or stall is measured from (the smoothed minimum, or where
+            # val stopped improving; the sentence names it) and the epochs after it.
+            "measured_from_epoch": int(stats.epochs[best_smooth]),
+            "epochs_measured": after,
         },
         tuple(remedies),
         confidence(statistic, rise_threshold if rising else STALL_WIDENING),

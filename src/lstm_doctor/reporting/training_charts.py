@@ -121,11 +121,12 @@ def _evidence(ax, findings: Sequence[dict[str, Any]], epochs: np.ndarray) -> Non
     for finding in findings:
         evidence = finding.get("evidence") or {}
         kind = finding.get("kind")
-        if kind == "overfitting" and evidence.get("best_epoch") is not None and len(epochs):
-            start = evidence["best_epoch"]
+        start = evidence.get("measured_from_epoch", evidence.get("best_epoch"))
+        if kind == "overfitting" and start is not None and len(epochs):
             ax.axvspan(start, epochs[-1], color=COLORS[2], alpha=0.08, lw=0)
             rise = evidence.get("val_rise_pct")
-            # "after the best epoch": the finding's sentence may name its smoothed best
+            # shaded from the epoch the rise or stall is measured from (older runs' evidence
+            # has only the lowest val epoch)
             label = (
                 f"overfitting: val rose {rise:.0f}% after the best epoch"
                 if rise
