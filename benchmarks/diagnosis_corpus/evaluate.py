@@ -33,7 +33,8 @@ once (125/143): ``--split dev971`` is all eight. ``--split heldout9`` is the nin
 (``corpus_heldout9/``, generated and frozen after the eighth was frozen, before the change
 decided on dev971 was measured), measured once (120/150); ``--split dev1121`` is all nine.
 ``--split heldout10`` is the tenth (``corpus_heldout10/``, generated and frozen after the
-ninth was measured, before the diagnosis saw it), not measured yet.
+ninth was measured, before the diagnosis saw it), measured once (123/140); ``--split
+dev1261`` is all ten.
 Every figure also comes split by the label margin
 (``label_margin.py``): clear labels and borderline ones.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
@@ -75,6 +76,7 @@ DEVELOPMENT = {
     "dev828": ("dev688", "heldout7"),
     "dev971": ("dev828", "heldout8"),
     "dev1121": ("dev971", "heldout9"),
+    "dev1261": ("dev1121", "heldout10"),
 }
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.
