@@ -36,13 +36,13 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 # against regressions, not held-out figures. split -> ((right, harmful), (right, harmful)
 # with each log's trivial-predictor loss given, or None).
 FLOORS: dict[str, tuple[tuple[int, int], tuple[int, int] | None]] = {
-    "dev368": ((331, 2), None),
+    "dev368": ((334, 1), None),
     "heldout5": ((110, 1), (109, 0)),
     "heldout6": ((178, 1), (179, 0)),
     "heldout7": ((124, 0), (130, 0)),
-    "heldout8": ((129, 1), (134, 0)),
-    "heldout9": ((120, 0), (121, 0)),
-    "heldout10": ((123, 2), (124, 1)),
+    "heldout8": ((129, 1), (133, 0)),
+    "heldout9": ((118, 0), (121, 0)),
+    "heldout10": ((123, 2), (125, 0)),
 }
 # The goal: the primary finding right on >= 95% of a held-out set, and no good_fit
 # for a run labelled overfitting, unstable or underfitting. Not reached on the tenth set

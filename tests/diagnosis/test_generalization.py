@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from curve_histories import history, kinds, wobble
 
 from lstm_doctor.diagnosis.curves import RunContext
@@ -262,3 +263,21 @@ def test_overfitting_evidence_counts_epochs_from_the_epoch_it_names() -> None:
     assert evidence["best_epoch"] + evidence["epochs_after_best"] == n
     assert evidence["measured_from_epoch"] + evidence["epochs_measured"] == n
     assert f"after epoch {evidence['measured_from_epoch']} " in finding.summary
+
+
+def test_the_level_a_noisy_training_loss_ended_at_is_its_last_epochs_not_the_last_one() -> None:
+    # A model that never learnt: train jumps around the trivial predictor's loss (1.0) and
+    # happens to end on a low draw (0.85); val frozen at that level. Read off the last epoch,
+    # train ended 15% under the predictor (a "fit"); its last 3 epochs say 0.97.
+    n = 30
+    rng = np.random.default_rng(7)
+    train = np.clip(1.0 + 0.08 * rng.standard_normal(n), 0.9, 1.15)
+    train[-3:] = [1.1, 0.97, 0.85]
+    val = np.geomspace(1.05, 1.049, n)
+    context = RunContext(baselines_train={"mean": 1.0})
+    found = {f.kind: f for f in diagnose(history(train, val), context).findings}
+    assert "good_fit" not in found
+    assert found["underfitting"].evidence["train_over_baseline"] == pytest.approx(0.97, abs=0.01)
+    # Curves alone: the same last-epoch dip is no 10% fall after the first epoch either.
+    curves_only = {f.kind: f for f in diagnose(history(train, val)).findings}
+    assert "good_fit" not in curves_only and "underfitting" in curves_only

@@ -190,13 +190,19 @@ def _frozen_epochs(curve: np.ndarray) -> int:
     return run if run >= MIN_EPOCHS else 0
 
 
+def _end_level(curve: np.ndarray) -> float:
+    """The level a loss curve ended at: the median of its last 3 epochs (the smoothed
+    curve's last value is the raw last epoch, one noisy draw)."""
+    return float(np.median(curve[-END_EPOCHS:]))
+
+
 def train_over_best_baseline(stats: CurveStats, context: RunContext) -> tuple[str, float] | None:
     """The best trivial predictor on the training data (known for our runs and with
     ``--baseline-loss``) and the model's final training loss over its loss; None unknown."""
     if not context.baselines_train:
         return None
     name = min(context.baselines_train, key=context.baselines_train.__getitem__)
-    return name, float(np.exp(stats.smooth_train[-1])) / context.baselines_train[name]
+    return name, _end_level(stats.train) / context.baselines_train[name]
 
 
 def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
@@ -258,7 +264,7 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
         # Curves alone (anyone's logs): a training loss that barely moved after its first
         # epoch (whose mean holds the drop from a random start to the mean predictor).
         start = 1 if stats.n_epochs >= MIN_EPOCHS else 0
-        drop = float(stats.smooth_train[start] - stats.smooth_train[-1])
+        drop = float(stats.smooth_train[start]) - math.log(_end_level(stats.train))
         evidence.update(
             train_drop_pct=drop_pct(drop), threshold="train drop < 10% after the first epoch"
         )
