@@ -35,8 +35,8 @@ decided on dev971 was measured), measured once (120/150); ``--split dev1121`` is
 ``--split heldout10`` is the tenth (``corpus_heldout10/``, generated and frozen after the
 ninth was measured, before the diagnosis saw it), measured once (123/140); ``--split
 dev1261`` is all ten. ``--split heldout11`` is the eleventh (``corpus_heldout11/``,
-generated and frozen after the tenth was measured, before the diagnosis saw it), not
-measured yet.
+generated and frozen after the tenth was measured, before the change decided on dev1261
+was committed), measured once (121/148); ``--split dev1409`` is all eleven.
 Every figure also comes split by the label margin
 (``label_margin.py``): clear labels and borderline ones.
 ``--fit-calibration`` fits the confidence mapping of ``lstm_doctor.diagnosis.calibration`` on
@@ -79,6 +79,7 @@ DEVELOPMENT = {
     "dev971": ("dev828", "heldout8"),
     "dev1121": ("dev971", "heldout9"),
     "dev1261": ("dev1121", "heldout10"),
+    "dev1409": ("dev1261", "heldout11"),
 }
 HARMFUL = ("overfitting", "unstable", "underfitting")
 # Label -> finding kinds that name it.

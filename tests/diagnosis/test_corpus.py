@@ -30,11 +30,11 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 # right with 3 harmful good_fit verdicts, heldout3 73/92 (4), heldout4 81/96 (2), heldout5
 # 109/120 (1; with the baseline 109, 0), heldout6 176/200 (1; 178, 0), heldout7 124/140 (0;
 # 130, 0), heldout8 125/143 (1; 134, 0), heldout9 120/150 (0; 121, 0), heldout10 123/140 (2;
-# 124, 1). The diagnosis was
-# changed after some of them, on all the logs measured by then; FLOORS is what the code
-# scores now, so that no later change goes below it (right) or above it (harmful): guards
-# against regressions, not held-out figures. split -> ((right, harmful), (right, harmful)
-# with each log's trivial-predictor loss given, or None).
+# 124, 1), heldout11 121/148 (2; 126, 0). The diagnosis was changed after some of them,
+# on all the logs measured by then; FLOORS is what the code scores now, so that no later
+# change goes below it (right) or above it (harmful): guards against regressions, not
+# held-out figures. split -> ((right, harmful), (right, harmful) with each log's
+# trivial-predictor loss given, or None).
 FLOORS: dict[str, tuple[tuple[int, int], tuple[int, int] | None]] = {
     "dev368": ((334, 1), None),
     "heldout5": ((110, 1), (109, 0)),
@@ -43,10 +43,11 @@ FLOORS: dict[str, tuple[tuple[int, int], tuple[int, int] | None]] = {
     "heldout8": ((129, 1), (133, 0)),
     "heldout9": ((118, 0), (121, 0)),
     "heldout10": ((123, 2), (125, 0)),
+    "heldout11": ((121, 2), (126, 0)),
 }
 # The issue's goal: the primary finding right on >= 95% of a held-out set, and no good_fit
-# for a run labelled overfitting, unstable or underfitting. Not reached on the tenth set
-# (docs/diagnosis_corpus.md): test_the_goal_on_the_tenth_heldout_set is a strict xfail, so
+# for a run labelled overfitting, unstable or underfitting. Not reached on the eleventh set
+# (docs/diagnosis_corpus.md): test_the_goal_on_the_eleventh_heldout_set is a strict xfail, so
 # that reaching it fails the suite until the marker comes off.
 HELDOUT_ACCURACY_GOAL = 0.95
 
@@ -75,7 +76,7 @@ SETS = {
     **{f"heldout{k}": evaluate.load(f"heldout{k}") for k in range(5, 12)},
 }
 # Frozen, not measured yet: nothing here runs the diagnosis on these sets' logs.
-UNMEASURED: tuple[str, ...] = ("heldout11",)
+UNMEASURED: tuple[str, ...] = ()
 MEASURED = [split for split in SETS if split not in UNMEASURED]
 
 
@@ -250,7 +251,7 @@ def test_no_regression(diagnosed, split: str, with_baseline: int) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="goal not reached: docs/diagnosis_corpus.md")
-def test_the_goal_on_the_tenth_heldout_set(diagnosed) -> None:
-    report = evaluate.score(*diagnosed("heldout10"))
+def test_the_goal_on_the_eleventh_heldout_set(diagnosed) -> None:
+    report = evaluate.score(*diagnosed("heldout11"))
     assert report["overall"]["accuracy"] >= HELDOUT_ACCURACY_GOAL
     assert report["harmful_good_fit"] == 0
