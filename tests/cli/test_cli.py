@@ -180,6 +180,23 @@ def test_diagnose_takes_a_baseline_loss_and_refuses_a_bad_one(tmp_path, capsys) 
     assert err.count("\n") == 1 and "--baseline-loss must be above 0" in err
 
 
+def test_a_good_fit_read_from_the_curves_alone_says_what_they_cannot_rule_out(
+    tmp_path, capsys
+) -> None:
+    # The same converged curves: without a trivial predictor's loss, "good fit" says the
+    # curves cannot tell it from a model that learnt nothing; with one well above, no caveat.
+    log = tmp_path / "keras.json"
+    loss = [0.3 + 0.5 * 0.7**i for i in range(30)]
+    log.write_text(json.dumps({"loss": loss, "val_loss": [v * 1.05 for v in loss]}))
+    assert main(["diagnose", str(log), "--json"]) == 0
+    alone = json.loads(capsys.readouterr().out)["diagnosis"][0]
+    assert alone["kind"] == "good_fit" and "--baseline-loss" in alone["summary"]
+    assert alone["evidence"]["trivial_predictor_known"] is False
+    assert main(["diagnose", str(log), "--json", "--baseline-loss", "1.0"]) == 0
+    known = json.loads(capsys.readouterr().out)["diagnosis"][0]
+    assert known["kind"] == "good_fit" and "--baseline-loss" not in known["summary"]
+
+
 def test_diagnose_an_unreadable_log_is_one_line(tmp_path, capsys) -> None:
     log = tmp_path / "x.csv"
     log.write_text("a,b\n1,2\n")

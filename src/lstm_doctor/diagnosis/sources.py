@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -75,4 +76,30 @@ def diagnose_log(
                 "to a baseline; leave it out."
             )
         baselines = {"trivial_predictor": float(baseline_loss)}
-    return diagnose(log.history, RunContext(settings=settings, baselines_train=baselines))
+    diagnosis = diagnose(log.history, RunContext(settings=settings, baselines_train=baselines))
+    return diagnosis if baselines else _curves_only(diagnosis)
+
+
+# A good fit read from the curves alone: they look the same for a model that converged at a
+# trivial predictor's level (every harmful verdict of the real-log corpus without the baseline).
+CURVES_ONLY = (
+    "; read from the curves alone, which look the same for a model no better than "
+    "predicting the mean (or the majority class): --baseline-loss with that predictor's "
+    "loss rules it out"
+)
+
+
+def _curves_only(diagnosis: Diagnosis) -> Diagnosis:
+    """``diagnosis`` with its good fit saying what the curves alone cannot rule out."""
+    return Diagnosis(
+        tuple(
+            replace(
+                f,
+                summary=f.summary + CURVES_ONLY,
+                evidence={**f.evidence, "trivial_predictor_known": False},
+            )
+            if f.kind == "good_fit"
+            else f
+            for f in diagnosis.findings
+        )
+    )
