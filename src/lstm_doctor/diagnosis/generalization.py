@@ -210,7 +210,7 @@ def _underfitting(stats: CurveStats, context: RunContext) -> Finding | None:
         return None
     settings = context.settings
     best_val = float(stats.val[stats.best_index])
-    train_end = float(np.exp(stats.smooth_train[-1]))
+    train_end = _end_level(stats.train)
     gap = best_val / float(stats.train[stats.best_index])
     evidence: dict[str, Any] = {
         "train_loss_end": train_end,
