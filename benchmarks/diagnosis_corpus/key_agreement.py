@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import random
 import sys
 from pathlib import Path
@@ -29,7 +28,8 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script or imported
-from label_margin import RATIOS
+from evaluate import DEVELOPMENT, HELDOUT_SETS, accepted, load
+from label_margin import moved_threshold
 from labels import THRESHOLDS, label_run
 
 MOVES = (0.05, 0.10, 0.25)
@@ -38,12 +38,7 @@ DRAWS = 20
 
 def moved_at_random(move: float, rng: random.Random) -> dict[str, float]:
     """Every threshold moved by an independent uniform share of up to ``move``."""
-    out = {}
-    for name, value in THRESHOLDS.items():
-        scale = 1 + rng.uniform(-move, move)
-        out[name] = math.exp(math.log(value) * scale) if name in RATIOS else value * scale
-    out["below_share"] = min(out["below_share"], 1.0)
-    return out
+    return {name: moved_threshold(name, rng.uniform(-move, move)) for name in THRESHOLDS}
 
 
 def agreement(entries: list[dict[str, Any]], thresholds=THRESHOLDS, *, baseline=True) -> float:
@@ -53,13 +48,11 @@ def agreement(entries: list[dict[str, Any]], thresholds=THRESHOLDS, *, baseline=
         given = entry.get("label_baseline") if baseline else None
         with np.errstate(divide="ignore", invalid="ignore"):  # NaN epochs, as when labelled
             label = label_run(entry["series"], given, thresholds)["label"]
-        right += label in (entry["label"], entry.get("acceptable"))
+        right += label in accepted(entry)
     return right / len(entries)
 
 
 def main() -> None:
-    from evaluate import DEVELOPMENT, HELDOUT_SETS, load
-
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", choices=("all", *HELDOUT_SETS, *DEVELOPMENT), default="dev1121")
     args = parser.parse_args()

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 from labels import THRESHOLDS, label_run
 
-__all__ = ["MOVE", "borderline_thresholds", "moved_thresholds"]
+__all__ = ["MOVE", "borderline_thresholds", "moved_threshold", "moved_thresholds"]
 
 # A quarter of each threshold's effect size, either way.
 MOVE = 0.25
@@ -46,19 +46,21 @@ RATIOS = frozenset(
 )
 
 
+def moved_threshold(name: str, share: float) -> float:
+    """Threshold ``name`` moved by ``share`` of its effect size (-0.25: a quarter down): in
+    log space for a ratio, scaled for a share or a jump (a share of epochs capped at 1)."""
+    value, scale = THRESHOLDS[name], 1.0 + share
+    moved = math.exp(math.log(value) * scale) if name in RATIOS else value * scale
+    return min(moved, 1.0) if name == "below_share" else moved
+
+
 def moved_thresholds() -> list[tuple[str, dict[str, float]]]:
     """(name, thresholds with that one moved), two per threshold."""
-    out = []
-    for name, value in THRESHOLDS.items():
-        for sign in (-1.0, 1.0):
-            if name in RATIOS:
-                moved = math.exp(math.log(value) * (1.0 + sign * MOVE))
-            else:
-                moved = value * (1.0 + sign * MOVE)
-            if name == "below_share":
-                moved = min(moved, 1.0)
-            out.append((name, {**THRESHOLDS, name: moved}))
-    return out
+    return [
+        (name, {**THRESHOLDS, name: moved_threshold(name, sign * MOVE)})
+        for name in THRESHOLDS
+        for sign in (-1.0, 1.0)
+    ]
 
 
 MOVED = moved_thresholds()
